@@ -1,0 +1,158 @@
+// One small HTTP layer for the gateway and every subgraph: Apollo Server's
+// executeHTTPGraphQLRequest on node:http, a JSON body limit, GET /health, and
+// per-process request counts (read by tests and by GET /metrics).
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext as ApolloBaseContext } from '@apollo/server';
+
+export const GRAPHQL_PATH = '/graphql';
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+export interface RequestStats {
+  /** GraphQL operations received since the last reset. */
+  graphqlRequests: number;
+  reset(): void;
+}
+
+export interface Health {
+  ready: boolean;
+  [detail: string]: unknown;
+}
+
+export interface ServeOptions<Ctx extends ApolloBaseContext> {
+  port: number;
+  host?: string;
+  context(request: IncomingMessage, requestId: string): Promise<Ctx>;
+  health(): Health;
+  /** Answers a request before GraphQL does (e.g. the GraphiQL page); returns true if it did. */
+  route?(request: IncomingMessage, response: ServerResponse): boolean | Promise<boolean>;
+  bodyLimitBytes?: number;
+}
+
+export interface Listening {
+  url: string;
+  port: number;
+  stats: RequestStats;
+  close(): Promise<void>;
+}
+
+export async function serveGraphQL<Ctx extends ApolloBaseContext>(
+  apollo: ApolloServer<Ctx>,
+  options: ServeOptions<Ctx>,
+): Promise<Listening> {
+  const stats: RequestStats = {
+    graphqlRequests: 0,
+    reset() {
+      this.graphqlRequests = 0;
+    },
+  };
+  const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
+
+  const server: Server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      // Never a bare 500 with a stack: the caller gets a GraphQL-shaped error.
+      console.error('request failed', error);
+      if (!response.headersSent) sendJson(response, 500, graphqlError('服务器内部错误（internal server error）', 'INTERNAL_SERVER_ERROR'));
+      else response.end();
+    });
+  });
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health') {
+      const health = options.health();
+      return sendJson(response, health.ready ? 200 : 503, health);
+    }
+    if (url.pathname === '/metrics') {
+      response.setHeader('content-type', 'text/plain; version=0.0.4');
+      response.end(`graphql_requests_total ${stats.graphqlRequests}\n`);
+      return;
+    }
+    if (options.route && (await options.route(request, response))) return;
+    if (url.pathname !== GRAPHQL_PATH) {
+      return sendJson(response, 404, graphqlError(`没有这个地址：${url.pathname}（not found; the graph is at ${GRAPHQL_PATH}）`, 'NOT_FOUND'));
+    }
+
+    const body = await readBody(request, bodyLimit);
+    if (body.kind === 'too-large') {
+      return sendJson(response, 413, graphqlError(`请求体过大，上限 ${bodyLimit} 字节（request body larger than ${bodyLimit} bytes）`, 'PAYLOAD_TOO_LARGE'));
+    }
+    let parsedBody: unknown = undefined;
+    if (body.text.length > 0) {
+      try {
+        parsedBody = JSON.parse(body.text);
+      } catch {
+        return sendJson(response, 400, graphqlError('请求体不是合法的 JSON（request body is not valid JSON）', 'BAD_REQUEST'));
+      }
+    }
+
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const requestId = headerValue(request, 'x-request-id') ?? randomUUID();
+    stats.graphqlRequests += 1;
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body: parsedBody },
+      context: () => options.context(request, requestId),
+    });
+    response.statusCode = result.status ?? 200;
+    for (const [key, value] of result.headers) response.setHeader(key, value);
+    response.setHeader('x-request-id', requestId);
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://localhost:${port}${GRAPHQL_PATH}`,
+    port,
+    stats,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+export function headerValue(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+export function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.statusCode = status;
+  response.setHeader('content-type', 'application/json; charset=utf-8');
+  response.end(JSON.stringify(body));
+}
+
+function graphqlError(message: string, code: string) {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+type Body = { kind: 'ok'; text: string } | { kind: 'too-large' };
+
+function readBody(request: IncomingMessage, limit: number): Promise<Body> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = false;
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      else chunks.push(chunk);
+    });
+    request.on('end', () => resolve(tooLarge ? { kind: 'too-large' } : { kind: 'ok', text: Buffer.concat(chunks).toString('utf8') }));
+    request.on('error', reject);
+  });
+}

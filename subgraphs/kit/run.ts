@@ -1,0 +1,28 @@
+// What a department's `index.ts` calls: read the config, start, listen, stop cleanly on a signal.
+import { readPort, readString } from './config';
+import { DEFAULT_PORTS, envSuffix, type SubgraphName } from './departments';
+import { startEmbeddedMongo } from './embedded-mongo';
+import { startSubgraph, type SubgraphFactory } from './subgraph';
+
+export async function runSubgraph(name: SubgraphName, factory: SubgraphFactory): Promise<void> {
+  const env = process.env;
+  const port = readPort(env, `PORT_${envSuffix(name)}`, DEFAULT_PORTS[name]);
+  const dbName = readString(env, `DB_${envSuffix(name)}`, `tgc_${name}`);
+  // Started alone without MONGODB_URI, a subgraph brings its own embedded MongoDB (development only).
+  const embedded = env.MONGODB_URI ? null : await startEmbeddedMongo();
+  const mongoUri = env.MONGODB_URI ?? embedded!.uri;
+  const running = await startSubgraph(factory, { mongoUri, dbName, port });
+  console.log(`[${name}] subgraph ready at ${running.url} (database ${dbName})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`[${name}] ${signal}: stopping`);
+    await running.stop();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}

@@ -1,0 +1,83 @@
+// What a department folder provides (`server.ts` builds it, never listens) and how the kit
+// turns it into a running subgraph: schema from its SDL file, a fresh context per request.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import type { Connection } from 'mongoose';
+import type { BaseContext } from './context';
+import type { SubgraphName } from './departments';
+import { serveGraphQL, type Listening } from './http';
+import { connectDepartmentDb, ensureIndexes, type CommandCounter } from './mongo';
+import { isProduction } from './config';
+
+export type Resolvers<Ctx> = GraphQLResolverMap<Ctx>;
+
+export interface SubgraphModule<Ctx extends BaseContext = BaseContext> {
+  name: SubgraphName;
+  typeDefs: DocumentNode;
+  resolvers: Resolvers<Ctx>;
+  /** Called once per request: per-request loaders live here, never across requests. */
+  createContext(base: BaseContext): Ctx;
+}
+
+/** A department's module seen from outside, where its own context type no longer matters. */
+export type AnySubgraphModule = Omit<SubgraphModule, 'resolvers'> & { resolvers: Resolvers<never> };
+
+export type SubgraphFactory = (connection: Connection) => AnySubgraphModule;
+
+/** Reads `schema.graphql` (or another file) beside the module that calls it. */
+export function loadTypeDefs(moduleUrl: string, file = 'schema.graphql'): DocumentNode {
+  return parse(readFileSync(fileURLToPath(new URL(file, moduleUrl)), 'utf8'));
+}
+
+export function buildSchema(module: Pick<AnySubgraphModule, 'typeDefs' | 'resolvers'>): GraphQLSchema {
+  return buildSubgraphSchema([{ typeDefs: module.typeDefs, resolvers: module.resolvers as Resolvers<unknown> }]);
+}
+
+export interface RunningSubgraph extends Listening {
+  name: SubgraphName;
+  schema: GraphQLSchema;
+  connection: Connection;
+  dbCommands: CommandCounter;
+  stop(): Promise<void>;
+}
+
+export interface StartSubgraphOptions {
+  mongoUri: string;
+  dbName: string;
+  port: number;
+}
+
+export async function startSubgraph(factory: SubgraphFactory, options: StartSubgraphOptions): Promise<RunningSubgraph> {
+  const db = await connectDepartmentDb(options.mongoUri, options.dbName);
+  const module = factory(db.connection);
+  await ensureIndexes(db.connection);
+  const schema = buildSchema(module);
+  const apollo = new ApolloServer<BaseContext>({
+    schema,
+    plugins: [ApolloServerPluginLandingPageDisabled()],
+    includeStacktraceInErrorResponses: !isProduction(),
+  });
+  await apollo.start();
+  const listening = await serveGraphQL(apollo, {
+    port: options.port,
+    context: async (request, requestId) => module.createContext({ requestId, viewer: null }),
+    health: () => ({ ready: db.connection.readyState === 1, subgraph: module.name }),
+  });
+  return {
+    ...listening,
+    name: module.name,
+    schema,
+    connection: db.connection,
+    dbCommands: db.commands,
+    stop: async () => {
+      await listening.close();
+      await apollo.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../kit/run';
+import { buildTalentSubgraph } from './server';
+
+await runSubgraph('talent', buildTalentSubgraph);

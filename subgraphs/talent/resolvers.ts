@@ -1,0 +1,92 @@
+import type { QueryFilter } from 'mongoose';
+import type { BaseContext } from '../kit/context';
+import { parseObjectId } from '../kit/ids';
+import { checkPageSize, decodeCursor, encodeCursor } from '../kit/pagination';
+import { ageOn, DateScalar, todayInChina } from '../kit/scalars';
+import { badUserInput } from '../kit/errors';
+import type { Resolvers } from '../kit/subgraph';
+import type { TalentLoaders } from './loaders';
+import type { TalentDoc, TalentModels } from './model';
+import { cardStatusOn, eligibilityCategory, mainCardStatusFilter, type CardStatus, type StoredCardStatus } from './rules';
+
+export interface TalentContext extends BaseContext {
+  models: TalentModels;
+  loaders: TalentLoaders;
+}
+
+type CardDoc = TalentDoc['mainCard'];
+type FamilyDoc = TalentDoc['family'][number];
+
+interface TalentFilter {
+  program?: string | null;
+  district?: string | null;
+  cardStatus?: CardStatus | null;
+  search?: string | null;
+}
+
+const MAX_SEARCH_LENGTH = 50;
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function talentQuery(filter: TalentFilter | null | undefined, today: string): QueryFilter<TalentDoc> {
+  const conditions: QueryFilter<TalentDoc>[] = [];
+  if (filter?.program) conditions.push({ program: filter.program });
+  if (filter?.district) conditions.push({ district: filter.district });
+  if (filter?.cardStatus) conditions.push(mainCardStatusFilter(filter.cardStatus, today));
+  const search = filter?.search?.trim();
+  if (search) {
+    if (search.length > MAX_SEARCH_LENGTH) {
+      throw badUserInput('filter.search', `搜索词不能超过 ${MAX_SEARCH_LENGTH} 个字`, `search must be at most ${MAX_SEARCH_LENGTH} characters`);
+    }
+    const pattern = new RegExp(escapeRegex(search), 'i');
+    conditions.push({ $or: [{ name: pattern }, { employer: pattern }] });
+  }
+  return conditions.length === 0 ? {} : conditions.length === 1 ? conditions[0] : { $and: conditions };
+}
+
+export const talentResolvers: Resolvers<TalentContext> = {
+  Date: DateScalar,
+  Query: {
+    talent: (_: unknown, args: { id: string }, context: TalentContext) =>
+      context.loaders.talentById.load(parseObjectId(args.id, 'id').toString()),
+
+    talents: async (_: unknown, args: { first: number; after?: string | null; filter?: TalentFilter | null }, context: TalentContext) => {
+      const first = checkPageSize(args.first);
+      const filter = talentQuery(args.filter, todayInChina());
+      const afterId = args.after ? parseObjectId(decodeCursor(args.after), 'after') : null;
+      const page = afterId ? { $and: [filter, { _id: { $gt: afterId } }] } : filter;
+      const [rows, totalCount] = await Promise.all([
+        first === 0 ? [] : context.models.Talent.find(page).sort({ _id: 1 }).limit(first + 1).lean<TalentDoc[]>(),
+        context.models.Talent.countDocuments(filter),
+      ]);
+      const nodes = rows.slice(0, first);
+      // Pages are read straight from the database: prime the loader so entity lookups reuse them.
+      for (const node of nodes) context.loaders.talentById.prime(node._id.toString(), node);
+      const edges = nodes.map((node) => ({ cursor: encodeCursor(node._id.toString()), node }));
+      return {
+        edges,
+        totalCount,
+        pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      };
+    },
+  },
+
+  Talent: {
+    __resolveReference: (reference: { id: string }, context: TalentContext) => context.loaders.talentById.load(reference.id),
+    id: (talent: TalentDoc) => talent._id.toString(),
+    cards: (talent: TalentDoc) => [talent.mainCard, ...talent.affiliatedCards],
+    family: (talent: TalentDoc) => talent.family,
+  },
+
+  Card: {
+    status: (card: CardDoc) => cardStatusOn(card.status as StoredCardStatus, card.expiresOn, todayInChina()),
+    eligibility: (card: CardDoc) => eligibilityCategory(card.eligibilityCode),
+  },
+
+  FamilyMember: {
+    id: (member: FamilyDoc) => member._id.toString(),
+    minor: (member: FamilyDoc) => ageOn(member.birthDate, todayInChina()) < 18,
+  },
+};

@@ -1,0 +1,77 @@
+// The window's card rules. Every rule names the seed clause it comes from.
+import type { QueryFilter } from 'mongoose';
+import type { TalentDoc } from './model';
+
+export type StoredCardStatus = 'ACTIVE' | 'CONTACT_LIST' | 'REVOKED';
+export type CardStatus = StoredCardStatus | 'EXPIRED';
+
+/** 001 第六条: the card is managed for 5 years from issue; then its talent services lapse. */
+export const MANAGEMENT_PERIOD_YEARS = 5;
+
+export function managementPeriodEnd(issuedOn: string): string {
+  const [y, m, d] = issuedOn.split('-').map(Number);
+  const end = new Date(Date.UTC(y + MANAGEMENT_PERIOD_YEARS, m - 1, d));
+  end.setUTCDate(end.getUTCDate() - 1);
+  return end.toISOString().slice(0, 10);
+}
+
+/**
+ * Status today. A revoked card stays revoked (001 第六条（二）) and a card on the contact
+ * list stays there (第六条（一）) whatever its date; an active card past its management
+ * period is expired (第六条).
+ */
+export function cardStatusOn(stored: StoredCardStatus, expiresOn: string, today: string): CardStatus {
+  if (stored !== 'ACTIVE') return stored;
+  return expiresOn < today ? 'EXPIRED' : 'ACTIVE';
+}
+
+/** The MongoDB condition on a talent's main card for a status asked for today. */
+export function mainCardStatusFilter(status: CardStatus, today: string): QueryFilter<TalentDoc> {
+  if (status === 'ACTIVE') return { 'mainCard.status': 'ACTIVE', 'mainCard.expiresOn': { $gte: today } };
+  if (status === 'EXPIRED') return { 'mainCard.status': 'ACTIVE', 'mainCard.expiresOn': { $lt: today } };
+  return { 'mainCard.status': status };
+}
+
+export interface EligibilityCategory {
+  code: string;
+  label: string;
+  source: string;
+}
+
+/** 申领条件: the categories under which each program issues its card. */
+export const ELIGIBILITY_CATEGORIES: readonly EligibilityCategory[] = [
+  { code: '001-3-1', label: '中国科学院或中国工程院院士', source: '001 第三条第1项' },
+  { code: '001-3-2', label: '中央人才办重点人才工程入选者、享受国务院政府特殊津贴人员', source: '001 第三条第2项' },
+  { code: '001-3-3', label: '省级人才工程入选者（珠江人才计划等）', source: '001 第三条第3项' },
+  { code: '001-3-4', label: '市级人才工程入选者（广州市杰出专家、优秀专家等）', source: '001 第三条第4项' },
+  { code: '001-3-5', label: '区产业领军人才', source: '001 第三条第5项' },
+  { code: '001-3-6', label: '世界500强企业主要负责人', source: '001 第三条第6项' },
+  { code: '001-3-7', label: '区库年税收超过2000万企业等主要负责人', source: '001 第三条第7项' },
+  { code: '001-3-8', label: '在站及出站留区工作的博士后', source: '001 第三条第8项' },
+  { code: '001-3-9', label: '经区人才工作领导小组认定的其他人才', source: '001 第三条第9项' },
+  { code: '002-yingcai', label: '荔湾区认定的高层次人才', source: '002（荔湾英才卡服务指南）' },
+  { code: '003-3-1', label: '经广州市认定或审核确认的高层次、高技能人才', source: '003 三（一）' },
+  { code: '003-3-2', label: '海外高层次人才', source: '003 三（二）' },
+  { code: '003-3-3', label: '正高级专业技术资格并从业10年以上的专家', source: '003 三（三）' },
+  { code: '003-3-4', label: '博士，或双一流大学、全球前500名境外大学硕士', source: '003 三（四）' },
+  { code: '003-3-5', label: '紧缺工种高级技师', source: '003 三（五）' },
+  { code: '003-3-6', label: '持外国专家证或外国人工作许可证（A类）的高端外籍人才', source: '003 三（六）' },
+  { code: '003-3-7', label: '年薪60万元以上且年缴个税12万元以上的港澳台及外籍人员', source: '003 三（七）' },
+  { code: '003-3-8', label: '经认定具有特殊技能或专长的人才', source: '003 三（八）' },
+  { code: '003-3-9', label: '获天河区人才扶持奖励政策支持的高层次人才', source: '003 三（九）' },
+  { code: '003-3-10', label: '天河区重点项目或企业高级管理人员', source: '003 三（十）' },
+  { code: '004-4-3', label: '国家、省、市人才计划入选专家（千人计划、百人计划、黄鹤英才计划等）', source: '004 第四条第3项' },
+  { code: '004-4-4', label: '经认定的其他高层次人才和优秀企业家', source: '004 第四条第4项' },
+  { code: '003-6-2', label: '人才绿卡副卡（随行家属）', source: '003 六（二）' },
+];
+
+const BY_CODE = new Map(ELIGIBILITY_CATEGORIES.map((category) => [category.code, category]));
+
+export function eligibilityCategory(code: string): EligibilityCategory {
+  return BY_CODE.get(code) ?? { code, label: code, source: '—' };
+}
+
+export function eligibilityCodesFor(program: string): string[] {
+  const prefix = { BAIYUN_YUNJU: '001-3-', LIWAN_YINGCAI: '002-', GUANGZHOU_GREEN_CARD: '003-3-', WUHAN_GREEN_CHANNEL: '004-4-' }[program];
+  return ELIGIBILITY_CATEGORIES.filter((category) => prefix && category.code.startsWith(prefix)).map((category) => category.code);
+}
