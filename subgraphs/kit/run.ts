@@ -25,4 +25,23 @@ export async function runSubgraph(name: SubgraphName, factory: SubgraphFactory):
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  exitWithParent(() => void stop('parent gone'));
+}
+
+/**
+ * Started by `npm start` (TGC_PARENT_PID set), a process stops when its parent is gone,
+ * even if the parent was killed without a chance to stop it: no orphans.
+ */
+export function exitWithParent(stop: () => void): void {
+  const parent = Number(process.env.TGC_PARENT_PID);
+  if (!parent) return;
+  const timer = setInterval(() => {
+    try {
+      process.kill(parent, 0);
+    } catch {
+      clearInterval(timer);
+      stop();
+    }
+  }, 1000);
+  timer.unref();
 }

@@ -1,4 +1,5 @@
 // The card registry: lookups, paging, filters, entity resolution, card status (001 第六条).
+import type { ExecutionResult } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSubgraphFixture, type SubgraphFixture } from '../../test/subgraph-fixture';
 import { SeededRandom } from '../kit/seed-random';
@@ -72,7 +73,8 @@ describe('queries', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
-      const page = await fixture.run<{ talents: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>(
+      type Page = { talents: { totalCount: number; edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+      const page: ExecutionResult<Page> = await fixture.run<Page>(
         `query($after: String) { talents(first: 15, after: $after) { totalCount edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
         { after },
       );

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../kit/run';
+import { buildCustomsSubgraph } from './server';
+
+await runSubgraph('customs', buildCustomsSubgraph);

@@ -1,0 +1,68 @@
+// 便捷通关 / 出入境 records: airport VIP service bookings and exit-entry items, each a growing list
+// in its own collection. Passengers, greeters and vehicles are small lists of one booking: embedded.
+import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
+import { modelOn } from '../kit/mongo';
+import {
+  AIRPORT_BOOKING_STATUSES,
+  AIRPORT_SERVICE_DIRECTIONS,
+  AIRPORT_SERVICE_SCOPES,
+  EXIT_ENTRY_ITEM_KINDS,
+  EXIT_ENTRY_ITEM_STATUSES,
+} from './rules';
+
+const TALENT_ID = { type: String, required: true, match: /^[0-9a-f]{24}$/ } as const;
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+const personSchema = new Schema({ name: { type: String, required: true, maxlength: 60 } }, { _id: false });
+const vehicleSchema = new Schema({ plate: { type: String, required: true, maxlength: 12 } }, { _id: false });
+
+const bookingSchema = new Schema(
+  {
+    talentId: TALENT_ID,
+    scope: { type: String, required: true, enum: AIRPORT_SERVICE_SCOPES },
+    direction: { type: String, required: true, enum: AIRPORT_SERVICE_DIRECTIONS },
+    flightNumber: { type: String, required: true, maxlength: 10 },
+    flightTime: { type: Date, required: true },
+    passengers: { type: [personSchema], required: true },
+    greeters: { type: [personSchema], default: [] },
+    vehicles: { type: [vehicleSchema], default: [] },
+    checkedLuggage: { type: Boolean, required: true },
+    nameSign: { type: Boolean, required: true },
+    contactPhone: { type: String, required: true, maxlength: 20 },
+    status: { type: String, required: true, enum: AIRPORT_BOOKING_STATUSES },
+    bookedAt: { type: Date, required: true },
+    cancelledAt: { type: Date, default: null },
+  },
+  { collection: 'airport_service_bookings', timestamps: true },
+);
+// A talent's bookings, newest flight first; also the year's uses for the allowance (000 十三).
+bookingSchema.index({ talentId: 1, flightTime: -1 });
+
+const exitEntryItemSchema = new Schema(
+  {
+    talentId: TALENT_ID,
+    kind: { type: String, required: true, enum: EXIT_ENTRY_ITEM_KINDS },
+    applicantName: { type: String, required: true, maxlength: 60 },
+    status: { type: String, required: true, enum: EXIT_ENTRY_ITEM_STATUSES },
+    submittedOn: { type: String, required: true, match: DATE_PATTERN },
+    completedOn: { type: String, default: null, match: DATE_PATTERN },
+  },
+  { collection: 'exit_entry_items', timestamps: true },
+);
+// A talent's items, newest first.
+exitEntryItemSchema.index({ talentId: 1, submittedOn: -1 });
+
+export type AirportServiceBookingDoc = InferSchemaType<typeof bookingSchema> & { _id: Types.ObjectId };
+export type ExitEntryItemDoc = InferSchemaType<typeof exitEntryItemSchema> & { _id: Types.ObjectId };
+
+export interface CustomsModels {
+  AirportServiceBooking: Model<AirportServiceBookingDoc>;
+  ExitEntryItem: Model<ExitEntryItemDoc>;
+}
+
+export function registerCustomsModels(connection: Connection): CustomsModels {
+  return {
+    AirportServiceBooking: modelOn<AirportServiceBookingDoc>(connection, 'AirportServiceBooking', bookingSchema),
+    ExitEntryItem: modelOn<ExitEntryItemDoc>(connection, 'ExitEntryItem', exitEntryItemSchema),
+  };
+}

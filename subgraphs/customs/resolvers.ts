@@ -1,0 +1,65 @@
+import type { BaseContext } from '../kit/context';
+import { isObjectIdString } from '../kit/ids';
+import type { Program } from '../kit/programs';
+import { DateScalar, DateTimeScalar, todayInChina } from '../kit/scalars';
+import type { Resolvers } from '../kit/subgraph';
+import type { CustomsLoaders } from './loaders';
+import type { AirportServiceBookingDoc, ExitEntryItemDoc } from './model';
+import {
+  airportServiceAllowance,
+  servicePointFor,
+  type AirportBookingStatus,
+  type AirportServiceAllowance,
+  type AirportServiceScope,
+} from './rules';
+
+export interface CustomsContext extends BaseContext {
+  loaders: CustomsLoaders;
+}
+
+/** What the gateway sends: the key plus the program it fetched from the talent subgraph (@requires). */
+interface TalentReference {
+  id: string;
+  program?: Program | null;
+}
+
+interface TalentCustomsView {
+  airportService: AirportServiceAllowance;
+  airportBookings: AirportServiceBookingDoc[];
+  exitEntryItems: ExitEntryItemDoc[];
+}
+
+export const customsResolvers: Resolvers<CustomsContext> = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+
+  Talent: {
+    // Any well-formed id is a talent to this department; one it has no records for gets empty lists.
+    __resolveReference: (reference: TalentReference): TalentReference | null =>
+      isObjectIdString(reference.id) ? { id: reference.id, program: reference.program ?? null } : null,
+
+    customs: async (talent: TalentReference, _args: unknown, context: CustomsContext): Promise<TalentCustomsView> => {
+      const [bookings, exitEntryItems] = await Promise.all([
+        context.loaders.bookingsByTalent.load(talent.id),
+        context.loaders.exitEntryItemsByTalent.load(talent.id),
+      ]);
+      const year = Number(todayInChina().slice(0, 4));
+      const uses = bookings.map((booking) => ({ status: booking.status as AirportBookingStatus, flightTime: booking.flightTime }));
+      return {
+        airportService: airportServiceAllowance(talent.program, uses, year),
+        airportBookings: bookings,
+        exitEntryItems,
+      };
+    },
+  },
+
+  AirportServiceBooking: {
+    id: (booking: AirportServiceBookingDoc) => booking._id.toString(),
+    // 000 十三（三）4: where the holder reports follows from the flight's scope.
+    servicePoint: (booking: AirportServiceBookingDoc) => servicePointFor(booking.scope as AirportServiceScope),
+  },
+
+  ExitEntryItem: {
+    id: (item: ExitEntryItemDoc) => item._id.toString(),
+  },
+};

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../kit/run';
+import { buildEducationSubgraph } from './server';
+
+await runSubgraph('education', buildEducationSubgraph);

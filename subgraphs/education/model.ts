@@ -1,0 +1,50 @@
+// Enrolment requests: one document per child and school year, in their own collection
+// (a family's requests grow as children move from kindergarten to primary to junior school).
+import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
+import { modelOn } from '../kit/mongo';
+import { PROGRAMS } from '../kit/programs';
+import { CHILD_GENDERS, ENROLMENT_STATUSES, LOTTERY_OUTCOMES, PRIORITY_OUTCOMES, SCHOOL_LEVELS } from './rules';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const childSchema = new Schema(
+  {
+    name: { type: String, required: true, maxlength: 60 },
+    gender: { type: String, required: true, enum: CHILD_GENDERS },
+    birthDate: { type: String, required: true, match: DAY },
+  },
+  { _id: false },
+);
+
+const schoolEnrolmentSchema = new Schema(
+  {
+    talentId: { type: String, required: true, match: /^[0-9a-f]{24}$/ },
+    /** The card program the request was made under; it decides the rules and the source clause. */
+    program: { type: String, required: true, enum: PROGRAMS },
+    child: { type: childSchema, required: true },
+    level: { type: String, required: true, enum: SCHOOL_LEVELS },
+    schoolYear: { type: Number, required: true, min: 2000, max: 2100 },
+    district: { type: String, required: true, maxlength: 40 },
+    preferredSchool: { type: String, required: true, maxlength: 100 },
+    assignedSchool: { type: String, default: null, maxlength: 100 },
+    lotteryOutcome: { type: String, required: true, enum: LOTTERY_OUTCOMES },
+    priorityOutcome: { type: String, required: true, enum: PRIORITY_OUTCOMES },
+    status: { type: String, required: true, enum: ENROLMENT_STATUSES },
+    submittedOn: { type: String, required: true, match: DAY },
+    decidedOn: { type: String, default: null, match: DAY },
+  },
+  { collection: 'school_enrolments', timestamps: true },
+);
+
+// Lookup path: a talent's requests, newest school year and submission first (the loader's $in + sort).
+schoolEnrolmentSchema.index({ talentId: 1, schoolYear: -1, submittedOn: -1, _id: -1 });
+
+export type SchoolEnrolmentDoc = InferSchemaType<typeof schoolEnrolmentSchema> & { _id: Types.ObjectId };
+
+export interface EducationModels {
+  SchoolEnrolment: Model<SchoolEnrolmentDoc>;
+}
+
+export function registerEducationModels(connection: Connection): EducationModels {
+  return { SchoolEnrolment: modelOn<SchoolEnrolmentDoc>(connection, 'SchoolEnrolment', schoolEnrolmentSchema) };
+}

@@ -1,0 +1,62 @@
+// Hukou transfer applications: one document per person and application, in their own
+// collection (a talent's applications grow over the years). The five steps of one
+// application are a fixed, bounded list (000 一（二）), so they are embedded.
+import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
+import { modelOn } from '../kit/mongo';
+import { PROGRAMS } from '../kit/programs';
+import { HUKOU_RELATIONS, HUKOU_ROUTES, HUKOU_STEPS, HUKOU_TRANSFER_STATUSES } from './rules';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+const applicantSchema = new Schema(
+  {
+    name: { type: String, required: true, maxlength: 60 },
+    relation: { type: String, required: true, enum: HUKOU_RELATIONS },
+    birthDate: { type: String, required: true, match: DAY },
+    dependent: { type: Boolean, default: null },
+  },
+  { _id: false },
+);
+
+const stepSchema = new Schema(
+  {
+    step: { type: String, required: true, enum: HUKOU_STEPS },
+    completedAt: { type: Date, default: null },
+  },
+  { _id: false },
+);
+
+const hukouTransferSchema = new Schema(
+  {
+    talentId: { type: String, required: true, match: /^[0-9a-f]{24}$/ },
+    /** The card program the transfer was granted under; it decides the rules and the source clause. */
+    program: { type: String, required: true, enum: PROGRAMS },
+    applicant: { type: applicantSchema, required: true },
+    route: { type: String, required: true, enum: HUKOU_ROUTES },
+    steps: {
+      type: [stepSchema],
+      required: true,
+      validate: { validator: (steps: unknown[]) => steps.length === HUKOU_STEPS.length, message: 'five steps (000 一（二）)' },
+    },
+    status: { type: String, required: true, enum: HUKOU_TRANSFER_STATUSES },
+    targetAddress: { type: String, required: true, maxlength: 200 },
+    policeStation: { type: String, required: true, maxlength: 60 },
+    submittedOn: { type: String, required: true, match: DAY },
+    settledOn: { type: String, default: null, match: DAY },
+    rejectionReason: { type: String, default: null, maxlength: 500 },
+  },
+  { collection: 'hukou_transfers', timestamps: true },
+);
+
+// Lookup path: a talent's transfers, newest first (the loader's $in + sort).
+hukouTransferSchema.index({ talentId: 1, submittedOn: -1, _id: -1 });
+
+export type HukouTransferDoc = InferSchemaType<typeof hukouTransferSchema> & { _id: Types.ObjectId };
+
+export interface HouseholdModels {
+  HukouTransfer: Model<HukouTransferDoc>;
+}
+
+export function registerHouseholdModels(connection: Connection): HouseholdModels {
+  return { HukouTransfer: modelOn<HukouTransferDoc>(connection, 'HukouTransfer', hukouTransferSchema) };
+}

@@ -1,0 +1,27 @@
+import { manyByKey } from '../kit/loader';
+import type { HomeOwnershipDeclarationDoc, HousingModels, TalentApartmentApplicationDoc } from './model';
+
+export interface HousingLoaders {
+  declarationsByTalent: ReturnType<typeof manyByKey<HomeOwnershipDeclarationDoc>>;
+  applicationsByTalent: ReturnType<typeof manyByKey<TalentApartmentApplicationDoc>>;
+}
+
+/** Per request: all talents of one request cost one `find` per collection. */
+export function createHousingLoaders(models: HousingModels): HousingLoaders {
+  return {
+    declarationsByTalent: manyByKey<HomeOwnershipDeclarationDoc>(
+      (talentIds) =>
+        models.HomeOwnershipDeclaration.find({ talentId: { $in: talentIds } })
+          .sort({ declaredOn: 1, _id: 1 })
+          .lean<HomeOwnershipDeclarationDoc[]>(),
+      (declaration) => declaration.talentId,
+    ),
+    applicationsByTalent: manyByKey<TalentApartmentApplicationDoc>(
+      (talentIds) =>
+        models.TalentApartmentApplication.find({ talentId: { $in: talentIds } })
+          .sort({ submittedOn: -1, _id: -1 })
+          .lean<TalentApartmentApplicationDoc[]>(),
+      (application) => application.talentId,
+    ),
+  };
+}

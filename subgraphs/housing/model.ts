@@ -1,0 +1,67 @@
+// 住建局 records: home-ownership declarations (one document per person declared) and
+// talent-apartment applications (a growing list: one document each, never an array in a parent).
+import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
+import { modelOn } from '../kit/mongo';
+import { APARTMENT_APPLICATION_STATUSES, HOME_OWNERSHIP_RELATIONS } from './rules';
+
+const TALENT_ID = { type: String, required: true, match: /^[0-9a-f]{24}$/ } as const;
+const DATE = { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ } as const;
+
+const declarationSchema = new Schema(
+  {
+    talentId: TALENT_ID,
+    personName: { type: String, required: true, maxlength: 60 },
+    relation: { type: String, required: true, enum: HOME_OWNERSHIP_RELATIONS },
+    city: { type: String, required: true, maxlength: 30 },
+    homesOwned: { type: Number, required: true, min: 0, max: 99, validate: { validator: Number.isInteger, message: 'homesOwned must be a whole number' } },
+    declaredOn: DATE,
+  },
+  { collection: 'home_ownership_declarations', timestamps: true },
+);
+// A talent's declarations (the Talent.housing read).
+declarationSchema.index({ talentId: 1, declaredOn: 1 });
+
+const allocatedUnitSchema = new Schema(
+  {
+    project: { type: String, required: true, maxlength: 80 },
+    building: { type: String, required: true, maxlength: 40 },
+    unitNumber: { type: String, required: true, maxlength: 20 },
+    areaSqm: { type: Number, required: true, min: 1, max: 500 },
+  },
+  { _id: false },
+);
+
+const applicationSchema = new Schema(
+  {
+    talentId: TALENT_ID,
+    district: { type: String, required: true, maxlength: 30 },
+    project: { type: String, required: true, maxlength: 80 },
+    status: { type: String, required: true, enum: APARTMENT_APPLICATION_STATUSES },
+    waitlistPosition: { type: Number, default: null, min: 1 },
+    allocatedUnit: { type: allocatedUnitSchema, default: null },
+    householdSize: { type: Number, required: true, min: 1, max: 20 },
+    submittedOn: DATE,
+    decidedOn: { type: String, default: null, match: /^\d{4}-\d{2}-\d{2}$/ },
+    rejectionReason: { type: String, default: null, maxlength: 300 },
+  },
+  { collection: 'talent_apartment_applications', timestamps: true },
+);
+// A talent's applications, newest first (the Talent.housing read).
+applicationSchema.index({ talentId: 1, submittedOn: -1 });
+// One project's waitlist in order (the next position when an application is waitlisted).
+applicationSchema.index({ district: 1, project: 1, status: 1, waitlistPosition: 1 });
+
+export type HomeOwnershipDeclarationDoc = InferSchemaType<typeof declarationSchema> & { _id: Types.ObjectId };
+export type TalentApartmentApplicationDoc = InferSchemaType<typeof applicationSchema> & { _id: Types.ObjectId };
+
+export interface HousingModels {
+  HomeOwnershipDeclaration: Model<HomeOwnershipDeclarationDoc>;
+  TalentApartmentApplication: Model<TalentApartmentApplicationDoc>;
+}
+
+export function registerHousingModels(connection: Connection): HousingModels {
+  return {
+    HomeOwnershipDeclaration: modelOn<HomeOwnershipDeclarationDoc>(connection, 'HomeOwnershipDeclaration', declarationSchema),
+    TalentApartmentApplication: modelOn<TalentApartmentApplicationDoc>(connection, 'TalentApartmentApplication', applicationSchema),
+  };
+}

@@ -1,0 +1,4 @@
+import { runSubgraph } from '../kit/run';
+import { buildLegalSubgraph } from './server';
+
+await runSubgraph('legal', buildLegalSubgraph);
