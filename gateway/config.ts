@@ -1,0 +1,29 @@
+// The gateway's settings, read once. Defaults run it beside `npm start`'s subgraphs.
+import { fileURLToPath } from 'node:url';
+import { readPort, readPositiveInt, readString, type Env } from '../subgraphs/kit/config';
+import { envSuffix, GATEWAY_DEFAULT_PORT, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/kit/departments';
+
+export interface GatewayConfig {
+  port: number;
+  supergraphPath: string;
+  /** Where each subgraph is, when not at the URL the supergraph names (docker compose, tests). */
+  subgraphUrls: Partial<Record<SubgraphName, string>>;
+  /** A department slower than this costs its own field, not the whole answer. */
+  subgraphTimeoutMs: number;
+  production: boolean;
+}
+
+export function readGatewayConfig(env: Env = process.env): GatewayConfig {
+  const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
+  for (const name of SUBGRAPH_NAMES) {
+    const url = env[`SUBGRAPH_URL_${envSuffix(name)}`];
+    if (url) subgraphUrls[name] = url;
+  }
+  return {
+    port: readPort(env, 'PORT', GATEWAY_DEFAULT_PORT),
+    supergraphPath: readString(env, 'SUPERGRAPH_PATH', fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url))),
+    subgraphUrls,
+    subgraphTimeoutMs: readPositiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 10_000),
+    production: env.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,88 @@
+// GraphiQL that works with no internet (government intranets): the page and every script it
+// loads are served by the gateway itself from installed packages, never from a CDN.
+import { createReadStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+const require = createRequire(import.meta.url);
+const packageFile = (name: string, file: string) => join(dirname(require.resolve(`${name}/package.json`)), file);
+
+const ASSETS: Record<string, { file: string; type: string }> = {
+  '/graphiql/react.js': { file: packageFile('react', 'umd/react.production.min.js'), type: 'text/javascript' },
+  '/graphiql/react-dom.js': { file: packageFile('react-dom', 'umd/react-dom.production.min.js'), type: 'text/javascript' },
+  '/graphiql/graphiql.js': { file: packageFile('graphiql', 'graphiql.min.js'), type: 'text/javascript' },
+  '/graphiql/graphiql.css': { file: packageFile('graphiql', 'graphiql.min.css'), type: 'text/css' },
+};
+
+const EXAMPLE_QUERY = `# 人才绿色通道 — 一次查询，六个部门并行返回
+# One query, every department's part, fetched side by side.
+query TalentView {
+  talents(first: 3) {
+    totalCount
+    edges {
+      node {
+        name
+        program
+        mainCard { number status expiresOn }
+        household { transfers { status currentStep } }
+        education { enrolments { level status } }
+        health { checkup { year remaining } }
+        legal { consultations { topic status } }
+        housing { eligibility { eligible } }
+        customs { airportService { allowed used remaining } }
+      }
+    }
+  }
+}
+`;
+
+const PAGE = `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<title>人才绿色通道 GraphiQL · Talent Green Channel</title>
+<link rel="stylesheet" href="/graphiql/graphiql.css">
+<style>body{margin:0;height:100vh}#graphiql{height:100vh}</style>
+</head>
+<body>
+<div id="graphiql">正在加载 GraphiQL… (loading)</div>
+<script src="/graphiql/react.js"></script>
+<script src="/graphiql/react-dom.js"></script>
+<script src="/graphiql/graphiql.js"></script>
+<script>
+  const fetcher = GraphiQL.createFetcher({ url: window.location.pathname });
+  ReactDOM.createRoot(document.getElementById('graphiql')).render(
+    React.createElement(GraphiQL, {
+      fetcher,
+      defaultQuery: ${JSON.stringify(EXAMPLE_QUERY)},
+      defaultEditorToolsVisibility: 'headers',
+      shouldPersistHeaders: true,
+    }),
+  );
+</script>
+</body>
+</html>
+`;
+
+function wantsHtml(request: IncomingMessage): boolean {
+  return request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+}
+
+/** Serves the page on a browser's GET /graphql and its assets under /graphiql/. */
+export function serveGraphiql(request: IncomingMessage, response: ServerResponse): boolean {
+  const path = new URL(request.url ?? '/', 'http://localhost').pathname;
+  const asset = ASSETS[path];
+  if (asset) {
+    response.setHeader('content-type', `${asset.type}; charset=utf-8`);
+    response.setHeader('cache-control', 'public, max-age=86400');
+    createReadStream(asset.file).pipe(response);
+    return true;
+  }
+  if ((path === '/graphql' || path === '/') && wantsHtml(request)) {
+    response.setHeader('content-type', 'text/html; charset=utf-8');
+    response.end(PAGE);
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,101 @@
+// npm start: an embedded MongoDB (unless MONGODB_URI is set), demo data when the databases are
+// empty, the seven subgraphs each in its own process, then the gateway. Ctrl-C stops them all.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { readPositiveInt, readString } from '../subgraphs/kit/config';
+import { DEFAULT_PORTS, envSuffix, GATEWAY_DEFAULT_PORT, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/kit/departments';
+import { startEmbeddedMongo, type EmbeddedMongo } from '../subgraphs/kit/embedded-mongo';
+import { DEFAULT_DEMO_TALENTS, loadDemoData } from './demo-data';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const env = process.env;
+const children: { name: string; process: ChildProcess }[] = [];
+let embedded: EmbeddedMongo | null = null;
+let stopping = false;
+
+function portOf(name: SubgraphName): number {
+  return Number(env[`PORT_${envSuffix(name)}`] || DEFAULT_PORTS[name]);
+}
+
+function launch(name: string, entry: string, extraEnv: Record<string, string>): ChildProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd: root,
+    env: { ...env, ...extraEnv, TGC_PARENT_PID: String(process.pid) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  child.once('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`[start] ${name} exited (${signal ?? `code ${code}`}); stopping everything`);
+      void shutdown(1);
+    }
+  });
+  children.push({ name, process: child });
+  return child;
+}
+
+async function waitHealthy(name: string, port: number, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (stopping) return;
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/health`);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${name} did not become healthy on port ${port} within ${timeoutMs / 1000} s`);
+}
+
+async function shutdown(exitCode: number): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  console.log('[start] stopping…');
+  await Promise.all(
+    children.map(
+      ({ process: child }) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null || child.signalCode !== null) return resolve();
+          const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
+          child.once('exit', () => {
+            clearTimeout(force);
+            resolve();
+          });
+          child.kill('SIGTERM');
+        }),
+    ),
+  );
+  await embedded?.stop();
+  process.exit(exitCode);
+}
+
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
+
+try {
+  if (!env.MONGODB_URI) {
+    embedded = await startEmbeddedMongo();
+    console.log(`[start] embedded MongoDB (${embedded.engine}) at ${embedded.uri} — in memory, gone when this stops`);
+  }
+  const mongoUri = env.MONGODB_URI ?? embedded!.uri;
+  const talents = readPositiveInt(env, 'SEED_TALENTS', DEFAULT_DEMO_TALENTS);
+  const seeded = await loadDemoData({ mongoUri, dbNameOf: (name) => readString(env, `DB_${envSuffix(name)}`, `tgc_${name}`), talents });
+  console.log(seeded.seeded ? `[start] demo data loaded: ${JSON.stringify(seeded.documents)}` : '[start] databases already hold data; demo data not loaded');
+
+  for (const name of SUBGRAPH_NAMES) launch(name, `subgraphs/${name}/index.ts`, { MONGODB_URI: mongoUri });
+  await Promise.all(SUBGRAPH_NAMES.map((name) => waitHealthy(name, portOf(name))));
+
+  const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`SUBGRAPH_URL_${envSuffix(name)}`, `http://localhost:${portOf(name)}/graphql`]));
+  launch('gateway', 'gateway/index.ts', subgraphUrls);
+  const gatewayPort = Number(env.PORT || GATEWAY_DEFAULT_PORT);
+  await waitHealthy('gateway', gatewayPort);
+
+  console.log('\n人才绿色通道 Talent Green Channel is up:');
+  console.log(`  gateway + GraphiQL  http://localhost:${gatewayPort}/graphql`);
+  console.log(`  gateway health      http://localhost:${gatewayPort}/health`);
+  for (const name of SUBGRAPH_NAMES) console.log(`  ${name.padEnd(18)}  http://localhost:${portOf(name)}/graphql`);
+  console.log('Press Ctrl-C to stop everything.\n');
+} catch (error) {
+  console.error(`[start] ${(error as Error).message}`);
+  await shutdown(1);
+}

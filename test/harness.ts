@@ -1,0 +1,82 @@
+// The one harness for end-to-end tests (STYLE.md): every subgraph and the gateway in-process,
+// on port 0, on databases of this harness's own in the test run's embedded MongoDB.
+import { randomBytes } from 'node:crypto';
+import type { QueryPlan } from '@apollo/query-planner';
+import { inject } from 'vitest';
+import { readGatewayConfig } from '../gateway/config';
+import { startGateway, type RunningGateway } from '../gateway/server';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/kit/departments';
+import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/subgraph';
+import { SUBGRAPHS } from '../subgraphs/registry';
+import { loadDemoData } from '../scripts/demo-data';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface Harness {
+  gatewayUrl: string;
+  subgraphs: Record<SubgraphName, RunningSubgraph>;
+  /** Query plans the gateway made, oldest first. */
+  queryPlans: QueryPlan[];
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** Zeroes every subgraph's request and DB-command counters and forgets query plans. */
+  resetCounters(): void;
+  /** Requests each subgraph received from the gateway since the last reset. */
+  requestCounts(): Record<SubgraphName, number>;
+  /** DB commands each subgraph sent since the last reset, by "command collection". */
+  dbCommands(): Record<SubgraphName, Record<string, number>>;
+  stop(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  /** Load this many deterministic demo talents (and every department's records) first. */
+  demoTalents?: number;
+  demoSeed?: number;
+}
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const mongoUri = inject('mongoUri');
+  const prefix = `e2e_${randomBytes(4).toString('hex')}`;
+  const dbNameOf = (name: SubgraphName) => `${prefix}_${name}`;
+  if (options.demoTalents) {
+    await loadDemoData({ mongoUri, dbNameOf, talents: options.demoTalents, seed: options.demoSeed });
+  }
+
+  const started = await Promise.all(SUBGRAPH_NAMES.map((name) => startSubgraph(SUBGRAPHS[name].build, { mongoUri, dbName: dbNameOf(name), port: 0 })));
+  const subgraphs = Object.fromEntries(started.map((running) => [running.name, running])) as Record<SubgraphName, RunningSubgraph>;
+  const queryPlans: QueryPlan[] = [];
+  const config = readGatewayConfig({});
+  const gateway: RunningGateway = await startGateway(
+    { ...config, port: 0, subgraphUrls: Object.fromEntries(started.map((running) => [running.name, running.url])) },
+    { onQueryPlan: (plan) => queryPlans.push(plan), log: () => {} },
+  );
+
+  return {
+    gatewayUrl: gateway.url,
+    subgraphs,
+    queryPlans,
+    async query<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
+      const response = await fetch(gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()) as GraphQLResponse<T>;
+    },
+    resetCounters() {
+      queryPlans.length = 0;
+      for (const running of started) {
+        running.stats.reset();
+        running.dbCommands.reset();
+      }
+    },
+    requestCounts: () => Object.fromEntries(started.map((running) => [running.name, running.stats.graphqlRequests])) as Record<SubgraphName, number>,
+    dbCommands: () => Object.fromEntries(started.map((running) => [running.name, running.dbCommands.snapshot()])) as Record<SubgraphName, Record<string, number>>,
+    async stop() {
+      await gateway.stop();
+      await Promise.all(started.map((running) => running.stop()));
+    },
+  };
+}
