@@ -10,7 +10,6 @@ export interface GatewayConfig {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** A department slower than this costs its own field, not the whole answer. */
   subgraphTimeoutMs: number;
-  production: boolean;
 }
 
 export function readGatewayConfig(env: Env = process.env): GatewayConfig {
@@ -24,6 +23,5 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     supergraphPath: readString(env, 'SUPERGRAPH_PATH', fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url))),
     subgraphUrls,
     subgraphTimeoutMs: readPositiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 10_000),
-    production: env.NODE_ENV === 'production',
   };
 }

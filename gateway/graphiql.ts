@@ -79,6 +79,11 @@ export function serveGraphiql(request: IncomingMessage, response: ServerResponse
     createReadStream(asset.file).pipe(response);
     return true;
   }
+  if (path === '/favicon.ico') {
+    response.statusCode = 204;
+    response.end();
+    return true;
+  }
   if ((path === '/graphql' || path === '/') && wantsHtml(request)) {
     response.setHeader('content-type', 'text/html; charset=utf-8');
     response.end(PAGE);

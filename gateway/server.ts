@@ -4,11 +4,13 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { headerValue, serveGraphQL, type Listening } from '../subgraphs/kit/http';
 import { isSubgraphName } from '../subgraphs/kit/departments';
 import type { GatewayConfig } from './config';
 import { serveGraphiql } from './graphiql';
 import { supergraphFromFile } from './supergraph-file';
+import { unreachableErrors } from './unreachable';
 
 export interface GatewayContext {
   requestId: string;
@@ -26,12 +28,30 @@ export interface RunningGateway extends Listening {
   stop(): Promise<void>;
 }
 
-/** Passes the request id (and, later, the verified identity) on to every subgraph. */
+/**
+ * Passes the request id (and, later, the verified identity) on to every subgraph, and turns
+ * a department that cannot be reached into errors on the paths it would have answered.
+ */
 class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraph: string,
+    options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+  ) {
+    super(options);
+  }
+
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     if (!('requestId' in context)) return;
     request.http?.headers.set('x-request-id', context.requestId);
     if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      return { errors: unreachableErrors(this.subgraph, options.request.query, options.request.variables, error) };
+    }
   }
 }
 
@@ -41,7 +61,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const gateway = new ApolloGateway({
     supergraphSdl: supergraphFromFile(config.supergraphPath, log),
     buildService: ({ name, url }) =>
-      new DepartmentDataSource({
+      new DepartmentDataSource(name, {
         url: (isSubgraphName(name) && config.subgraphUrls[name]) || url,
         // Each department call has its own deadline: a slow one costs its field, not the answer.
         fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(config.subgraphTimeoutMs) } as RequestInit) as never,
@@ -55,7 +75,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     plugins: [ApolloServerPluginLandingPageDisabled()],
-    includeStacktraceInErrorResponses: !config.production,
+    // gateway/index.ts handles signals and stops the server in order.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
 

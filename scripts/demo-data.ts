@@ -2,7 +2,7 @@
 import { connectDepartmentDb } from '../subgraphs/kit/mongo';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/kit/departments';
 import { SeededRandom } from '../subgraphs/kit/seed-random';
-import { todayInChina } from '../subgraphs/kit/scalars';
+import { todayInChina } from '../subgraphs/kit/dates';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { generateTalents } from '../subgraphs/talent/seed';
 

@@ -27,6 +27,8 @@ export interface Harness {
   requestCounts(): Record<SubgraphName, number>;
   /** DB commands each subgraph sent since the last reset, by "command collection". */
   dbCommands(): Record<SubgraphName, Record<string, number>>;
+  /** Takes one department off the network, as an outage would. */
+  stopSubgraph(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const started = await Promise.all(SUBGRAPH_NAMES.map((name) => startSubgraph(SUBGRAPHS[name].build, { mongoUri, dbName: dbNameOf(name), port: 0 })));
   const subgraphs = Object.fromEntries(started.map((running) => [running.name, running])) as Record<SubgraphName, RunningSubgraph>;
   const queryPlans: QueryPlan[] = [];
+  const stopped = new Set<SubgraphName>();
   const config = readGatewayConfig({});
   const gateway: RunningGateway = await startGateway(
     { ...config, port: 0, subgraphUrls: Object.fromEntries(started.map((running) => [running.name, running.url])) },
@@ -74,9 +77,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     requestCounts: () => Object.fromEntries(started.map((running) => [running.name, running.stats.graphqlRequests])) as Record<SubgraphName, number>,
     dbCommands: () => Object.fromEntries(started.map((running) => [running.name, running.dbCommands.snapshot()])) as Record<SubgraphName, Record<string, number>>,
+    async stopSubgraph(name) {
+      await subgraphs[name].stop();
+      stopped.add(name);
+    },
     async stop() {
       await gateway.stop();
-      await Promise.all(started.map((running) => running.stop()));
+      await Promise.all(started.filter((running) => !stopped.has(running.name)).map((running) => running.stop()));
     },
   };
 }

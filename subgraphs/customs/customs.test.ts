@@ -3,7 +3,7 @@
 // point (000 十三（三）4), exit-entry items (004 第五条), entity order, one query per collection.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openSubgraphFixture, type SubgraphFixture } from '../../test/subgraph-fixture';
-import { todayInChina } from '../kit/scalars';
+import { todayInChina } from '../kit/dates';
 import { seededObjectId } from '../kit/seed-random';
 import type { CustomsModels } from './model';
 import { buildCustomsSubgraph } from './server';

@@ -1,7 +1,8 @@
 import type { BaseContext } from '../kit/context';
 import { isObjectIdString } from '../kit/ids';
 import type { Program } from '../kit/programs';
-import { DateScalar, DateTimeScalar, todayInChina } from '../kit/scalars';
+import { DateScalar, DateTimeScalar } from '../kit/scalars';
+import { todayInChina } from '../kit/dates';
 import type { Resolvers } from '../kit/subgraph';
 import type { CustomsLoaders } from './loaders';
 import type { AirportServiceBookingDoc, ExitEntryItemDoc } from './model';

@@ -2,7 +2,7 @@
 // items: 004 第五条 (Wuhan). Pure functions: the read view computes this year's allowance with them,
 // seed.ts writes only bookings they accept, and the later "book" issue refuses bad input with them.
 import type { Program } from '../kit/programs';
-import { todayInChina } from '../kit/scalars';
+import { todayInChina } from '../kit/dates';
 
 export const AIRPORT_SERVICE_SCOPES = ['DOMESTIC', 'INTERNATIONAL'] as const;
 export type AirportServiceScope = (typeof AIRPORT_SERVICE_SCOPES)[number];

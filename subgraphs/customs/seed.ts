@@ -3,8 +3,9 @@
 // Never a third non-cancelled booking in a year, always booked ≥ 2 h / ≥ 3 h ahead (000 十三（三）1),
 // SERVED only for past flights and BOOKED only for future ones.
 import type { Connection } from 'mongoose';
-import type { DepartmentSeeder, SeedTalent } from '../kit/seed';
+import { type DepartmentSeeder, type SeedTalent, insertInBatches } from '../kit/seed';
 import { seededObjectId, type SeededRandom } from '../kit/seed-random';
+import { addDays } from '../kit/dates';
 import { registerCustomsModels } from './model';
 import {
   AIRPORT_SERVICES_PER_YEAR,
@@ -19,7 +20,6 @@ import {
 
 const BOOKING_NAMESPACE = 0xc0571;
 const ITEM_NAMESPACE = 0xc0572;
-const BATCH = 500;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -33,19 +33,6 @@ function chinaTime(day: string, minutes: number): Date {
   const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
   const mm = String(minutes % 60).padStart(2, '0');
   return new Date(`${day}T${hh}:${mm}:00+08:00`);
-}
-
-function dayOf(time: number): string {
-  return new Date(time + 8 * HOUR).toISOString().slice(0, 10);
-}
-
-function addDays(day: string, days: number): string {
-  return dayOf(Date.parse(`${day}T12:00:00+08:00`) + days * DAY);
-}
-
-function randomDay(random: SeededRandom, from: string, to: string): string {
-  const span = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY);
-  return addDays(from, random.int(0, Math.max(0, span)));
 }
 
 function flightNumber(random: SeededRandom, scope: AirportServiceScope): string {
@@ -135,7 +122,7 @@ export function generateAirportBookings(talents: readonly SeedTalent[], random: 
       // 000 十三: at most `allowed` uses a year; a cancelled booking does not count (000 十三（三）3).
       const uses = talentRandom.int(0, allowed);
       const cancellations = talentRandom.chance(0.25) ? 1 : 0;
-      const days = Array.from({ length: uses + cancellations }, () => randomDay(talentRandom, from, to)).sort();
+      const days = Array.from({ length: uses + cancellations }, () => talentRandom.dayBetween(from, to)).sort();
       days.forEach((day, index) => {
         bookings.push(booking(talent, talentRandom, day, index < cancellations, now, seededObjectId(BOOKING_NAMESPACE, bookings.length + 1)));
       });
@@ -171,7 +158,7 @@ export function generateExitEntryItems(talents: readonly SeedTalent[], random: S
       // Seed talents hold resident ID cards: only the items for Chinese citizens (004 第五条第1项、第5项).
       const kind: ExitEntryItemKind = talentRandom.chance(0.7) ? 'EXIT_ENTRY_PERMIT' : 'RESIDENCE_PERMIT';
       const applicant = kind === 'EXIT_ENTRY_PERMIT' && talent.family.length > 0 && talentRandom.chance(0.4) ? talentRandom.pick(talent.family).name : talent.name;
-      const submittedOn = randomDay(talentRandom, from, until);
+      const submittedOn = talentRandom.dayBetween(from, until);
       const finishedOn = addDays(submittedOn, talentRandom.int(3, 20));
       const finished = finishedOn <= today;
       const status: ExitEntryItemStatus = finished ? (talentRandom.chance(0.9) ? 'COMPLETED' : 'REJECTED') : submittedOn === today ? 'RECEIVED' : 'IN_PROGRESS';
@@ -194,11 +181,7 @@ export const seedCustoms: DepartmentSeeder = async (connection: Connection, tale
   const customsRandom = random.fork('customs');
   const bookings = generateAirportBookings(talents, customsRandom.fork('airport'), today);
   const items = generateExitEntryItems(talents, customsRandom.fork('exit-entry'), today);
-  for (let start = 0; start < bookings.length; start += BATCH) {
-    await AirportServiceBooking.insertMany(bookings.slice(start, start + BATCH), { ordered: true });
-  }
-  for (let start = 0; start < items.length; start += BATCH) {
-    await ExitEntryItem.insertMany(items.slice(start, start + BATCH), { ordered: true });
-  }
+  await insertInBatches(AirportServiceBooking, bookings);
+  await insertInBatches(ExitEntryItem, items);
   return bookings.length + items.length;
 };

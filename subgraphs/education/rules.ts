@@ -2,7 +2,7 @@
 // from the places left over, and the level a child's age allows. Every rule names its clause.
 // They are pure: the read view, seed.ts and (later) the submit mutation call the same functions.
 import type { Program } from '../kit/programs';
-import { ageOn } from '../kit/scalars';
+import { ageOn } from '../kit/dates';
 
 export const SCHOOL_LEVELS = ['KINDERGARTEN', 'PRIMARY', 'JUNIOR_SECONDARY'] as const;
 export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];

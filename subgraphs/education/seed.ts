@@ -1,7 +1,7 @@
 // Demo enrolment requests. Only programs whose seeds grant 子女入学 (EDUCATION_POLICIES), only
 // for the holder's children (mayEnrol), at the level their age allows (levelForAge), with the
 // lottery and priority outcomes the rules allow, decided no later than today.
-import type { DepartmentSeeder, SeedFamilyMember, SeedTalent } from '../kit/seed';
+import { type DepartmentSeeder, type SeedFamilyMember, type SeedTalent, insertInBatches } from '../kit/seed';
 import type { SeededRandom } from '../kit/seed-random';
 import { registerEducationModels } from './model';
 import {
@@ -18,9 +18,9 @@ import {
   type PriorityOutcome,
   type SchoolLevel,
 } from './rules';
+import { addDays } from '../kit/dates';
 
 const SHARE_WITH_REQUESTS = 0.7;
-const BATCH = 500;
 
 interface DistrictSchools {
   /** District public schools by level; the first list doubles as 区属公办 kindergartens. */
@@ -56,12 +56,6 @@ const SCHOOLS: Record<string, DistrictSchools> = {
     privateKindergartens: [],
   },
 };
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
 
 function schoolsFor(talent: SeedTalent): { district: string; catalogue: DistrictSchools } {
   if (talent.program === 'WUHAN_GREEN_CHANNEL') return { district: talent.district, catalogue: SCHOOLS['武汉市'] };
@@ -153,8 +147,6 @@ export const seedEducation: DepartmentSeeder = async (connection, talents, rando
       }
     }
   }
-  for (let start = 0; start < documents.length; start += BATCH) {
-    await SchoolEnrolment.insertMany(documents.slice(start, start + BATCH), { ordered: true });
-  }
+  await insertInBatches(SchoolEnrolment, documents);
   return documents.length;
 };

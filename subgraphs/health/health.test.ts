@@ -2,11 +2,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openSubgraphFixture, type SubgraphFixture } from '../../test/subgraph-fixture';
 import type { Program } from '../kit/programs';
-import { todayInChina } from '../kit/scalars';
+import { addDays, todayInChina } from '../kit/dates';
 import type { SeedTalent } from '../kit/seed';
 import { SeededRandom, seededObjectId } from '../kit/seed-random';
 import {
-  addDays,
   BAIYUN_CHECKUP_BASE,
   checkupBookingViolation,
   currentFamilyDoctorTerm,

@@ -1,6 +1,7 @@
 import type { BaseContext } from '../kit/context';
 import type { Program } from '../kit/programs';
-import { DateScalar, todayInChina } from '../kit/scalars';
+import { DateScalar } from '../kit/scalars';
+import { todayInChina } from '../kit/dates';
 import type { Resolvers } from '../kit/subgraph';
 import type { HealthLoaders } from './loaders';
 import type { CheckupBookingDoc } from './model';

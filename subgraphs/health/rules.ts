@@ -1,6 +1,7 @@
 // 卫健局 (health) rules. Pure functions: the read view computes entitlements with them, seed.ts
 // writes only what they accept, and the later booking issue refuses bad input with the same calls.
 import type { Program } from '../kit/programs';
+import { addDays } from '../kit/dates';
 
 export type CheckupKind = 'HEALTH_CHECKUP' | 'UNION_CHECKUP';
 export type CheckupStatus = 'BOOKED' | 'DONE' | 'CANCELLED';
@@ -163,11 +164,6 @@ export interface FamilyDoctorTerm {
 
 /** 002 八（四）: 协议有效期为1年. */
 export const FAMILY_DOCTOR_TERM_YEARS = 1;
-
-export function addDays(day: string, days: number): string {
-  const [y, m, d] = day.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
-}
 
 /** Last day of a term starting on `startsOn` (002 八（四）: one year). */
 export function familyDoctorTermEnd(startsOn: string): string {

@@ -1,10 +1,9 @@
 // Demo data for 卫健局: checkup bookings (Baiyun, Liwan) and family-doctor terms (Liwan). Every
 // record is checked by the same rules the read view uses, so the demo never breaks a clause.
-import type { DepartmentSeeder, SeedTalent } from '../kit/seed';
+import { type DepartmentSeeder, type SeedTalent, insertInBatches } from '../kit/seed';
 import { seededObjectId, type SeededRandom } from '../kit/seed-random';
 import { registerHealthModels } from './model';
 import {
-  addDays,
   BAIYUN_CHECKUP_BASE,
   checkupBookingViolation,
   designatedHospitals,
@@ -15,10 +14,10 @@ import {
   type CheckupRecord,
   type FamilyDoctorTerm,
 } from './rules';
+import { addDays, daysBetween } from '../kit/dates';
 
 const CHECKUP_ID_NAMESPACE = 0x4ea1c001;
 const FAMILY_DOCTOR_ID_NAMESPACE = 0x4ea1fd01;
-const BATCH_SIZE = 500;
 
 /** Where the district union (区总工会, 000 十) sends its members for the basic checkup. */
 const UNION_CHECKUP_HOSPITALS = ['白云区第二人民医院', '白云区第三人民医院'];
@@ -29,10 +28,6 @@ const LIWAN_CENTRES: readonly { centre: string; teams: readonly string[] }[] = [
   { centre: '荔湾区白鹤洞街社区卫生服务中心', teams: ['白鹤洞全科一队', '白鹤洞全科二队'] },
   { centre: '荔湾区冲口街社区卫生服务中心', teams: ['冲口家庭医生团队'] },
 ];
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 function dayIn(random: SeededRandom, from: string, to: string): string | null {
   const span = daysBetween(from, to);
@@ -114,11 +109,7 @@ export const seedHealth: DepartmentSeeder = async (connection, talents, random, 
       }
     }
   }
-  for (let start = 0; start < bookings.length; start += BATCH_SIZE) {
-    await models.CheckupBooking.insertMany(bookings.slice(start, start + BATCH_SIZE));
-  }
-  for (let start = 0; start < contracts.length; start += BATCH_SIZE) {
-    await models.FamilyDoctorContract.insertMany(contracts.slice(start, start + BATCH_SIZE));
-  }
+  await insertInBatches(models.CheckupBooking, bookings);
+  await insertInBatches(models.FamilyDoctorContract, contracts);
   return bookings.length + contracts.length;
 };

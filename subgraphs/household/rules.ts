@@ -2,7 +2,7 @@
 // Every rule names the seed clause it comes from. They are pure: the read view, seed.ts and
 // (later) the submit mutation all call the same functions.
 import type { Program } from '../kit/programs';
-import { ageOn, todayInChina } from '../kit/scalars';
+import { ageOn, todayInChina } from '../kit/dates';
 
 export const HUKOU_RELATIONS = ['HOLDER', 'SPOUSE', 'CHILD'] as const;
 export type HukouRelation = (typeof HUKOU_RELATIONS)[number];

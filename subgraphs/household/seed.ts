@@ -2,15 +2,15 @@
 // card is active, only people the rules let move (mayTransfer), by a route the program offers
 // (routeFor), with the five steps done in order up to today (000 一（二）).
 import type { Program } from '../kit/programs';
-import type { DepartmentSeeder, SeedTalent } from '../kit/seed';
+import { type DepartmentSeeder, type SeedTalent, insertInBatches } from '../kit/seed';
 import type { SeededRandom } from '../kit/seed-random';
-import { ageOn } from '../kit/scalars';
+import { ageOn } from '../kit/dates';
 import { registerHouseholdModels } from './model';
 import { AGE_OF_MAJORITY, HUKOU_STEPS, hukouPolicy, mayTransfer, routeFor, type HukouApplicantFacts, type HukouTransferStatus } from './rules';
+import { addDays, daysBetween } from '../kit/dates';
 
 /** Share of eligible talents with any transfer: many holders already have a local hukou. */
 const SHARE_WITH_TRANSFERS = 0.55;
-const BATCH = 500;
 
 /** [road, police station] pairs per district; the station is the one of the target address (000 一（二）5). */
 const PLACES: Record<string, { city: string; places: readonly [string, string][] }> = {
@@ -37,16 +37,6 @@ const REJECTIONS: Record<'INFO_CARD' | 'POLICE_REVIEW', readonly string[]> = {
 
 /** Working days pass between steps: the gap before each step, in days. */
 const STEP_GAPS: readonly [number, number][] = [[0, 2], [1, 10], [5, 20], [3, 15], [2, 10]];
-
-function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
 
 function officeTime(random: SeededRandom, day: string): Date {
   const hour = String(random.int(9, 16)).padStart(2, '0');
@@ -144,8 +134,6 @@ export const seedHousehold: DepartmentSeeder = async (connection, talents, rando
     if (!hukouPolicy(talent.program) || talent.cardStatus !== 'ACTIVE' || !talentRandom.chance(SHARE_WITH_TRANSFERS)) continue;
     documents.push(...transfersFor(talent, talentRandom, today));
   }
-  for (let start = 0; start < documents.length; start += BATCH) {
-    await HukouTransfer.insertMany(documents.slice(start, start + BATCH), { ordered: true });
-  }
+  await insertInBatches(HukouTransfer, documents);
   return documents.length;
 };

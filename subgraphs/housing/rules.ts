@@ -2,7 +2,7 @@
 // 000 九 and 001 第四条（八） (Baiyun), 002 四 (Liwan), 004 第五条第12项 (Wuhan 人才安居工程申请).
 // Pure functions: the read view computes eligibility with them, seed.ts writes only data they
 // accept, and the later submit issue refuses bad input with the same functions.
-import { ageOn } from '../kit/scalars';
+import { ageOn } from '../kit/dates';
 
 export const HOME_OWNERSHIP_RELATIONS = ['HOLDER', 'SPOUSE', 'MINOR_CHILD'] as const;
 export type HomeOwnershipRelation = (typeof HOME_OWNERSHIP_RELATIONS)[number];

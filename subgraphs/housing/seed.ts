@@ -3,7 +3,7 @@
 // the Tianhe guide 003 lists none). Every record is checked against rules.ts before it is written.
 import type { Connection } from 'mongoose';
 import type { Program } from '../kit/programs';
-import type { DepartmentSeeder, SeedTalent } from '../kit/seed';
+import { type DepartmentSeeder, type SeedTalent, insertInBatches } from '../kit/seed';
 import { seededObjectId, type SeededRandom } from '../kit/seed-random';
 import { registerHousingModels } from './model';
 import {
@@ -16,11 +16,11 @@ import {
   type ApartmentScheme,
   type OwnershipFacts,
 } from './rules';
+import { addDays, daysBetween } from '../kit/dates';
 
 const HOUSING_PROGRAMS: readonly Program[] = ['BAIYUN_YUNJU', 'LIWAN_YINGCAI', 'WUHAN_GREEN_CHANNEL'];
 const DECLARATION_NAMESPACE = 0x40051;
 const APPLICATION_NAMESPACE = 0x40052;
-const BATCH = 500;
 
 /** Demo projects per district (fictional names); a project belongs to one district. */
 const PROJECTS: Record<string, readonly string[]> = {
@@ -38,20 +38,6 @@ const REJECTIONS_BY_CITY: Record<string, readonly string[]> = {
   广州市: ['未能提供在本区工作或居住需求的证明材料', '申请材料经两次补正仍不齐全'],
   武汉市: ['不符合人才安居工程申请条件', '申请材料经两次补正仍不齐全'],
 };
-
-export function addDays(day: string, days: number): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
-}
-
-function randomDayBetween(random: SeededRandom, from: string, to: string): string {
-  return addDays(from, random.int(0, Math.max(0, daysBetween(from, to))));
-}
 
 interface DeclarationRecord extends OwnershipFacts {
   _id: string;
@@ -114,7 +100,7 @@ function apply(
   const status = decideStatus(random, mayAllocate(verdict), closed);
   const project = random.pick(projectsIn(scheme.district));
   const householdSize = householdSizeOf(declarations);
-  const decidedOn = status === 'ALLOCATED' || status === 'REJECTED' || status === 'WITHDRAWN' ? randomDayBetween(random, submittedOn, addDays(submittedOn, Math.min(90, daysBetween(submittedOn, until)))) : null;
+  const decidedOn = status === 'ALLOCATED' || status === 'REJECTED' || status === 'WITHDRAWN' ? random.dayBetween(submittedOn, addDays(submittedOn, Math.min(90, daysBetween(submittedOn, until)))) : null;
   const rejectionReason =
     status !== 'REJECTED'
       ? null
@@ -169,20 +155,20 @@ export function generateHousingRecords(talents: readonly SeedTalent[], random: S
     const until = talent.cardExpiresOn < today ? talent.cardExpiresOn : today;
     if (until < since) continue;
     const cardInService = talent.cardStatus === 'ACTIVE' && talent.cardExpiresOn >= today;
-    const declaredOn = randomDayBetween(talentRandom, since, until);
+    const declaredOn = talentRandom.dayBetween(since, until);
     const household = declareHousehold(talent, scheme, talentRandom, declaredOn, nextDeclarationId);
     declarations.push(...household);
     // Most declared households also apply; a few applied twice (the first one closed).
     if (!talentRandom.chance(0.8)) continue;
     const count = talentRandom.chance(0.2) ? 2 : 1;
-    let submittedOn = randomDayBetween(talentRandom, declaredOn, addDays(declaredOn, Math.min(60, daysBetween(declaredOn, until))));
+    let submittedOn = talentRandom.dayBetween(declaredOn, addDays(declaredOn, Math.min(60, daysBetween(declaredOn, until))));
     for (let index = 0; index < count; index += 1) {
       // Only the last application of a card still in service may be open.
       const closed = index < count - 1 || !cardInService;
       const id = seededObjectId(APPLICATION_NAMESPACE, applications.length + 1);
       const application = apply(talent, scheme, household, talentRandom, submittedOn, closed, until, id);
       applications.push(application);
-      submittedOn = randomDayBetween(talentRandom, application.decidedOn ?? submittedOn, until);
+      submittedOn = talentRandom.dayBetween(application.decidedOn ?? submittedOn, until);
     }
   }
   numberWaitlists(applications);
@@ -192,11 +178,7 @@ export function generateHousingRecords(talents: readonly SeedTalent[], random: S
 export const seedHousing: DepartmentSeeder = async (connection: Connection, talents, random, today) => {
   const { HomeOwnershipDeclaration, TalentApartmentApplication } = registerHousingModels(connection);
   const { declarations, applications } = generateHousingRecords(talents, random.fork('housing'), today);
-  for (let start = 0; start < declarations.length; start += BATCH) {
-    await HomeOwnershipDeclaration.insertMany(declarations.slice(start, start + BATCH), { ordered: true });
-  }
-  for (let start = 0; start < applications.length; start += BATCH) {
-    await TalentApartmentApplication.insertMany(applications.slice(start, start + BATCH), { ordered: true });
-  }
+  await insertInBatches(HomeOwnershipDeclaration, declarations);
+  await insertInBatches(TalentApartmentApplication, applications);
   return declarations.length + applications.length;
 };

@@ -59,15 +59,3 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
     throw invalid('DateTime', ast.kind === Kind.STRING ? ast.value : ast.kind, 'ISO 8601 with offset');
   },
 });
-
-/** Today's calendar day in China Standard Time, where every office of the graph works. */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
-/** Whole years between a birth date and a day (both "YYYY-MM-DD"). */
-export function ageOn(birthDate: string, day: string): number {
-  const [by, bm, bd] = birthDate.split('-').map(Number);
-  const [y, m, d] = day.split('-').map(Number);
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
-}

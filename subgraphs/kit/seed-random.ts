@@ -1,4 +1,5 @@
 // Deterministic demo data: the same seed gives the same talents and records on every machine.
+import { addDays, daysBetween } from './dates';
 
 /** mulberry32: a small, fast, well-distributed 32-bit generator. */
 export class SeededRandom {
@@ -26,6 +27,11 @@ export class SeededRandom {
 
   chance(probability: number): boolean {
     return this.next() < probability;
+  }
+
+  /** A day from `from` to `to`, both included; `from` when `to` is earlier. */
+  dayBetween(from: string, to: string): string {
+    return addDays(from, this.int(0, Math.max(0, daysBetween(from, to))));
   }
 
   /** A fresh generator for one purpose, so adding draws in one department never shifts another's. */

@@ -39,3 +39,16 @@ export type DepartmentSeeder = (
   random: SeededRandom,
   today: string,
 ) => Promise<number>;
+
+/** Writes demo documents a few hundred at a time, in order; returns how many were written. */
+/** What a seed needs of a model: any department's model has it. */
+export interface BatchInsertable {
+  insertMany(documents: object[], options: { ordered: boolean }): Promise<unknown>;
+}
+
+export async function insertInBatches(model: BatchInsertable, documents: readonly object[], batchSize = 500): Promise<number> {
+  for (let start = 0; start < documents.length; start += batchSize) {
+    await model.insertMany(documents.slice(start, start + batchSize), { ordered: true });
+  }
+  return documents.length;
+}

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
@@ -12,7 +12,6 @@ import type { BaseContext } from './context';
 import type { SubgraphName } from './departments';
 import { serveGraphQL, type Listening } from './http';
 import { connectDepartmentDb, ensureIndexes, type CommandCounter } from './mongo';
-import { isProduction } from './config';
 
 export type Resolvers<Ctx> = GraphQLResolverMap<Ctx>;
 
@@ -59,8 +58,10 @@ export async function startSubgraph(factory: SubgraphFactory, options: StartSubg
   const schema = buildSchema(module);
   const apollo = new ApolloServer<BaseContext>({
     schema,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
-    includeStacktraceInErrorResponses: !isProduction(),
+    // No Apollo Studio here: no federated traces, no landing page.
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    // The process owner (kit/run.ts) handles signals and stops everything in order.
+    stopOnTerminationSignals: false,
   });
   await apollo.start();
   const listening = await serveGraphQL(apollo, {

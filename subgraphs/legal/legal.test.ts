@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openSubgraphFixture, type SubgraphFixture } from '../../test/subgraph-fixture';
 import type { Program } from '../kit/programs';
-import { todayInChina } from '../kit/scalars';
+import { todayInChina } from '../kit/dates';
 import type { SeedTalent } from '../kit/seed';
 import { SeededRandom, seededObjectId } from '../kit/seed-random';
 import {

@@ -1,5 +1,6 @@
 import type { BaseContext } from '../kit/context';
-import { DateTimeScalar, todayInChina } from '../kit/scalars';
+import { DateTimeScalar } from '../kit/scalars';
+import { todayInChina } from '../kit/dates';
 import type { Resolvers } from '../kit/subgraph';
 import type { LegalLoaders } from './loaders';
 import type { LegalConsultationDoc } from './model';

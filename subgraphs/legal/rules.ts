@@ -1,7 +1,7 @@
 // 司法局 (legal-adviser) rules. Pure functions: the read view computes free vs fee-bearing with
 // them, seed.ts writes only what they accept, and the later request issue refuses bad input with them.
 import type { Program } from '../kit/programs';
-import { todayInChina } from '../kit/scalars';
+import { todayInChina } from '../kit/dates';
 
 export type LegalCategory =
   | 'CONSULTATION'

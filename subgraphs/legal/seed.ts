@@ -1,6 +1,6 @@
 // Demo data for 司法局: consultations of Baiyun and Liwan holders (003 and 004 grant no legal
 // service). Every record is checked by the same rule the later request issue will use.
-import type { DepartmentSeeder, SeedTalent } from '../kit/seed';
+import { type DepartmentSeeder, type SeedTalent, insertInBatches } from '../kit/seed';
 import { seededObjectId, type SeededRandom } from '../kit/seed-random';
 import { registerLegalModels } from './model';
 import {
@@ -16,7 +16,6 @@ import {
 } from './rules';
 
 const CONSULTATION_ID_NAMESPACE = 0x1e9a1c01;
-const BATCH_SIZE = 500;
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -102,8 +101,6 @@ export const seedLegal: DepartmentSeeder = async (connection, talents, random, t
       });
     }
   }
-  for (let start = 0; start < consultations.length; start += BATCH_SIZE) {
-    await models.LegalConsultation.insertMany(consultations.slice(start, start + BATCH_SIZE));
-  }
+  await insertInBatches(models.LegalConsultation, consultations);
   return consultations.length;
 };

@@ -3,10 +3,10 @@
 // only after the main card has been held a year, only for spouse, minor children, parents
 // and the spouse's parents (003 四（二）, 六（二）); cards are managed for 5 years (001 第六条).
 import type { Connection } from 'mongoose';
-import type { DepartmentSeeder, FamilyRelation, Gender, SeedFamilyMember, SeedTalent } from '../kit/seed';
+import { type DepartmentSeeder, type FamilyRelation, type Gender, type SeedFamilyMember, type SeedTalent, insertInBatches } from '../kit/seed';
 import { seededObjectId, type SeededRandom } from '../kit/seed-random';
 import { PROGRAMS, type Program } from '../kit/programs';
-import { ageOn } from '../kit/scalars';
+import { ageOn } from '../kit/dates';
 import { registerTalentModels } from './model';
 import { eligibilityCodesFor, managementPeriodEnd } from './rules';
 import { dateYearsBefore, mobilePhone, personName, residentIdNumber, surnameOf } from './seed-people';
@@ -155,8 +155,6 @@ export const seedTalents: DepartmentSeeder = async (connection: Connection, tale
       family,
     };
   });
-  for (let start = 0; start < documents.length; start += 500) {
-    await Talent.insertMany(documents.slice(start, start + 500), { ordered: true });
-  }
+  await insertInBatches(Talent, documents);
   return documents.length;
 };

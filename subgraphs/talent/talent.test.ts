@@ -3,7 +3,7 @@ import type { ExecutionResult } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSubgraphFixture, type SubgraphFixture } from '../../test/subgraph-fixture';
 import { SeededRandom } from '../kit/seed-random';
-import { todayInChina } from '../kit/scalars';
+import { todayInChina } from '../kit/dates';
 import { buildTalentSubgraph } from './server';
 import { generateTalents, mayHoldAffiliatedCard, seedTalents } from './seed';
 import { cardStatusOn, managementPeriodEnd } from './rules';

@@ -1,0 +1,52 @@
+// The container deployment (issue 2): docker compose cannot run on this machine, so its file is
+// checked here for what compose would need — MongoDB as a replica set, every subgraph in its own
+// container on its own port with a health check, and a gateway that finds each of them.
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_PORTS, envSuffix, SUBGRAPH_NAMES } from '../subgraphs/kit/departments';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+interface Service {
+  command?: string[];
+  environment?: Record<string, string>;
+  healthcheck?: { test: string[] };
+  depends_on?: Record<string, { condition: string }>;
+  ports?: string[];
+}
+const compose = parse(readFileSync(`${root}/docker-compose.yml`, 'utf8'), { merge: true }) as { services: Record<string, Service> };
+
+describe('docker-compose.yml', () => {
+  it('runs MongoDB as a one-node replica set that every service connects to', () => {
+    const mongo = compose.services.mongo as Service & { command: string[] };
+    expect(mongo.command).toContain('--replSet');
+    expect(mongo.healthcheck!.test.join(' ')).toContain('rs.initiate');
+    for (const name of [...SUBGRAPH_NAMES, 'gateway', 'seed']) {
+      expect(compose.services[name].environment!.MONGODB_URI, name).toBe('mongodb://mongo:27017/?replicaSet=rs0');
+    }
+  });
+
+  it('runs each subgraph in its own container, on its port, with a health check', () => {
+    for (const name of SUBGRAPH_NAMES) {
+      const service = compose.services[name];
+      const entry = service.command!.at(-1)!;
+      expect(entry).toBe(`subgraphs/${name}/index.ts`);
+      expect(existsSync(`${root}/${entry}`)).toBe(true);
+      expect(service.environment![`PORT_${envSuffix(name)}`]).toBe(String(DEFAULT_PORTS[name]));
+      expect(service.healthcheck!.test.join(' ')).toContain(`localhost:${DEFAULT_PORTS[name]}/health`);
+      expect(service.depends_on).toEqual({ seed: { condition: 'service_completed_successfully' } });
+    }
+  });
+
+  it('points the gateway at every subgraph and starts it once they are healthy', () => {
+    const gateway = compose.services.gateway;
+    expect(gateway.ports).toEqual(['4000:4000']);
+    for (const name of SUBGRAPH_NAMES) {
+      expect(gateway.environment![`SUBGRAPH_URL_${envSuffix(name)}`]).toBe(`http://${name}:${DEFAULT_PORTS[name]}/graphql`);
+      expect(gateway.depends_on![name]).toEqual({ condition: 'service_healthy' });
+    }
+    expect(existsSync(`${root}/${compose.services.seed.command![3]}`)).toBe(true);
+  });
+});

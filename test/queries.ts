@@ -1,0 +1,73 @@
+// The talent view a coordinator's dashboard asks for: the talent and every department's part.
+// Shared by the e2e tests so "the whole talent" means the same selection everywhere.
+
+export const TALENT_VIEW_FIELDS = /* GraphQL */ `
+  id
+  name
+  gender
+  birthDate
+  nationality
+  idDocument { type number }
+  phone
+  employer
+  position
+  degree
+  district
+  program
+  mainCard { number program kind holderName relation eligibility { code label source } issuedOn expiresOn status }
+  cards { number kind holderName relation status }
+  family { name relation gender birthDate minor cardNumber }
+  household {
+    transfers {
+      applicant { name relation birthDate dependent }
+      route status currentStep targetAddress policeStation submittedOn settledOn rejectionReason source
+      steps { step order status completedAt }
+    }
+  }
+  education {
+    enrolments {
+      child { name gender birthDate ageAtEntry }
+      level schoolYear district preferredSchool assignedSchool lotteryOutcome priorityOutcome status submittedOn decidedOn source
+    }
+  }
+  health {
+    designatedHospitals { name checkupBase source }
+    priorityCare
+    checkup { year freeCheckupsPerYear used remaining unionCheckupChosen unionCheckupAvailable }
+    checkupBookings { year kind hospital scheduledOn status }
+    familyDoctor { team package startsOn endsOn status }
+  }
+  legal {
+    openCount
+    totalThisYear
+    consultations { topic category personalMatter channel counsel { name role office } status free feeBearing feeNote requestedAt answeredAt }
+  }
+  housing {
+    eligibility { eligible reasons ownedHomes { personName relation city homesOwned declaredOn } }
+    applications { district project status waitlistPosition allocatedUnit { project building unitNumber areaSqm } householdSize submittedOn decidedOn rejectionReason }
+  }
+  customs {
+    airportService { year allowed used remaining }
+    airportBookings {
+      scope direction flightNumber flightTime servicePoint
+      passengers { name } greeters { name } vehicles { plate }
+      checkedLuggage nameSign contactPhone status bookedAt cancelledAt
+    }
+    exitEntryItems { kind applicantName status submittedOn completedOn }
+  }
+`;
+
+export const TALENT_VIEW = /* GraphQL */ `
+  query TalentView($id: ID!) {
+    talent(id: $id) { ${TALENT_VIEW_FIELDS} }
+  }
+`;
+
+export const TALENTS_VIEW = /* GraphQL */ `
+  query TalentsView($first: Int!) {
+    talents(first: $first) {
+      totalCount
+      edges { node { ${TALENT_VIEW_FIELDS} } }
+    }
+  }
+`;
