@@ -3,6 +3,7 @@ import { connectDepartmentDb } from '../subgraphs/kit/mongo';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/kit/departments';
 import { SeededRandom } from '../subgraphs/kit/seed-random';
 import { todayInChina } from '../subgraphs/kit/dates';
+import { defaultEnvironment } from '../subgraphs/kit/subgraph';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { generateTalents } from '../subgraphs/talent/seed';
 
@@ -27,7 +28,7 @@ export async function loadDemoData(options: DemoDataOptions): Promise<DemoDataRe
     const connections = Object.fromEntries(SUBGRAPH_NAMES.map((name, index) => [name, dbs[index].connection])) as Record<SubgraphName, (typeof dbs)[number]['connection']>;
     // Building each subgraph registers its models (and so its indexes) on the connection.
     for (const name of SUBGRAPH_NAMES) {
-      SUBGRAPHS[name].build(connections[name]);
+      SUBGRAPHS[name].build(connections[name], defaultEnvironment(name));
       await Promise.all(Object.values(connections[name].models).map((model) => model.init()));
     }
     if (options.reset) {

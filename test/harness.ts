@@ -9,6 +9,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/kit/departments'
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/subgraph';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { loadDemoData } from '../scripts/demo-data';
+import { TestClock, testEnvironment } from './environment';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -17,6 +18,8 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export interface Harness {
   gatewayUrl: string;
+  /** The clock every subgraph reads: move it to test time limits without waiting. */
+  clock: TestClock;
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** Query plans the gateway made, oldest first. */
   queryPlans: QueryPlan[];
@@ -46,8 +49,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     await loadDemoData({ mongoUri, dbNameOf, talents: options.demoTalents, seed: options.demoSeed });
   }
 
-  const started = await Promise.all(SUBGRAPH_NAMES.map((name) => startSubgraph(SUBGRAPHS[name].build, { mongoUri, dbName: dbNameOf(name), port: 0 })));
+  const urls: Partial<Record<SubgraphName, string>> = {};
+  const clock = new TestClock();
+  const environment = testEnvironment(urls, clock);
+  const started = await Promise.all(
+    SUBGRAPH_NAMES.map((name) => startSubgraph(SUBGRAPHS[name].build, { mongoUri, dbName: dbNameOf(name), port: 0, environment, deferBackground: true })),
+  );
   const subgraphs = Object.fromEntries(started.map((running) => [running.name, running])) as Record<SubgraphName, RunningSubgraph>;
+  for (const running of started) urls[running.name] = running.url;
+  // Deliveries between subgraphs start once every address is known.
+  for (const running of started) running.startBackground();
   const queryPlans: QueryPlan[] = [];
   const stopped = new Set<SubgraphName>();
   const config = readGatewayConfig({});
@@ -58,6 +69,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   return {
     gatewayUrl: gateway.url,
+    clock,
     subgraphs,
     queryPlans,
     async query<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {

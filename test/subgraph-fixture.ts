@@ -5,7 +5,8 @@ import { execute, parse, type ExecutionResult, type GraphQLSchema } from 'graphq
 import type { Connection } from 'mongoose';
 import { inject } from 'vitest';
 import { connectDepartmentDb, ensureIndexes, type CommandCounter } from '../subgraphs/kit/mongo';
-import { buildSchema, type SubgraphFactory } from '../subgraphs/kit/subgraph';
+import { buildSchema, type SubgraphEnvironment, type SubgraphFactory } from '../subgraphs/kit/subgraph';
+import { testEnvironment } from './environment';
 import type { Viewer } from '../subgraphs/kit/context';
 
 export interface SubgraphFixture {
@@ -19,9 +20,9 @@ export interface SubgraphFixture {
   close(): Promise<void>;
 }
 
-export async function openSubgraphFixture(factory: SubgraphFactory): Promise<SubgraphFixture> {
+export async function openSubgraphFixture(factory: SubgraphFactory, environment: SubgraphEnvironment = testEnvironment({})): Promise<SubgraphFixture> {
   const db = await connectDepartmentDb(inject('mongoUri'), `unit_${randomBytes(4).toString('hex')}`);
-  const module = factory(db.connection);
+  const module = factory(db.connection, environment);
   await ensureIndexes(db.connection);
   const schema = buildSchema(module);
   return {

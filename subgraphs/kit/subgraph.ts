@@ -9,7 +9,9 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Connection } from 'mongoose';
 import type { BaseContext } from './context';
-import type { SubgraphName } from './departments';
+import { readPort, readString, type Env } from './config';
+import { DEFAULT_PORTS, envSuffix, type SubgraphName } from './departments';
+import { loadWorkingCalendar, type WorkingCalendar } from './working-days';
 import { serveGraphQL, type Listening } from './http';
 import { connectDepartmentDb, ensureIndexes, type CommandCounter } from './mongo';
 
@@ -21,12 +23,33 @@ export interface SubgraphModule<Ctx extends BaseContext = BaseContext> {
   resolvers: Resolvers<Ctx>;
   /** Called once per request: per-request loaders live here, never across requests. */
   createContext(base: BaseContext): Ctx;
+  /** Background work (an outbox's deliveries), started once the subgraph listens. */
+  start?(): void;
+  stop?(): Promise<void>;
+}
+
+/** What a subgraph may know of the world around it; tests replace the clock and the addresses. */
+export interface SubgraphEnvironment {
+  /** Where another subgraph answers (for service-to-service calls, never through the gateway). */
+  subgraphUrl(name: SubgraphName): string;
+  clock(): Date;
+  calendar: WorkingCalendar;
+  log(message: string): void;
+}
+
+export function defaultEnvironment(name: SubgraphName, env: Env = process.env): SubgraphEnvironment {
+  return {
+    subgraphUrl: (other) => readString(env, `SUBGRAPH_URL_${envSuffix(other)}`, `http://localhost:${readPort(env, `PORT_${envSuffix(other)}`, DEFAULT_PORTS[other])}/graphql`),
+    clock: () => new Date(),
+    calendar: loadWorkingCalendar(),
+    log: (message) => console.log(`[${name}] ${message}`),
+  };
 }
 
 /** A department's module seen from outside, where its own context type no longer matters. */
 export type AnySubgraphModule = Omit<SubgraphModule, 'resolvers'> & { resolvers: Resolvers<never> };
 
-export type SubgraphFactory = (connection: Connection) => AnySubgraphModule;
+export type SubgraphFactory = (connection: Connection, environment: SubgraphEnvironment) => AnySubgraphModule;
 
 /** Reads `schema.graphql` (or another file) beside the module that calls it. */
 export function loadTypeDefs(moduleUrl: string, file = 'schema.graphql'): DocumentNode {
@@ -42,6 +65,7 @@ export interface RunningSubgraph extends Listening {
   schema: GraphQLSchema;
   connection: Connection;
   dbCommands: CommandCounter;
+  startBackground(): void;
   stop(): Promise<void>;
 }
 
@@ -49,11 +73,14 @@ export interface StartSubgraphOptions {
   mongoUri: string;
   dbName: string;
   port: number;
+  environment: SubgraphEnvironment;
+  /** Leave background work for the caller to start (tests start it once every subgraph listens). */
+  deferBackground?: boolean;
 }
 
 export async function startSubgraph(factory: SubgraphFactory, options: StartSubgraphOptions): Promise<RunningSubgraph> {
   const db = await connectDepartmentDb(options.mongoUri, options.dbName);
-  const module = factory(db.connection);
+  const module = factory(db.connection, options.environment);
   await ensureIndexes(db.connection);
   const schema = buildSchema(module);
   const apollo = new ApolloServer<BaseContext>({
@@ -69,13 +96,16 @@ export async function startSubgraph(factory: SubgraphFactory, options: StartSubg
     context: async (request, requestId) => module.createContext({ requestId, viewer: null }),
     health: () => ({ ready: db.connection.readyState === 1, subgraph: module.name }),
   });
+  if (!options.deferBackground) module.start?.();
   return {
     ...listening,
     name: module.name,
     schema,
     connection: db.connection,
     dbCommands: db.commands,
+    startBackground: () => module.start?.(),
     stop: async () => {
+      await module.stop?.();
       await listening.close();
       await apollo.stop();
       await db.close();

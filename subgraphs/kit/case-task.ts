@@ -1,0 +1,236 @@
+// A department's side of a case (DESIGN.md "The flow of a case", steps 3–4): the window delivers
+// the department its part (CaseTaskDelivery) through the department's own subgraph mutation; the
+// department keeps one task per (case, item) — a retried delivery finds it and changes nothing —
+// applies its rules, and reports every change of the task back to the window through its own
+// outbox, so a window that is down delays the report, never loses it.
+import { Schema, type ClientSession, type Connection, type Model, type Types } from 'mongoose';
+import type { ServiceCode } from './case-forms';
+import type { DepartmentName } from './departments';
+import { badUserInput } from './errors';
+import { callGraphQL } from './graphql-client';
+import { modelOn } from './mongo';
+import { createOutbox, type Outbox } from './outbox';
+import type { Program } from './programs';
+import type { SubgraphEnvironment } from './subgraph';
+import { manyByKey } from './loader';
+
+/** RECEIVED → IN_PROGRESS → DONE; or REFUSED (the department cannot do it, with its reason); or CANCELLED (at the talent's request). */
+export type CaseTaskStatus = 'RECEIVED' | 'IN_PROGRESS' | 'DONE' | 'REFUSED' | 'CANCELLED';
+
+/** What the window sends a department for one item of a case (GraphQL input CaseTaskInput). */
+export interface CaseTaskDelivery {
+  caseId: string;
+  talentId: string;
+  program: Program;
+  item: ServiceCode;
+  /** The item's form (kit/case-forms.ts), as JSON text. */
+  form: string;
+  acceptedAt: Date;
+  /** Last day of the item's time limit, in working days from acceptance. */
+  dueOn: string;
+}
+
+/** What the department decides about a task, now or later. */
+export interface CaseTaskChange {
+  status: CaseTaskStatus;
+  /** The department's own step code (e.g. POLICE_REVIEW), null when it has none. */
+  step: string | null;
+  /** For the case timeline: what happened, Chinese first (e.g. "已出具入户信息卡"). */
+  note: string;
+  /** For REFUSED: why, Chinese (English) — source clause (004 第十一条: 回告原因). */
+  reason?: string | null;
+  /** The department's records made for this task (bookings, applications …). */
+  recordIds?: string[];
+}
+
+export interface CaseTaskDoc {
+  _id: Types.ObjectId;
+  caseId: string;
+  talentId: string;
+  program: Program;
+  item: ServiceCode;
+  form: Record<string, unknown>;
+  status: CaseTaskStatus;
+  step: string | null;
+  note: string;
+  reason: string | null;
+  recordIds: string[];
+  acceptedAt: Date;
+  dueOn: string;
+  receivedAt: Date;
+  completedAt: Date | null;
+  /** Bumped on every change: the window applies reports in this order, once each. */
+  sequence: number;
+}
+
+const caseTaskSchema = new Schema<CaseTaskDoc>(
+  {
+    caseId: { type: String, required: true, match: /^[0-9a-f]{24}$/ },
+    talentId: { type: String, required: true, match: /^[0-9a-f]{24}$/ },
+    program: { type: String, required: true },
+    item: { type: String, required: true },
+    form: { type: Schema.Types.Mixed, required: true },
+    status: { type: String, required: true, enum: ['RECEIVED', 'IN_PROGRESS', 'DONE', 'REFUSED', 'CANCELLED'] },
+    step: { type: String, default: null },
+    note: { type: String, required: true },
+    reason: { type: String, default: null },
+    recordIds: { type: [String], default: [] },
+    acceptedAt: { type: Date, required: true },
+    dueOn: { type: String, required: true },
+    receivedAt: { type: Date, required: true },
+    completedAt: { type: Date, default: null },
+    sequence: { type: Number, required: true },
+  },
+  { collection: 'case_tasks', timestamps: true, minimize: false },
+);
+caseTaskSchema.index({ caseId: 1, item: 1 }, { unique: true });
+caseTaskSchema.index({ talentId: 1 });
+caseTaskSchema.index({ recordIds: 1 });
+caseTaskSchema.index({ status: 1, dueOn: 1 });
+
+/** The report the window receives (its mutation recordCaseTaskReport). */
+export interface CaseTaskReport {
+  caseId: string;
+  item: ServiceCode;
+  department: DepartmentName;
+  status: CaseTaskStatus;
+  step: string | null;
+  note: string;
+  reason: string | null;
+  occurredAt: string;
+  sequence: number;
+}
+
+const REPORT_MUTATION = /* GraphQL */ `
+  mutation Report($input: CaseTaskReportInput!) { recordCaseTaskReport(input: $input) }
+`;
+
+export interface CaseTaskDesk {
+  CaseTask: Model<CaseTaskDoc>;
+  outbox: Outbox;
+  /**
+   * Receives a delivery once: an existing task for (case, item) is returned unchanged.
+   * `decide` applies the department's rules and writes its records inside the transaction.
+   */
+  receive(delivery: CaseTaskDelivery, decide: (task: CaseTaskDoc, form: Record<string, unknown>, session: ClientSession) => Promise<CaseTaskChange>): Promise<CaseTaskDoc>;
+  /** Records a change of a task (found by one of its records) and queues the report, in the caller's transaction. */
+  change(taskId: Types.ObjectId, change: CaseTaskChange, session: ClientSession): Promise<CaseTaskDoc>;
+  /** The task a department record belongs to, if it came from a case. */
+  taskForRecord(recordId: string, session?: ClientSession): Promise<CaseTaskDoc | null>;
+  /** Per-request loader: a case's tasks in this department. */
+  tasksByCaseLoader(): ReturnType<typeof manyByKey<CaseTaskDoc>>;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function createCaseTaskDesk(connection: Connection, environment: SubgraphEnvironment, department: DepartmentName): CaseTaskDesk {
+  const CaseTask = modelOn<CaseTaskDoc>(connection, 'CaseTask', caseTaskSchema);
+  const outbox = createOutbox(connection, 'case_task_reports', {
+    clock: environment.clock,
+    log: environment.log,
+    deliver: async (message) => {
+      await callGraphQL(environment.subgraphUrl('talent'), REPORT_MUTATION, { input: message.payload });
+    },
+  });
+
+  function reportOf(task: CaseTaskDoc, occurredAt: Date) {
+    const report: CaseTaskReport = {
+      caseId: task.caseId,
+      item: task.item,
+      department,
+      status: task.status,
+      step: task.step,
+      note: task.note,
+      reason: task.reason,
+      occurredAt: occurredAt.toISOString(),
+      sequence: task.sequence,
+    };
+    return { key: `report:${department}:${task.caseId}:${task.item}:${task.sequence}`, destination: 'talent', payload: { ...report } };
+  }
+
+  const desk: CaseTaskDesk = {
+    CaseTask,
+    outbox,
+    async receive(delivery, decide) {
+      const existing = await CaseTask.findOne({ caseId: delivery.caseId, item: delivery.item }).lean<CaseTaskDoc>();
+      if (existing) return existing;
+      let form: Record<string, unknown>;
+      try {
+        form = JSON.parse(delivery.form) as Record<string, unknown>;
+      } catch {
+        throw badUserInput('input.form', '事项表单不是合法的 JSON', 'form is not valid JSON');
+      }
+      const now = environment.clock();
+      const session = await connection.startSession();
+      let saved: CaseTaskDoc | null = null;
+      try {
+        await session.withTransaction(async () => {
+          const draft = {
+            caseId: delivery.caseId,
+            talentId: delivery.talentId,
+            program: delivery.program,
+            item: delivery.item,
+            form,
+            acceptedAt: delivery.acceptedAt,
+            dueOn: delivery.dueOn,
+            receivedAt: now,
+            sequence: 1,
+          };
+          const decision = await decide({ ...draft, _id: undefined as never, status: 'RECEIVED', step: null, note: '', reason: null, recordIds: [], completedAt: null }, form, session);
+          const [task] = await CaseTask.create(
+            [{ ...draft, status: decision.status, step: decision.step, note: decision.note, reason: decision.reason ?? null, recordIds: decision.recordIds ?? [], completedAt: isFinalTaskStatus(decision.status) ? now : null }],
+            { session },
+          );
+          saved = task.toObject() as CaseTaskDoc;
+          await outbox.enqueue([reportOf(saved, now)], session);
+        });
+      } catch (error) {
+        // Two deliveries of the same part raced: the other one won; answer with its task.
+        if ((error as { code?: number }).code === 11000) {
+          const winner = await CaseTask.findOne({ caseId: delivery.caseId, item: delivery.item }).lean<CaseTaskDoc>();
+          if (winner) return winner;
+        }
+        throw error;
+      } finally {
+        await session.endSession();
+      }
+      outbox.kick();
+      return saved!;
+    },
+    async change(taskId, change, session) {
+      const now = environment.clock();
+      const task = await CaseTask.findOneAndUpdate(
+        { _id: taskId },
+        {
+          $set: {
+            status: change.status,
+            step: change.step,
+            note: change.note,
+            reason: change.reason ?? null,
+            completedAt: isFinalTaskStatus(change.status) ? now : null,
+            ...(change.recordIds ? { recordIds: change.recordIds } : {}),
+          },
+          $inc: { sequence: 1 },
+        },
+        { session, returnDocument: 'after' },
+      ).lean<CaseTaskDoc>();
+      if (!task) throw new Error(`case task ${taskId.toString()} not found`);
+      await outbox.enqueue([reportOf(task, now)], session);
+      session.once('ended', () => outbox.kick());
+      return task;
+    },
+    taskForRecord: (recordId, session) => CaseTask.findOne({ recordIds: recordId }, null, { session }).lean<CaseTaskDoc>(),
+    tasksByCaseLoader: () =>
+      manyByKey<CaseTaskDoc>(
+        (caseIds) => CaseTask.find({ caseId: { $in: caseIds } }).sort({ item: 1 }).lean<CaseTaskDoc[]>(),
+        (task) => task.caseId,
+      ),
+    start: () => outbox.start(),
+    stop: () => outbox.stop(),
+  };
+  return desk;
+}
+
+export function isFinalTaskStatus(status: CaseTaskStatus): boolean {
+  return status === 'DONE' || status === 'REFUSED' || status === 'CANCELLED';
+}

@@ -1,0 +1,30 @@
+// Service-to-service GraphQL calls (the window's dispatcher to a department, a department's
+// reports back to the window). Any failure throws: the caller's outbox retries it later.
+
+export class GraphQLCallError extends Error {
+  constructor(
+    message: string,
+    readonly errors: readonly { message: string; extensions?: Record<string, unknown> }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+export async function callGraphQL<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  options: { timeoutMs?: number; headers?: Record<string, string> } = {},
+): Promise<T> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...options.headers },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
+  });
+  const body = (await response.json().catch(() => null)) as { data?: T; errors?: GraphQLCallError['errors'] } | null;
+  if (!body) throw new GraphQLCallError(`${url} answered ${response.status} without a GraphQL body`);
+  if (body.errors?.length) throw new GraphQLCallError(`${url}: ${body.errors.map((error) => error.message).join('; ')}`, body.errors);
+  if (!response.ok || body.data === undefined || body.data === null) throw new GraphQLCallError(`${url} answered ${response.status} without data`);
+  return body.data;
+}
