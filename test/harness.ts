@@ -32,6 +32,8 @@ export interface Harness {
   dbCommands(): Record<SubgraphName, Record<string, number>>;
   /** Takes one department off the network, as an outage would. */
   stopSubgraph(name: SubgraphName): Promise<void>;
+  /** Brings a stopped subgraph back (or restarts a running one) on its port and database, as a new process would. */
+  startSubgraph(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -67,7 +69,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     { onQueryPlan: (plan) => queryPlans.push(plan), log: () => {} },
   );
 
-  return {
+  const harness: Harness = {
     gatewayUrl: gateway.url,
     clock,
     subgraphs,
@@ -93,9 +95,31 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await subgraphs[name].stop();
       stopped.add(name);
     },
+    async startSubgraph(name) {
+      if (!stopped.has(name)) await harness.stopSubgraph(name);
+      const running = await startSubgraph(SUBGRAPHS[name].build, { mongoUri, dbName: dbNameOf(name), port: subgraphs[name].port, environment });
+      started[started.indexOf(subgraphs[name])] = running;
+      subgraphs[name] = running;
+      stopped.delete(name);
+    },
     async stop() {
       await gateway.stop();
       await Promise.all(started.filter((running) => !stopped.has(running.name)).map((running) => running.stop()));
     },
   };
+  return harness;
+}
+
+/**
+ * Waits for something another process does (a delivery, a report): asks again every 50 ms and
+ * fails with the last answer after `timeoutMs`. For events, never a fixed sleep.
+ */
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms; last value: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

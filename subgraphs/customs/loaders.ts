@@ -1,12 +1,16 @@
-import { manyByKey } from '../kit/loader';
+import { manyByKey, oneByKey } from '../kit/loader';
 import type { AirportServiceBookingDoc, CustomsModels, ExitEntryItemDoc } from './model';
 
 export interface CustomsLoaders {
   bookingsByTalent: ReturnType<typeof manyByKey<AirportServiceBookingDoc>>;
   exitEntryItemsByTalent: ReturnType<typeof manyByKey<ExitEntryItemDoc>>;
+  /** A case task's booking (CustomsCaseTask.booking). */
+  bookingById: ReturnType<typeof oneByKey<AirportServiceBookingDoc>>;
+  /** A case task's exit-entry item (CustomsCaseTask.exitEntryItem). */
+  exitEntryItemById: ReturnType<typeof oneByKey<ExitEntryItemDoc>>;
 }
 
-/** Per request: all talents of one request cost one `find` per collection. */
+/** Per request: all talents (or case tasks) of one request cost one `find` per collection. */
 export function createCustomsLoaders(models: CustomsModels): CustomsLoaders {
   return {
     bookingsByTalent: manyByKey<AirportServiceBookingDoc>(
@@ -22,6 +26,14 @@ export function createCustomsLoaders(models: CustomsModels): CustomsLoaders {
           .sort({ submittedOn: -1, _id: -1 })
           .lean<ExitEntryItemDoc[]>(),
       (item) => item.talentId,
+    ),
+    bookingById: oneByKey<AirportServiceBookingDoc>(
+      (ids) => models.AirportServiceBooking.find({ _id: { $in: ids } }).lean<AirportServiceBookingDoc[]>(),
+      (booking) => booking._id.toString(),
+    ),
+    exitEntryItemById: oneByKey<ExitEntryItemDoc>(
+      (ids) => models.ExitEntryItem.find({ _id: { $in: ids } }).lean<ExitEntryItemDoc[]>(),
+      (item) => item._id.toString(),
     ),
   };
 }

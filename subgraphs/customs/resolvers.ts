@@ -1,10 +1,9 @@
-import type { BaseContext } from '../kit/context';
 import { isObjectIdString } from '../kit/ids';
 import type { Program } from '../kit/programs';
 import { DateScalar, DateTimeScalar } from '../kit/scalars';
 import { todayInChina } from '../kit/dates';
 import type { Resolvers } from '../kit/subgraph';
-import type { CustomsLoaders } from './loaders';
+import type { CustomsContext } from './context';
 import type { AirportServiceBookingDoc, ExitEntryItemDoc } from './model';
 import {
   airportServiceAllowance,
@@ -14,9 +13,7 @@ import {
   type AirportServiceScope,
 } from './rules';
 
-export interface CustomsContext extends BaseContext {
-  loaders: CustomsLoaders;
-}
+export type { CustomsContext } from './context';
 
 /** What the gateway sends: the key plus the program it fetched from the talent subgraph (@requires). */
 interface TalentReference {
@@ -44,7 +41,7 @@ export const customsResolvers: Resolvers<CustomsContext> = {
         context.loaders.bookingsByTalent.load(talent.id),
         context.loaders.exitEntryItemsByTalent.load(talent.id),
       ]);
-      const year = Number(todayInChina().slice(0, 4));
+      const year = Number(todayInChina(context.services.environment.clock()).slice(0, 4));
       const uses = bookings.map((booking) => ({ status: booking.status as AirportBookingStatus, flightTime: booking.flightTime }));
       return {
         airportService: airportServiceAllowance(talent.program, uses, year),

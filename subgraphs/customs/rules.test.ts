@@ -91,7 +91,7 @@ describe('booking contents and refusals', () => {
   it('000 十三 + 十三（三）1: refuses a third use in a year and a late booking, each with its clause', () => {
     const two = [use('SERVED', '2026-01-10T09:00:00+08:00'), use('BOOKED', '2026-04-10T09:00:00+08:00')];
     expect(airportBookingProblems('BAIYUN_YUNJU', request, at('2026-04-20T08:00:00+08:00'), two)).toEqual([
-      { field: 'flightTime', zh: '2026 年度接送机服务已用完（每年 2 次）', en: 'no airport service left for 2026 (2 a year)', clause: '000 十三；001 第四条（七）' },
+      { field: 'flightTime', rule: 'AIRPORT_ANNUAL_LIMIT', zh: '2026 年度接送机服务已用完（每年 2 次）', en: 'no airport service left for 2026 (2 a year)', clause: '000 十三；001 第四条（七）' },
     ]);
     // 000 十三（三）3: once one is cancelled, its use is back.
     const oneCancelled = [two[0], use('CANCELLED', '2026-04-10T09:00:00+08:00')];

@@ -93,6 +93,8 @@ export interface AirportBookingRequest {
 /** One reason to refuse a booking, shaped for the kit's badUserInput(field, zh, en). */
 export interface BookingProblem {
   field: string;
+  /** Rule code, e.g. AIRPORT_LEAD_TIME. */
+  rule: string;
   zh: string;
   en: string;
   clause: string;
@@ -100,6 +102,8 @@ export interface BookingProblem {
 
 const FLIGHT_NUMBER = /^[A-Z0-9]{2}\d{1,4}[A-Z]?$/;
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
+/** A mainland plate: province character, issuing-office letter, 5 (6 for new-energy) letters or digits. */
+const PLATE = /^[\u4e00-\u9fa5][A-Z][A-Z0-9]{5,6}$/;
 const MAX_NAME = 60;
 const MAX_PLATE = 12;
 
@@ -110,39 +114,62 @@ const MAX_PLATE = 12;
  */
 export function missingBookingFields(request: AirportBookingRequest): BookingProblem[] {
   const clause = '000 十三（三）2';
+  const rule = 'AIRPORT_BOOKING_CONTENTS';
   const problems: BookingProblem[] = [];
-  if (!FLIGHT_NUMBER.test(request.flightNumber)) problems.push({ field: 'flightNumber', zh: '航班号格式不正确', en: 'flight number is malformed (e.g. CZ3101)', clause });
-  if (Number.isNaN(request.flightTime.getTime())) problems.push({ field: 'flightTime', zh: '须提供起飞/抵达时间', en: 'flight time is required', clause });
-  if (request.passengers.length === 0) problems.push({ field: 'passengers', zh: '须提供乘机人数和姓名', en: 'at least one passenger is required', clause });
+  if (!FLIGHT_NUMBER.test(request.flightNumber)) problems.push({ field: 'flightNumber', rule, zh: '航班号格式不正确', en: 'flight number is malformed (e.g. CZ3101)', clause });
+  if (Number.isNaN(request.flightTime.getTime())) problems.push({ field: 'flightTime', rule, zh: '须提供起飞/抵达时间', en: 'flight time is required', clause });
+  if (request.passengers.length === 0) problems.push({ field: 'passengers', rule, zh: '须提供乘机人数和姓名', en: 'at least one passenger is required', clause });
   const badName = (name: string) => name.trim() === '' || name.length > MAX_NAME;
-  if (request.passengers.some((passenger) => badName(passenger.name))) problems.push({ field: 'passengers', zh: '乘机人姓名不能为空', en: 'every passenger needs a name', clause });
-  if (request.greeters.some((greeter) => badName(greeter.name))) problems.push({ field: 'greeters', zh: '送机/接机人员姓名不能为空', en: 'every greeter needs a name', clause });
-  if (request.vehicles.some((vehicle) => vehicle.plate.trim() === '' || vehicle.plate.length > MAX_PLATE)) problems.push({ field: 'vehicles', zh: '车牌号不能为空', en: 'every vehicle needs a plate number', clause });
-  if (!PHONE.test(request.contactPhone)) problems.push({ field: 'contactPhone', zh: '联系电话格式不正确', en: 'contact phone is malformed', clause });
-  if (request.nameSign && request.direction !== 'ARRIVAL') problems.push({ field: 'nameSign', zh: '仅接机服务可举牌', en: 'a name sign is for arrivals only', clause });
+  if (request.passengers.some((passenger) => badName(passenger.name))) problems.push({ field: 'passengers', rule, zh: '乘机人姓名不能为空', en: 'every passenger needs a name', clause });
+  if (request.greeters.some((greeter) => badName(greeter.name))) problems.push({ field: 'greeters', rule, zh: '送机/接机人员姓名不能为空', en: 'every greeter needs a name', clause });
+  if (request.vehicles.some((vehicle) => vehicle.plate.trim() === '' || vehicle.plate.length > MAX_PLATE)) problems.push({ field: 'vehicles', rule, zh: '车牌号不能为空', en: 'every vehicle needs a plate number', clause });
+  else if (request.vehicles.some((vehicle) => !PLATE.test(vehicle.plate))) problems.push({ field: 'vehicles', rule, zh: '车牌号格式不正确（如 粤A12345）', en: 'a plate number is malformed (e.g. 粤A12345)', clause });
+  if (!PHONE.test(request.contactPhone)) problems.push({ field: 'contactPhone', rule, zh: '联系电话格式不正确', en: 'contact phone is malformed', clause });
+  if (request.nameSign && request.direction !== 'ARRIVAL') problems.push({ field: 'nameSign', rule: 'AIRPORT_NAME_SIGN', zh: '仅接机服务可举牌', en: 'a name sign is for arrivals only', clause });
   return problems;
 }
 
 /**
- * Everything a new booking must satisfy: the contents of 000 十三（三）2, the notice of 000 十三（三）1,
- * and the allowance of 000 十三 / 001 第四条（七） in the flight's year (existing = the holder's bookings).
+ * 000 十三; 001 第四条（七）: the airport VIP service is the Baiyun card's (云聚英才卡) at Baiyun airport;
+ * the Liwan (002), Tianhe (003) and Wuhan (004) seeds grant none.
+ */
+export function airportProgramProblems(program: string | null | undefined): BookingProblem[] {
+  if (airportServicesAllowed(program) > 0) return [];
+  return [{
+    field: 'program',
+    rule: 'AIRPORT_PROGRAM',
+    zh: '白云国际机场贵宾接送机服务仅限白云区云聚英才卡持卡人',
+    en: 'the Baiyun airport VIP service is for Baiyun Yunju card holders only',
+    clause: '000 十三；001 第四条（七）',
+  }];
+}
+
+/**
+ * Everything a new (or changed) booking must satisfy: the program (000 十三; 001 第四条（七）), the
+ * contents of 000 十三（三）2, the notice of 000 十三（三）1 counted from the booking moment, a flight
+ * still ahead now (所有服务均须提前预约), and the allowance of 000 十三 / 001 第四条（七） in the flight's
+ * year (existing = the holder's other bookings; a cancelled one gives its use back, 000 十三（三）3).
  */
 export function airportBookingProblems(
   program: string | null | undefined,
   request: AirportBookingRequest,
   bookedAt: Date,
   existing: readonly BookingUse[],
+  now: Date = bookedAt,
 ): BookingProblem[] {
-  const problems = missingBookingFields(request);
+  const problems = [...airportProgramProblems(program), ...missingBookingFields(request)];
   if (problems.some((problem) => problem.field === 'flightTime')) return problems;
   if (!bookedInTime(request.scope, bookedAt, request.flightTime)) {
     const hours = MIN_NOTICE_HOURS[request.scope];
-    problems.push({ field: 'flightTime', zh: `须不迟于航班起飞/抵达前 ${hours} 小时预约`, en: `book at least ${hours} h before the flight`, clause: '000 十三（三）1' });
+    problems.push({ field: 'flightTime', rule: 'AIRPORT_LEAD_TIME', zh: `须不迟于航班起飞/抵达前 ${hours} 小时预约`, en: `book at least ${hours} h before the flight`, clause: '000 十三（三）1' });
+  } else if (request.flightTime.getTime() <= now.getTime()) {
+    problems.push({ field: 'flightTime', rule: 'AIRPORT_FLIGHT_PASSED', zh: '航班已起飞/抵达，无法提供服务', en: 'the flight has already left or landed', clause: '000 十三（三）1' });
   }
   const allowance = airportServiceAllowance(program, existing, serviceYear(request.flightTime));
-  if (allowance.remaining === 0) {
+  if (allowance.allowed > 0 && allowance.remaining === 0) {
     problems.push({
       field: 'flightTime',
+      rule: 'AIRPORT_ANNUAL_LIMIT',
       zh: `${allowance.year} 年度接送机服务已用完（每年 ${allowance.allowed} 次）`,
       en: `no airport service left for ${allowance.year} (${allowance.allowed} a year)`,
       clause: '000 十三；001 第四条（七）',
@@ -182,6 +209,19 @@ export const EXIT_ENTRY_ITEMS: Record<ExitEntryItemKind, { item: number; zh: str
 /** 004 第五条: only Wuhan's green channel offers these items; the Guangzhou seeds list none. */
 export function exitEntryKindsOffered(program: string | null | undefined): readonly ExitEntryItemKind[] {
   return program === 'WUHAN_GREEN_CHANNEL' ? EXIT_ENTRY_ITEM_KINDS : [];
+}
+
+/** 004 第五条第1、5项 (and 2、3): only Wuhan's green channel offers an exit-entry item. */
+export function exitEntryProblems(program: string | null | undefined, kind: ExitEntryItemKind): BookingProblem[] {
+  if (exitEntryKindsOffered(program).includes(kind)) return [];
+  const item = EXIT_ENTRY_ITEMS[kind];
+  return [{
+    field: 'program',
+    rule: 'EXIT_ENTRY_PROGRAM',
+    zh: `${item.zh}仅由武汉市高层次人才绿色通道办理`,
+    en: `${item.en} is offered by Wuhan's green channel only`,
+    clause: `004 第五条第${item.item}项`,
+  }];
 }
 
 /** An item is finished (办结) once completed or refused; only then does it have a completion day. */

@@ -3,6 +3,7 @@
 // Never a third non-cancelled booking in a year, always booked ≥ 2 h / ≥ 3 h ahead (000 十三（三）1),
 // SERVED only for past flights and BOOKED only for future ones.
 import type { Connection } from 'mongoose';
+import type { Program } from '../kit/programs';
 import { type DepartmentSeeder, type SeedTalent, insertInBatches } from '../kit/seed';
 import { seededObjectId, type SeededRandom } from '../kit/seed-random';
 import { addDays } from '../kit/dates';
@@ -50,6 +51,7 @@ function plate(random: SeededRandom): string {
 interface BookingRecord {
   _id: string;
   talentId: string;
+  program: Program;
   scope: AirportServiceScope;
   direction: AirportServiceDirection;
   flightNumber: string;
@@ -86,6 +88,7 @@ function booking(talent: SeedTalent, random: SeededRandom, flightDay: string, ca
   return {
     _id: id,
     talentId: talent.id,
+    program: talent.program,
     scope,
     direction,
     flightNumber: flightNumber(random, scope),

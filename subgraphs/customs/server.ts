@@ -1,16 +1,23 @@
-// 便捷通关 / 出入境. Builds the subgraph; never listens (index.ts does).
+// 便捷通关 / 出入境: the read view, its part of cases, the direct airport booking and staff steps.
+// Builds the subgraph; never listens (index.ts does).
 import type { Connection } from 'mongoose';
-import { loadTypeDefs, type SubgraphModule } from '../kit/subgraph';
-import { createCustomsLoaders } from './loaders';
+import { createCaseTaskDesk } from '../kit/case-task';
+import { loadTypeDefs, mergeResolvers, type SubgraphEnvironment, type SubgraphModule } from '../kit/subgraph';
+import { caseResolvers } from './cases';
+import { createCustomsContext, type CustomsContext, type CustomsServices } from './context';
 import { registerCustomsModels } from './model';
-import { customsResolvers, type CustomsContext } from './resolvers';
+import { mutationResolvers } from './mutations';
+import { customsResolvers } from './resolvers';
 
-export function buildCustomsSubgraph(connection: Connection): SubgraphModule<CustomsContext> {
-  const models = registerCustomsModels(connection);
+export function buildCustomsSubgraph(connection: Connection, environment: SubgraphEnvironment): SubgraphModule<CustomsContext> {
+  const desk = createCaseTaskDesk(connection, environment, 'customs');
+  const services: CustomsServices = { connection, models: registerCustomsModels(connection), desk, environment };
   return {
     name: 'customs',
     typeDefs: loadTypeDefs(import.meta.url),
-    resolvers: customsResolvers,
-    createContext: (base) => ({ ...base, loaders: createCustomsLoaders(models) }),
+    resolvers: mergeResolvers(customsResolvers, caseResolvers, mutationResolvers),
+    createContext: (base) => createCustomsContext(base, services),
+    start: () => desk.start(),
+    stop: () => desk.stop(),
   };
 }

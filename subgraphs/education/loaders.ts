@@ -1,9 +1,11 @@
 import { isObjectIdString } from '../kit/ids';
-import { manyByKey } from '../kit/loader';
+import { manyByKey, oneByKey } from '../kit/loader';
 import type { EducationModels, SchoolEnrolmentDoc } from './model';
 
 export interface EducationLoaders {
   enrolmentsByTalent: ReturnType<typeof manyByKey<SchoolEnrolmentDoc>>;
+  /** A case task's enrolment: every task of the request in one `$in` query on _id. */
+  enrolmentById: ReturnType<typeof oneByKey<SchoolEnrolmentDoc>>;
 }
 
 /** Per request: every talent of the request in one `$in` query, newest school year first. */
@@ -15,6 +17,10 @@ export function createEducationLoaders(models: EducationModels): EducationLoader
           .sort({ schoolYear: -1, submittedOn: -1, _id: -1 })
           .lean<SchoolEnrolmentDoc[]>(),
       (enrolment) => enrolment.talentId,
+    ),
+    enrolmentById: oneByKey<SchoolEnrolmentDoc>(
+      (ids) => models.SchoolEnrolment.find({ _id: { $in: ids.filter(isObjectIdString) } }).lean<SchoolEnrolmentDoc[]>(),
+      (enrolment) => enrolment._id.toString(),
     ),
   };
 }

@@ -32,12 +32,16 @@ const schoolEnrolmentSchema = new Schema(
     status: { type: String, required: true, enum: ENROLMENT_STATUSES },
     submittedOn: { type: String, required: true, match: DAY },
     decidedOn: { type: String, default: null, match: DAY },
+    /** The case it came from (统一受理); null when applied for directly. */
+    caseId: { type: String, default: null, match: /^[0-9a-f]{24}$/ },
   },
   { collection: 'school_enrolments', timestamps: true },
 );
 
 // Lookup path: a talent's requests, newest school year and submission first (the loader's $in + sort).
 schoolEnrolmentSchema.index({ talentId: 1, schoolYear: -1, submittedOn: -1, _id: -1 });
+// Lookup path: a case's enrolment (support, and the staff screens of one case).
+schoolEnrolmentSchema.index({ caseId: 1 });
 
 export type SchoolEnrolmentDoc = InferSchemaType<typeof schoolEnrolmentSchema> & { _id: Types.ObjectId };
 

@@ -1,13 +1,8 @@
-import type { BaseContext } from '../kit/context';
-import { DateScalar } from '../kit/scalars';
+import { DateScalar, DateTimeScalar } from '../kit/scalars';
 import type { Resolvers } from '../kit/subgraph';
-import type { EducationLoaders } from './loaders';
+import type { EducationContext } from './context';
 import type { SchoolEnrolmentDoc } from './model';
 import { ageAtEntry, enrolmentSource } from './rules';
-
-export interface EducationContext extends BaseContext {
-  loaders: EducationLoaders;
-}
 
 interface TalentReference {
   id: string;
@@ -21,6 +16,7 @@ type EnrolmentChild = SchoolEnrolmentDoc['child'] & { schoolYear: number };
 
 export const educationResolvers: Resolvers<EducationContext> = {
   Date: DateScalar,
+  DateTime: DateTimeScalar,
 
   Talent: {
     __resolveReference: (reference: TalentReference): TalentReference => ({ id: reference.id }),

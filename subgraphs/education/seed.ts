@@ -19,6 +19,7 @@ import {
   type SchoolLevel,
 } from './rules';
 import { addDays } from '../kit/dates';
+import { initialOutcomes } from './request-rules';
 
 const SHARE_WITH_REQUESTS = 0.7;
 
@@ -89,15 +90,6 @@ function decide(program: string, level: SchoolLevel, preferred: string, catalogu
     : { lotteryOutcome, priorityOutcome: priority, status: 'WAITLISTED', assignedSchool: null };
 }
 
-/** Before the decision: the lottery not drawn, a compulsory-school priority request waiting. */
-function undecided(program: string, level: SchoolLevel): Omit<Outcome, 'status' | 'assignedSchool'> {
-  const lottery = lotteryApplies(program, level);
-  return {
-    lotteryOutcome: lottery ? 'PENDING' : 'NOT_APPLICABLE',
-    priorityOutcome: !lottery && priorityMayBeRequested(program, level, 'NOT_APPLICABLE') ? 'PENDING' : 'NOT_REQUESTED',
-  };
-}
-
 function enrolmentFor(talent: SeedTalent, child: SeedFamilyMember, schoolYear: number, random: SeededRandom, today: string): Record<string, unknown> | null {
   const level = levelForAge(child.birthDate, schoolYear);
   if (!level) return null;
@@ -122,10 +114,10 @@ function enrolmentFor(talent: SeedTalent, child: SeedFamilyMember, schoolYear: n
     preferredSchool,
     submittedOn,
   };
-  if (decisionDay > today) return { ...base, ...undecided(talent.program, level), status: 'RECEIVED', assignedSchool: null, decidedOn: null };
+  if (decisionDay > today) return { ...base, ...initialOutcomes(talent.program, level), status: 'RECEIVED', assignedSchool: null, decidedOn: null };
   if (random.chance(0.05)) {
     // Withdrawn by the family before any decision.
-    return { ...base, ...undecided(talent.program, level), status: 'WITHDRAWN', assignedSchool: null, decidedOn: decisionDay };
+    return { ...base, ...initialOutcomes(talent.program, level), status: 'WITHDRAWN', assignedSchool: null, decidedOn: decisionDay };
   }
   return { ...base, ...decide(talent.program, level, preferredSchool, catalogue, random), decidedOn: decisionDay };
 }

@@ -2,24 +2,40 @@
 // document of its own collection keyed by talentId (the talent's id in the talent subgraph).
 import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
 import { modelOn } from '../kit/mongo';
+import { yearSlotOf, type CheckupStatus } from './rules';
+
+const OBJECT_ID = /^[0-9a-f]{24}$/;
 
 const checkupBookingSchema = new Schema(
   {
-    talentId: { type: String, required: true, match: /^[0-9a-f]{24}$/ },
+    talentId: { type: String, required: true, match: OBJECT_ID },
+    // The case it was booked for (统一受理); null when booked directly.
+    caseId: { type: String, default: null, match: OBJECT_ID },
     year: { type: Number, required: true },
     kind: { type: String, required: true, enum: ['HEALTH_CHECKUP', 'UNION_CHECKUP'] },
     hospital: { type: String, required: true, maxlength: 80 },
     scheduledOn: { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ },
     status: { type: String, required: true, enum: ['BOOKED', 'DONE', 'CANCELLED'] },
+    // rules.ts yearSlotOf: the year a booked or done checkup holds; null once cancelled.
+    yearSlot: { type: Number, default: null },
   },
   { collection: 'checkup_bookings', timestamps: true },
 );
 // A talent's bookings in date order: the loader's lookup, and what the yearly-allowance rule reads.
 checkupBookingSchema.index({ talentId: 1, scheduledOn: 1 });
+checkupBookingSchema.index({ caseId: 1 });
+// One booked or done checkup per talent and year (000 十、十一; 002 八（三）), held by the database
+// too: two bookings made at the same moment cannot both pass the rule.
+checkupBookingSchema.index({ talentId: 1, yearSlot: 1 }, { unique: true, partialFilterExpression: { yearSlot: { $type: 'number' } } });
+checkupBookingSchema.pre('validate', function deriveYearSlot() {
+  this.yearSlot = yearSlotOf({ year: this.year, status: this.status as CheckupStatus });
+});
 
 const familyDoctorContractSchema = new Schema(
   {
-    talentId: { type: String, required: true, match: /^[0-9a-f]{24}$/ },
+    talentId: { type: String, required: true, match: OBJECT_ID },
+    // The case it was signed for (统一受理); null when signed directly.
+    caseId: { type: String, default: null, match: OBJECT_ID },
     team: { type: String, required: true, maxlength: 80 },
     communityHealthCentre: { type: String, required: true, maxlength: 80 },
     package: { type: String, required: true, enum: ['FREE', 'BASIC'] },
@@ -30,18 +46,33 @@ const familyDoctorContractSchema = new Schema(
 );
 // A talent's terms in order (the loader's lookup; renewals are counted along it).
 familyDoctorContractSchema.index({ talentId: 1, startsOn: 1 });
+familyDoctorContractSchema.index({ caseId: 1 });
+
+// One document per talent, written in every signing transaction: two signings for one talent at
+// the same moment conflict on it (and the later one retries and sees the other's term), so the
+// no-overlap rule (002 八（四）) holds under concurrency on a real replica set.
+const familyDoctorSigningSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    signings: { type: Number, required: true },
+  },
+  { collection: 'family_doctor_signings', timestamps: true },
+);
 
 export type CheckupBookingDoc = InferSchemaType<typeof checkupBookingSchema> & { _id: Types.ObjectId };
 export type FamilyDoctorContractDoc = InferSchemaType<typeof familyDoctorContractSchema> & { _id: Types.ObjectId };
+type FamilyDoctorSigningDoc = InferSchemaType<typeof familyDoctorSigningSchema>;
 
 export interface HealthModels {
   CheckupBooking: Model<CheckupBookingDoc>;
   FamilyDoctorContract: Model<FamilyDoctorContractDoc>;
+  FamilyDoctorSigning: Model<FamilyDoctorSigningDoc>;
 }
 
 export function registerHealthModels(connection: Connection): HealthModels {
   return {
     CheckupBooking: modelOn<CheckupBookingDoc>(connection, 'CheckupBooking', checkupBookingSchema),
     FamilyDoctorContract: modelOn<FamilyDoctorContractDoc>(connection, 'FamilyDoctorContract', familyDoctorContractSchema),
+    FamilyDoctorSigning: modelOn<FamilyDoctorSigningDoc>(connection, 'FamilyDoctorSigning', familyDoctorSigningSchema),
   };
 }

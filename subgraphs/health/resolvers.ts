@@ -1,27 +1,22 @@
-import type { BaseContext } from '../kit/context';
+// The read view: Talent.health (卫健局's part of a talent), computed by the rules from its records.
 import type { Program } from '../kit/programs';
-import { DateScalar } from '../kit/scalars';
-import { todayInChina } from '../kit/dates';
+import { DateScalar, DateTimeScalar } from '../kit/scalars';
 import type { Resolvers } from '../kit/subgraph';
-import type { HealthLoaders } from './loaders';
+import { familyDoctorContractView, type FamilyDoctorContractView } from './bookings';
+import { todayOf, type HealthContext } from './context';
 import type { CheckupBookingDoc } from './model';
 import {
   checkupEntitlement,
   currentFamilyDoctorTerm,
   designatedHospitals,
-  familyDoctorStatusOn,
   freeCheckupsPerYear,
   hasPriorityCare,
   unionCheckupOffered,
   type CheckupEntitlement,
   type DesignatedHospital,
-  type FamilyDoctorPackage,
-  type FamilyDoctorStatus,
 } from './rules';
 
-export interface HealthContext extends BaseContext {
-  loaders: HealthLoaders;
-}
+export type { HealthContext } from './context';
 
 /** What the gateway sends: the key plus the program it fetched from the talent subgraph (@requires). */
 interface TalentReference {
@@ -36,17 +31,6 @@ interface TalentHealthParent {
   today: string;
 }
 
-interface FamilyDoctorContractView {
-  id: string;
-  team: string;
-  communityHealthCentre: string;
-  package: FamilyDoctorPackage;
-  startsOn: string;
-  endsOn: string;
-  status: FamilyDoctorStatus;
-  renewals: number;
-}
-
 /** Programs without any checkup never cost a query. */
 async function bookingsOf(parent: TalentHealthParent, context: HealthContext): Promise<CheckupBookingDoc[]> {
   if (freeCheckupsPerYear(parent.program) === 0 && !unionCheckupOffered(parent.program)) return [];
@@ -55,10 +39,11 @@ async function bookingsOf(parent: TalentHealthParent, context: HealthContext): P
 
 export const healthResolvers: Resolvers<HealthContext> = {
   Date: DateScalar,
+  DateTime: DateTimeScalar,
 
   Talent: {
     __resolveReference: (reference: TalentReference): TalentReference => ({ id: reference.id, program: reference.program }),
-    health: (talent: TalentReference): TalentHealthParent => ({ talentId: talent.id, program: talent.program, today: todayInChina() }),
+    health: (talent: TalentReference, _: unknown, context: HealthContext): TalentHealthParent => ({ talentId: talent.id, program: talent.program, today: todayOf(context) }),
   },
 
   TalentHealth: {
@@ -72,22 +57,12 @@ export const healthResolvers: Resolvers<HealthContext> = {
       if (parent.program !== 'LIWAN_YINGCAI') return null;
       const terms = await context.loaders.familyDoctorContractsByTalent.load(parent.talentId);
       const current = currentFamilyDoctorTerm(terms, parent.today);
-      if (!current) return null;
-      const { term, renewals } = current;
-      return {
-        id: term._id.toString(),
-        team: term.team,
-        communityHealthCentre: term.communityHealthCentre,
-        package: term.package,
-        startsOn: term.startsOn,
-        endsOn: term.endsOn,
-        status: familyDoctorStatusOn(term, parent.today),
-        renewals,
-      };
+      return current ? familyDoctorContractView(current.term, current.renewals, parent.today) : null;
     },
   },
 
   CheckupBooking: {
     id: (booking: CheckupBookingDoc) => booking._id.toString(),
+    caseId: (booking: CheckupBookingDoc) => booking.caseId ?? null,
   },
 };

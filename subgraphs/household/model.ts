@@ -44,12 +44,16 @@ const hukouTransferSchema = new Schema(
     submittedOn: { type: String, required: true, match: DAY },
     settledOn: { type: String, default: null, match: DAY },
     rejectionReason: { type: String, default: null, maxlength: 500 },
+    /** The case it came from (统一受理); null when the department entered it itself. */
+    caseId: { type: String, default: null, match: /^[0-9a-f]{24}$/ },
   },
   { collection: 'hukou_transfers', timestamps: true },
 );
 
 // Lookup path: a talent's transfers, newest first (the loader's $in + sort).
 hukouTransferSchema.index({ talentId: 1, submittedOn: -1, _id: -1 });
+// Lookup path: a case's transfers (support, and the staff screens of one case).
+hukouTransferSchema.index({ caseId: 1 });
 
 export type HukouTransferDoc = InferSchemaType<typeof hukouTransferSchema> & { _id: Types.ObjectId };
 

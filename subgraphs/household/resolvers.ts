@@ -1,13 +1,8 @@
-import type { BaseContext } from '../kit/context';
 import { DateScalar, DateTimeScalar } from '../kit/scalars';
 import type { Resolvers } from '../kit/subgraph';
-import type { HouseholdLoaders } from './loaders';
+import type { HouseholdContext } from './context';
 import type { HukouTransferDoc } from './model';
 import { currentHukouStep, hukouPolicy, hukouStepView } from './rules';
-
-export interface HouseholdContext extends BaseContext {
-  loaders: HouseholdLoaders;
-}
 
 interface TalentReference {
   id: string;

@@ -1,12 +1,14 @@
-import { manyByKey } from '../kit/loader';
+import { manyByKey, oneByKey } from '../kit/loader';
 import type { HomeOwnershipDeclarationDoc, HousingModels, TalentApartmentApplicationDoc } from './model';
 
 export interface HousingLoaders {
   declarationsByTalent: ReturnType<typeof manyByKey<HomeOwnershipDeclarationDoc>>;
   applicationsByTalent: ReturnType<typeof manyByKey<TalentApartmentApplicationDoc>>;
+  /** A case task's application (HousingCaseTask.application). */
+  applicationById: ReturnType<typeof oneByKey<TalentApartmentApplicationDoc>>;
 }
 
-/** Per request: all talents of one request cost one `find` per collection. */
+/** Per request: all talents (or case tasks) of one request cost one `find` per collection. */
 export function createHousingLoaders(models: HousingModels): HousingLoaders {
   return {
     declarationsByTalent: manyByKey<HomeOwnershipDeclarationDoc>(
@@ -22,6 +24,10 @@ export function createHousingLoaders(models: HousingModels): HousingLoaders {
           .sort({ submittedOn: -1, _id: -1 })
           .lean<TalentApartmentApplicationDoc[]>(),
       (application) => application.talentId,
+    ),
+    applicationById: oneByKey<TalentApartmentApplicationDoc>(
+      (ids) => models.TalentApartmentApplication.find({ _id: { $in: ids } }).lean<TalentApartmentApplicationDoc[]>(),
+      (application) => application._id.toString(),
     ),
   };
 }

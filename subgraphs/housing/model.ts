@@ -1,11 +1,13 @@
 // 住建局 records: home-ownership declarations (one document per person declared) and
 // talent-apartment applications (a growing list: one document each, never an array in a parent).
-import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
+import { Schema, type ClientSession, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
 import { modelOn } from '../kit/mongo';
 import { APARTMENT_APPLICATION_STATUSES, HOME_OWNERSHIP_RELATIONS } from './rules';
 
 const TALENT_ID = { type: String, required: true, match: /^[0-9a-f]{24}$/ } as const;
 const DATE = { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ } as const;
+/** The case a record was made for at the window (统一受理); null for records made directly. */
+const CASE_ID = { type: String, default: null, match: /^[0-9a-f]{24}$/ } as const;
 
 const declarationSchema = new Schema(
   {
@@ -15,11 +17,14 @@ const declarationSchema = new Schema(
     city: { type: String, required: true, maxlength: 30 },
     homesOwned: { type: Number, required: true, min: 0, max: 99, validate: { validator: Number.isInteger, message: 'homesOwned must be a whole number' } },
     declaredOn: DATE,
+    caseId: CASE_ID,
   },
   { collection: 'home_ownership_declarations', timestamps: true },
 );
 // A talent's declarations (the Talent.housing read).
 declarationSchema.index({ talentId: 1, declaredOn: 1 });
+// A case's records.
+declarationSchema.index({ caseId: 1 });
 
 const allocatedUnitSchema = new Schema(
   {
@@ -43,6 +48,7 @@ const applicationSchema = new Schema(
     submittedOn: DATE,
     decidedOn: { type: String, default: null, match: /^\d{4}-\d{2}-\d{2}$/ },
     rejectionReason: { type: String, default: null, maxlength: 300 },
+    caseId: CASE_ID,
   },
   { collection: 'talent_apartment_applications', timestamps: true },
 );
@@ -50,18 +56,39 @@ const applicationSchema = new Schema(
 applicationSchema.index({ talentId: 1, submittedOn: -1 });
 // One project's waitlist in order (the next position when an application is waitlisted).
 applicationSchema.index({ district: 1, project: 1, status: 1, waitlistPosition: 1 });
+// Whether a unit is already let (allocation).
+applicationSchema.index({ 'allocatedUnit.project': 1, 'allocatedUnit.building': 1, 'allocatedUnit.unitNumber': 1, status: 1 });
+// A case's records.
+applicationSchema.index({ caseId: 1 });
+
+/**
+ * One document per contended thing (a talent's applications, a project's waitlist). A transaction
+ * that reads-then-writes such a thing first bumps its lock: two concurrent transactions then
+ * write the same document, one of them gets a write conflict and is retried (withTransaction),
+ * so "at most one open application" and "the next free waitlist position" hold on a real mongod.
+ */
+const lockSchema = new Schema({ _id: { type: String, required: true }, version: { type: Number, required: true } }, { collection: 'housing_locks', versionKey: false });
 
 export type HomeOwnershipDeclarationDoc = InferSchemaType<typeof declarationSchema> & { _id: Types.ObjectId };
 export type TalentApartmentApplicationDoc = InferSchemaType<typeof applicationSchema> & { _id: Types.ObjectId };
 
+export type HousingLockDoc = InferSchemaType<typeof lockSchema>;
+
 export interface HousingModels {
   HomeOwnershipDeclaration: Model<HomeOwnershipDeclarationDoc>;
   TalentApartmentApplication: Model<TalentApartmentApplicationDoc>;
+  HousingLock: Model<HousingLockDoc>;
 }
 
 export function registerHousingModels(connection: Connection): HousingModels {
   return {
     HomeOwnershipDeclaration: modelOn<HomeOwnershipDeclarationDoc>(connection, 'HomeOwnershipDeclaration', declarationSchema),
     TalentApartmentApplication: modelOn<TalentApartmentApplicationDoc>(connection, 'TalentApartmentApplication', applicationSchema),
+    HousingLock: modelOn<HousingLockDoc>(connection, 'HousingLock', lockSchema),
   };
+}
+
+/** Takes a lock inside the caller's transaction (see lockSchema). */
+export async function lockFor(models: HousingModels, key: string, session: ClientSession): Promise<void> {
+  await models.HousingLock.updateOne({ _id: key }, { $inc: { version: 1 } }, { upsert: true, session });
 }

@@ -1,14 +1,11 @@
-import type { BaseContext } from '../kit/context';
 import { isObjectIdString } from '../kit/ids';
-import { DateScalar } from '../kit/scalars';
+import { DateScalar, DateTimeScalar } from '../kit/scalars';
 import type { Resolvers } from '../kit/subgraph';
-import type { HousingLoaders } from './loaders';
+import type { HousingContext } from './context';
 import type { HomeOwnershipDeclarationDoc, TalentApartmentApplicationDoc } from './model';
 import { compareRelations, housingEligibility, type HomeOwnershipRelation, type HousingVerdict } from './rules';
 
-export interface HousingContext extends BaseContext {
-  loaders: HousingLoaders;
-}
+export type { HousingContext } from './context';
 
 interface TalentReference {
   id: string;
@@ -21,6 +18,7 @@ interface TalentHousingView {
 
 export const housingResolvers: Resolvers<HousingContext> = {
   Date: DateScalar,
+  DateTime: DateTimeScalar,
 
   Talent: {
     // Any well-formed id is a talent to this department; one it has no records for gets empty lists.

@@ -1,16 +1,23 @@
-// 住建局 (住房保障 / 人才公寓). Builds the subgraph; never listens (index.ts does).
+// 住建局 (住房保障 / 人才公寓): the read view, its part of cases, the direct service and staff steps.
+// Builds the subgraph; never listens (index.ts does).
 import type { Connection } from 'mongoose';
-import { loadTypeDefs, type SubgraphModule } from '../kit/subgraph';
-import { createHousingLoaders } from './loaders';
+import { createCaseTaskDesk } from '../kit/case-task';
+import { loadTypeDefs, mergeResolvers, type SubgraphEnvironment, type SubgraphModule } from '../kit/subgraph';
+import { caseResolvers } from './cases';
+import { createHousingContext, type HousingContext, type HousingServices } from './context';
 import { registerHousingModels } from './model';
-import { housingResolvers, type HousingContext } from './resolvers';
+import { mutationResolvers } from './mutations';
+import { housingResolvers } from './resolvers';
 
-export function buildHousingSubgraph(connection: Connection): SubgraphModule<HousingContext> {
-  const models = registerHousingModels(connection);
+export function buildHousingSubgraph(connection: Connection, environment: SubgraphEnvironment): SubgraphModule<HousingContext> {
+  const desk = createCaseTaskDesk(connection, environment, 'housing');
+  const services: HousingServices = { connection, models: registerHousingModels(connection), desk, environment };
   return {
     name: 'housing',
     typeDefs: loadTypeDefs(import.meta.url),
-    resolvers: housingResolvers,
-    createContext: (base) => ({ ...base, loaders: createHousingLoaders(models) }),
+    resolvers: mergeResolvers(housingResolvers, caseResolvers, mutationResolvers),
+    createContext: (base) => createHousingContext(base, services),
+    start: () => desk.start(),
+    stop: () => desk.stop(),
   };
 }

@@ -32,6 +32,8 @@ export interface FormPerson {
   birthDate: string;
   /** Resident ID number (18 characters, GB 11643 check digit) when the person has one. */
   idNumber: string | null;
+  /** For an adult child: still not living independently (未独立生活, 001 第四条（一）); null when not asked. */
+  dependent?: boolean | null;
 }
 
 /** HUKOU_TRANSFER_HOLDER / HUKOU_TRANSFER_FAMILY (000 一; 001 第四条（一）; 002 一、九). */

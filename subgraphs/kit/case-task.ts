@@ -154,11 +154,14 @@ export function createCaseTaskDesk(connection: Connection, environment: Subgraph
     async receive(delivery, decide) {
       const existing = await CaseTask.findOne({ caseId: delivery.caseId, item: delivery.item }).lean<CaseTaskDoc>();
       if (existing) return existing;
-      let form: Record<string, unknown>;
+      let form: unknown;
       try {
-        form = JSON.parse(delivery.form) as Record<string, unknown>;
+        form = JSON.parse(delivery.form);
       } catch {
         throw badUserInput('input.form', '事项表单不是合法的 JSON', 'form is not valid JSON');
+      }
+      if (typeof form !== 'object' || form === null || Array.isArray(form)) {
+        throw badUserInput('input.form', '事项表单须为 JSON 对象', 'form must be a JSON object');
       }
       const now = environment.clock();
       const session = await connection.startSession();
@@ -170,13 +173,13 @@ export function createCaseTaskDesk(connection: Connection, environment: Subgraph
             talentId: delivery.talentId,
             program: delivery.program,
             item: delivery.item,
-            form,
+            form: form as Record<string, unknown>,
             acceptedAt: delivery.acceptedAt,
             dueOn: delivery.dueOn,
             receivedAt: now,
             sequence: 1,
           };
-          const decision = await decide({ ...draft, _id: undefined as never, status: 'RECEIVED', step: null, note: '', reason: null, recordIds: [], completedAt: null }, form, session);
+          const decision = await decide({ ...draft, form: form as Record<string, unknown>, _id: undefined as never, status: 'RECEIVED', step: null, note: '', reason: null, recordIds: [], completedAt: null }, form as Record<string, unknown>, session);
           const [task] = await CaseTask.create(
             [{ ...draft, status: decision.status, step: decision.step, note: decision.note, reason: decision.reason ?? null, recordIds: decision.recordIds ?? [], completedAt: isFinalTaskStatus(decision.status) ? now : null }],
             { session },
@@ -185,11 +188,10 @@ export function createCaseTaskDesk(connection: Connection, environment: Subgraph
           await outbox.enqueue([reportOf(saved, now)], session);
         });
       } catch (error) {
-        // Two deliveries of the same part raced: the other one won; answer with its task.
-        if ((error as { code?: number }).code === 11000) {
-          const winner = await CaseTask.findOne({ caseId: delivery.caseId, item: delivery.item }).lean<CaseTaskDoc>();
-          if (winner) return winner;
-        }
+        // Two deliveries of the same part raced: the other one won; answer with its task
+        // (a real mongod reports the loser's duplicate key; the embedded test server drops its connection).
+        const winner = await CaseTask.findOne({ caseId: delivery.caseId, item: delivery.item }).lean<CaseTaskDoc>();
+        if (winner) return winner;
         throw error;
       } finally {
         await session.endSession();
@@ -199,6 +201,10 @@ export function createCaseTaskDesk(connection: Connection, environment: Subgraph
     },
     async change(taskId, change, session) {
       const now = environment.clock();
+      const before = await CaseTask.findById(taskId, { status: 1, completedAt: 1 }, { session }).lean<Pick<CaseTaskDoc, 'status' | 'completedAt'>>();
+      if (!before) throw new Error(`case task ${taskId.toString()} not found`);
+      // A task finished once keeps the moment it finished (a consultation answered, then closed).
+      const completedAt = isFinalTaskStatus(change.status) ? (isFinalTaskStatus(before.status) && before.completedAt ? before.completedAt : now) : null;
       const task = await CaseTask.findOneAndUpdate(
         { _id: taskId },
         {
@@ -207,7 +213,7 @@ export function createCaseTaskDesk(connection: Connection, environment: Subgraph
             step: change.step,
             note: change.note,
             reason: change.reason ?? null,
-            completedAt: isFinalTaskStatus(change.status) ? now : null,
+            completedAt,
             ...(change.recordIds ? { recordIds: change.recordIds } : {}),
           },
           $inc: { sequence: 1 },

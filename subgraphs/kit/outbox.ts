@@ -79,7 +79,8 @@ export function createOutbox(connection: Connection, collection: string, options
   let timer: NodeJS.Timeout | null = null;
   let draining: Promise<void> | null = null;
   let again = false;
-  let stopped = false;
+  // Nothing is delivered before start(): a process delivers once it (and its peers) can answer.
+  let stopped = true;
 
   async function claim(): Promise<OutboxMessage | null> {
     const now = clock();

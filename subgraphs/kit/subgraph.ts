@@ -6,7 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLScalarType, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Connection } from 'mongoose';
 import type { BaseContext } from './context';
 import { readPort, readString, type Env } from './config';
@@ -111,4 +111,15 @@ export async function startSubgraph(factory: SubgraphFactory, options: StartSubg
       await db.close();
     },
   };
+}
+
+/** One resolver map from several (e.g. a department's read view and its case desk), type by type. */
+export function mergeResolvers<Ctx>(...maps: Resolvers<Ctx>[]): Resolvers<Ctx> {
+  const merged: Record<string, unknown> = {};
+  for (const map of maps) {
+    for (const [type, value] of Object.entries(map)) {
+      merged[type] = value instanceof GraphQLScalarType ? value : { ...(merged[type] as object | undefined), ...value };
+    }
+  }
+  return merged as Resolvers<Ctx>;
 }

@@ -16,6 +16,8 @@ const counselSchema = new Schema(
 const legalConsultationSchema = new Schema(
   {
     talentId: { type: String, required: true, match: /^[0-9a-f]{24}$/ },
+    // The case it was requested in (统一受理); null when requested directly.
+    caseId: { type: String, default: null, match: /^[0-9a-f]{24}$/ },
     // The program the holder asked under: it decides what is free (000 十二 vs 002 十).
     program: { type: String, required: true, enum: PROGRAMS },
     topic: { type: String, required: true, maxlength: 200 },
@@ -45,12 +47,14 @@ const legalConsultationSchema = new Schema(
 );
 // A talent's consultations, newest first (the loader's lookup).
 legalConsultationSchema.index({ talentId: 1, requestedAt: -1 });
+legalConsultationSchema.index({ caseId: 1 });
 
 type InferredConsultation = InferSchemaType<typeof legalConsultationSchema>;
 
 /** As stored; the counsel and the answer time are null until they exist (inference misses the null defaults). */
-export type LegalConsultationDoc = Omit<InferredConsultation, 'counsel' | 'answeredAt'> & {
+export type LegalConsultationDoc = Omit<InferredConsultation, 'counsel' | 'answeredAt' | 'caseId'> & {
   _id: Types.ObjectId;
+  caseId: string | null;
   counsel: InferredConsultation['counsel'] | null;
   answeredAt: Date | null;
 };

@@ -1,20 +1,16 @@
-import type { BaseContext } from '../kit/context';
-import { DateTimeScalar } from '../kit/scalars';
+// The read view: Talent.legal (司法局's part of a talent), free or fee-bearing by the rules.
+import { DateScalar, DateTimeScalar } from '../kit/scalars';
 import { todayInChina } from '../kit/dates';
 import type { Resolvers } from '../kit/subgraph';
-import type { LegalLoaders } from './loaders';
-import type { LegalConsultationDoc } from './model';
-import { isOpen, legalFee, requestedInYear, type LegalFee } from './rules';
+import { consultationView, type LegalConsultationView } from './consultations';
+import type { LegalContext } from './context';
+import { isOpen, requestedInYear } from './rules';
 
-export interface LegalContext extends BaseContext {
-  loaders: LegalLoaders;
-}
+export type { LegalContext } from './context';
 
 interface TalentReference {
   id: string;
 }
-
-type LegalConsultationView = LegalConsultationDoc & LegalFee;
 
 interface TalentLegalView {
   consultations: LegalConsultationView[];
@@ -23,6 +19,7 @@ interface TalentLegalView {
 }
 
 export const legalResolvers: Resolvers<LegalContext> = {
+  Date: DateScalar,
   DateTime: DateTimeScalar,
 
   Talent: {
@@ -30,13 +27,9 @@ export const legalResolvers: Resolvers<LegalContext> = {
     // Always an object: a holder with no consultations (or a program without the service, 003/004) gets empty lists.
     legal: async (talent: TalentReference, _: unknown, context: LegalContext): Promise<TalentLegalView> => {
       const stored = await context.loaders.consultationsByTalent.load(talent.id);
-      const year = Number(todayInChina().slice(0, 4));
+      const year = Number(todayInChina(context.clock()).slice(0, 4));
       return {
-        // Free or fee-bearing follows the program the holder asked under (000 十二; 002 十).
-        consultations: stored.map((consultation) => ({
-          ...consultation,
-          ...legalFee(consultation.program, consultation.category, consultation.personalMatter),
-        })),
+        consultations: stored.map(consultationView),
         openCount: stored.filter((consultation) => isOpen(consultation.status)).length,
         totalThisYear: stored.filter((consultation) => requestedInYear(consultation, year)).length,
       };

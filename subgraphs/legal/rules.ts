@@ -1,5 +1,5 @@
 // 司法局 (legal-adviser) rules. Pure functions: the read view computes free vs fee-bearing with
-// them, seed.ts writes only what they accept, and the later request issue refuses bad input with them.
+// them, seed.ts writes only what they accept, and requests (from a case or made directly) are refused with them.
 import type { Program } from '../kit/programs';
 import { todayInChina } from '../kit/dates';
 
@@ -152,38 +152,63 @@ export function requestedInYear(consultation: Pick<LegalConsultationRecord, 'req
   return Number(todayInChina(consultation.requestedAt).slice(0, 4)) === year;
 }
 
-/** null when `consultation` may be recorded for a holder of `program` as of `now`. */
+/** null when `consultation` may be recorded for a holder of `program` as of `now`: the first violation, if any. */
 export function legalConsultationViolation(program: Program, consultation: LegalConsultationRecord, now: Date): RuleViolation | null {
+  return legalConsultationViolations(program, consultation, now)[0] ?? null;
+}
+
+/** Every rule `consultation` breaks, so the holder hears them all at once (一次性告知). */
+export function legalConsultationViolations(program: Program, consultation: LegalConsultationRecord, now: Date): RuleViolation[] {
   const service = LEGAL_SERVICES[program];
   if (!service) {
-    return { rule: 'NO_LEGAL_SERVICE', zh: '该人才卡项目不含法律顾问服务', en: 'this card program grants no legal-adviser service', source: '000 十二; 002 十' };
+    return [{ rule: 'NO_LEGAL_SERVICE', zh: '该人才卡项目不含法律顾问服务', en: 'this card program grants no legal-adviser service', source: '000 十二; 002 十' }];
   }
+  const violations: RuleViolation[] = [];
   if (!service.categories[consultation.category]) {
-    return { rule: 'CATEGORY_NOT_OFFERED', zh: '该类法律服务不在本卡服务范围内', en: 'this kind of legal service is not offered under this card', source: program === 'BAIYUN_YUNJU' ? '000 十二' : '002 十（一）' };
+    violations.push({ rule: 'CATEGORY_NOT_OFFERED', zh: '该类法律服务不在本卡服务范围内', en: 'this kind of legal service is not offered under this card', source: program === 'BAIYUN_YUNJU' ? '000 十二' : '002 十（一）' });
   }
   if (!service.channels.includes(consultation.channel)) {
-    return { rule: 'CHANNEL', zh: '不支持该咨询方式', en: 'this channel is not offered under this card', source: program === 'BAIYUN_YUNJU' ? '000 十二（二）' : '002 十（二）' };
+    violations.push({ rule: 'CHANNEL', zh: '不支持该咨询方式', en: 'this channel is not offered under this card', source: program === 'BAIYUN_YUNJU' ? '000 十二（二）' : '002 十（二）' });
   }
   if (consultation.topic.trim() === '') {
-    return { rule: 'TOPIC_REQUIRED', zh: '须说明咨询事项', en: 'a topic is required', source: '000 十二; 002 十' };
+    violations.push({ rule: 'TOPIC_REQUIRED', zh: '须说明咨询事项', en: 'a topic is required', source: '000 十二; 002 十' });
   }
   if (consultation.requestedAt > now) {
-    return { rule: 'REQUESTED_IN_FUTURE', zh: '提出时间不能晚于现在', en: 'a consultation cannot be requested in the future', source: '000 十二; 002 十' };
+    violations.push({ rule: 'REQUESTED_IN_FUTURE', zh: '提出时间不能晚于现在', en: 'a consultation cannot be requested in the future', source: '000 十二; 002 十' });
   }
   if ((consultation.status === 'REQUESTED') !== (consultation.counsel === null)) {
-    return { rule: 'COUNSEL', zh: '安排顾问后才能进入办理，已提出的咨询尚无顾问', en: 'counsel is set exactly when the consultation is past REQUESTED', source: '000 十二（二）; 002 十（二）' };
+    violations.push({ rule: 'COUNSEL', zh: '安排顾问后才能进入办理，已提出的咨询尚无顾问', en: 'counsel is set exactly when the consultation is past REQUESTED', source: '000 十二（二）; 002 十（二）' });
   }
   if (consultation.counsel && consultation.counsel.role !== service.counselRole) {
-    return program === 'BAIYUN_YUNJU'
-      ? { rule: 'COUNSEL_ROLE', zh: '由区司法局安排政府法律顾问答复', en: 'a government legal adviser answers Baiyun holders', source: '000 十二（二）' }
-      : { rule: 'COUNSEL_ROLE', zh: '由公共法律服务平台律师提供服务', en: 'a lawyer of the public legal service platform serves Liwan holders', source: '002 十（二）' };
+    violations.push(
+      program === 'BAIYUN_YUNJU'
+        ? { rule: 'COUNSEL_ROLE', zh: '由区司法局安排政府法律顾问答复', en: 'a government legal adviser answers Baiyun holders', source: '000 十二（二）' }
+        : { rule: 'COUNSEL_ROLE', zh: '由公共法律服务平台律师提供服务', en: 'a lawyer of the public legal service platform serves Liwan holders', source: '002 十（二）' },
+    );
   }
   const answered = consultation.status === 'ANSWERED' || consultation.status === 'CLOSED';
   if (answered !== (consultation.answeredAt !== null)) {
-    return { rule: 'ANSWERED_AT', zh: '答复时间须与状态一致', en: 'answeredAt is set exactly when the consultation is answered or closed', source: '000 十二（二）（及时予以答复）' };
+    violations.push({ rule: 'ANSWERED_AT', zh: '答复时间须与状态一致', en: 'answeredAt is set exactly when the consultation is answered or closed', source: '000 十二（二）（及时予以答复）' });
   }
   if (consultation.answeredAt && (consultation.answeredAt < consultation.requestedAt || consultation.answeredAt > now)) {
-    return { rule: 'ANSWER_ORDER', zh: '答复时间须在提出之后、现在之前', en: 'answeredAt must lie between requestedAt and now', source: '000 十二（二）' };
+    violations.push({ rule: 'ANSWER_ORDER', zh: '答复时间须在提出之后、现在之前', en: 'answeredAt must lie between requestedAt and now', source: '000 十二（二）' });
   }
-  return null;
+  return violations;
+}
+
+const STATUS_ZH: Record<LegalStatus, string> = { REQUESTED: '已提出', ASSIGNED: '已安排顾问', ANSWERED: '已答复', CLOSED: '已办结' };
+
+/** The steps staff take, and where each may start: 提出 → 安排顾问 → 答复 → 办结 (000 十二（二）; 002 十（二）). */
+const TRANSITIONS: Record<'ASSIGNED' | 'ANSWERED' | 'CLOSED', { from: readonly LegalStatus[]; zh: string; en: string }> = {
+  // A counsel may be assigned, or replaced, until the answer is given.
+  ASSIGNED: { from: ['REQUESTED', 'ASSIGNED'], zh: '安排法律顾问', en: 'assign counsel' },
+  // 000 十二（二）: 安排政府法律顾问及时予以答复 — the answer comes from the assigned counsel.
+  ANSWERED: { from: ['ASSIGNED'], zh: '答复（须先安排顾问）', en: 'answer (counsel must be assigned first)' },
+  CLOSED: { from: ['ANSWERED'], zh: '办结（须先答复）', en: 'close (it must be answered first)' },
+};
+
+export function legalTransitionViolations(status: LegalStatus, to: keyof typeof TRANSITIONS): RuleViolation[] {
+  const step = TRANSITIONS[to];
+  if (step.from.includes(status)) return [];
+  return [{ rule: 'STATUS', zh: `该咨询${STATUS_ZH[status]}，不能${step.zh}`, en: `the consultation is ${status}; cannot ${step.en}`, source: '000 十二（二）; 002 十（二）' }];
 }

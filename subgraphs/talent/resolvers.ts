@@ -1,4 +1,7 @@
-import type { QueryFilter } from 'mongoose';
+import type { Connection, QueryFilter } from 'mongoose';
+import type { Outbox } from '../kit/outbox';
+import type { SubgraphEnvironment } from '../kit/subgraph';
+import type { CaseModels } from './case-model';
 import type { BaseContext } from '../kit/context';
 import { parseObjectId } from '../kit/ids';
 import { checkPageSize, decodeCursor, encodeCursor } from '../kit/pagination';
@@ -11,7 +14,11 @@ import type { TalentDoc, TalentModels } from './model';
 import { cardStatusOn, eligibilityCategory, mainCardStatusFilter, type CardStatus, type StoredCardStatus } from './rules';
 
 export interface TalentContext extends BaseContext {
+  connection: Connection;
+  environment: SubgraphEnvironment;
   models: TalentModels;
+  cases: CaseModels;
+  dispatches: Outbox;
   loaders: TalentLoaders;
 }
 

@@ -1,0 +1,91 @@
+// 便捷通关/出入境's part of a case (统一受理、并行办理, 004 第十条): the window delivers an airport
+// item (AIRPORT_VIP_DOMESTIC / _INTERNATIONAL, the scope from the item) or a Wuhan exit-entry item
+// (EXIT_ENTRY_PERMIT / RESIDENCE_PERMIT); the desk keeps one task per (case, item); the rules decide
+// it — a booking BOOKED or an item RECEIVED, or REFUSED with every reason and its clause (004 第十一条).
+import type { ClientSession } from 'mongoose';
+import type { CaseTaskChange, CaseTaskDelivery, CaseTaskDoc } from '../kit/case-task';
+import { todayInChina } from '../kit/dates';
+import { badUserInput } from '../kit/errors';
+import { parseObjectId } from '../kit/ids';
+import type { Resolvers } from '../kit/subgraph';
+import { bookedNote, checkBooking, recordBooking } from './bookings';
+import type { CustomsContext, CustomsServices } from './context';
+import { recordExitEntryItem } from './exit-entry';
+import { problemsError, readAirportForm, readExitEntryForm, reasonOf } from './forms';
+import type { AirportServiceBookingDoc, ExitEntryItemDoc } from './model';
+import { EXIT_ENTRY_ITEMS, exitEntryProblems, type AirportServiceScope, type ExitEntryItemKind } from './rules';
+
+/** The items this department does (kit/case-forms.ts SERVICE_DEPARTMENT), and the scope of the airport ones. */
+const AIRPORT_ITEMS: Record<string, AirportServiceScope> = { AIRPORT_VIP_DOMESTIC: 'DOMESTIC', AIRPORT_VIP_INTERNATIONAL: 'INTERNATIONAL' };
+const EXIT_ENTRY_CASE_ITEMS: readonly string[] = ['EXIT_ENTRY_PERMIT', 'RESIDENCE_PERMIT'];
+const isAirportItem = (item: string): boolean => Object.hasOwn(AIRPORT_ITEMS, item);
+
+function checkDelivery(delivery: CaseTaskDelivery): void {
+  parseObjectId(delivery.caseId, 'input.caseId');
+  parseObjectId(delivery.talentId, 'input.talentId');
+  if (!isAirportItem(delivery.item) && !EXIT_ENTRY_CASE_ITEMS.includes(delivery.item)) {
+    throw badUserInput('input.item', `事项 ${delivery.item} 不由便捷通关/出入境部门办理`, `item ${delivery.item} is not done by the customs and exit-entry office`);
+  }
+}
+
+const refused = (problems: Parameters<typeof reasonOf>[0], zh: string): CaseTaskChange => ({
+  status: 'REFUSED',
+  step: null,
+  note: `${zh}不予受理（cannot be accepted）`,
+  reason: reasonOf(problems),
+});
+
+async function decideAirportTask(services: CustomsServices, task: CaseTaskDoc, rawForm: Record<string, unknown>, session: ClientSession): Promise<CaseTaskChange> {
+  const { request, problems: shape } = readAirportForm(rawForm, AIRPORT_ITEMS[task.item], 'input.form');
+  if (shape.length > 0) throw problemsError(shape);
+  // 000 十三（三）1: for a case, the booking is made when the window accepted it.
+  const check = { talentId: task.talentId, program: task.program, request, bookedAt: task.acceptedAt, now: services.environment.clock() };
+  const problems = await checkBooking(services.models, check, session);
+  if (problems.length > 0) return refused(problems, '接送机预约');
+  const booking = await recordBooking(services.models, check, task.caseId, session);
+  return { status: 'IN_PROGRESS', step: 'BOOKED', note: bookedNote(request), recordIds: [booking._id.toString()] };
+}
+
+async function decideExitEntryTask(services: CustomsServices, task: CaseTaskDoc, rawForm: Record<string, unknown>, session: ClientSession): Promise<CaseTaskChange> {
+  const { form, problems: shape } = readExitEntryForm(rawForm, 'input.form');
+  if (shape.length > 0) throw problemsError(shape);
+  const kind = task.item as ExitEntryItemKind;
+  const label = EXIT_ENTRY_ITEMS[kind].zh;
+  const problems = exitEntryProblems(task.program, kind);
+  if (problems.length > 0) return refused(problems, label);
+  const item = await recordExitEntryItem(
+    services.models,
+    { talentId: task.talentId, kind, applicantName: form.applicantName, submittedOn: todayInChina(task.acceptedAt), caseId: task.caseId },
+    session,
+  );
+  return { status: 'IN_PROGRESS', step: 'RECEIVED', note: `${label}已受理：${form.applicantName}（received）`, recordIds: [item._id.toString()] };
+}
+
+interface CaseReference {
+  id: string;
+}
+
+export const caseResolvers: Resolvers<CustomsContext> = {
+  Mutation: {
+    receiveCustomsCaseTask: async (_: unknown, args: { input: CaseTaskDelivery }, context: CustomsContext): Promise<CaseTaskDoc> => {
+      checkDelivery(args.input);
+      const { services } = context;
+      return services.desk.receive(args.input, (task, form, session) =>
+        isAirportItem(task.item) ? decideAirportTask(services, task, form, session) : decideExitEntryTask(services, task, form, session),
+      );
+    },
+  },
+
+  Case: {
+    __resolveReference: (reference: CaseReference): CaseReference => ({ id: reference.id }),
+    customs: (reference: CaseReference, _args: unknown, context: CustomsContext): Promise<CaseTaskDoc[]> => context.caseTasks.load(reference.id),
+  },
+
+  CustomsCaseTask: {
+    id: (task: CaseTaskDoc) => task._id.toString(),
+    booking: (task: CaseTaskDoc, _args: unknown, context: CustomsContext): Promise<AirportServiceBookingDoc | null> | null =>
+      isAirportItem(task.item) && task.recordIds.length > 0 ? context.loaders.bookingById.load(task.recordIds[0]) : null,
+    exitEntryItem: (task: CaseTaskDoc, _args: unknown, context: CustomsContext): Promise<ExitEntryItemDoc | null> | null =>
+      EXIT_ENTRY_CASE_ITEMS.includes(task.item) && task.recordIds.length > 0 ? context.loaders.exitEntryItemById.load(task.recordIds[0]) : null,
+  },
+};

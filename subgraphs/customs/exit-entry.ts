@@ -1,0 +1,56 @@
+// Exit-entry items of Wuhan's green channel (004 第五条第1、5项): received from a case, then in
+// progress, then completed — or rejected with the reason (004 第十一条).
+import type { ClientSession } from 'mongoose';
+import { todayInChina } from '../kit/dates';
+import { badUserInput } from '../kit/errors';
+import type { CustomsServices } from './context';
+import type { CustomsModels, ExitEntryItemDoc } from './model';
+import { EXIT_ENTRY_ITEMS, type ExitEntryItemKind, type ExitEntryItemStatus } from './rules';
+import { stepRecord, wrongStatus } from './steps';
+
+export interface ExitEntryRecord {
+  talentId: string;
+  kind: ExitEntryItemKind;
+  applicantName: string;
+  submittedOn: string;
+  caseId: string | null;
+}
+
+export async function recordExitEntryItem(models: CustomsModels, record: ExitEntryRecord, session: ClientSession): Promise<ExitEntryItemDoc> {
+  const [item] = await models.ExitEntryItem.create([{ ...record, status: 'RECEIVED' }], { session });
+  return item.toObject() as ExitEntryItemDoc;
+}
+
+const ITEM = { name: 'ExitEntryItem', zh: '出入境事项', en: 'exit-entry item' };
+const STATUS_ZH: Record<ExitEntryItemStatus, string> = { RECEIVED: '已受理', IN_PROGRESS: '办理中', COMPLETED: '已办结', REJECTED: '不予办理' };
+
+/** RECEIVED → IN_PROGRESS (the task stays in progress) → COMPLETED (the task is done). */
+export function advanceExitEntryItem(services: CustomsServices, id: string): Promise<ExitEntryItemDoc> {
+  const today = todayInChina(services.environment.clock());
+  return stepRecord<ExitEntryItemDoc>(services, services.models.ExitEntryItem, id, ITEM, async (item) => {
+    const label = EXIT_ENTRY_ITEMS[item.kind as ExitEntryItemKind].zh;
+    if (item.status === 'RECEIVED') {
+      return { set: { status: 'IN_PROGRESS' }, task: { status: 'IN_PROGRESS', step: 'IN_PROGRESS', note: `${label}办理中（in progress）` } };
+    }
+    if (item.status === 'IN_PROGRESS') {
+      return { set: { status: 'COMPLETED', completedOn: today }, task: { status: 'DONE', step: 'COMPLETED', note: `${label}已办结（completed）` } };
+    }
+    const status = item.status as ExitEntryItemStatus;
+    return wrongStatus(status, `事项当前为“${STATUS_ZH[status]}”，已办结，不能再推进`, `the item is ${status}: finished`);
+  });
+}
+
+/** Not done, with the reason: the item is REJECTED and the case task comes back REFUSED (004 第十一条 回告原因). */
+export function rejectExitEntryItem(services: CustomsServices, id: string, reason: string): Promise<ExitEntryItemDoc> {
+  const text = reason.trim();
+  if (text === '' || text.length > 300) throw badUserInput('reason', '不予办理的原因须为 1 到 300 个字', 'the reason must be 1–300 characters');
+  const today = todayInChina(services.environment.clock());
+  return stepRecord<ExitEntryItemDoc>(services, services.models.ExitEntryItem, id, ITEM, async (item) => {
+    const status = item.status as ExitEntryItemStatus;
+    if (status !== 'RECEIVED' && status !== 'IN_PROGRESS') wrongStatus(status, `事项当前为“${STATUS_ZH[status]}”，不能不予办理`, `the item is ${status}: finished`);
+    return {
+      set: { status: 'REJECTED', completedOn: today, rejectionReason: text },
+      task: { status: 'REFUSED', step: 'REJECTED', note: '不予办理（rejected）', reason: `不予办理：${text}（rejected by the exit-entry office）` },
+    };
+  });
+}

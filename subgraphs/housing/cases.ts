@@ -1,0 +1,70 @@
+// 住建局's part of a case (统一受理、并行办理, 004 第十条): the window delivers a TALENT_APARTMENT
+// item; the desk keeps one task per (case, item); the housing rules decide it — an application
+// SUBMITTED, or REFUSED with every reason and its clause (004 第十一条 回告原因).
+import type { ClientSession } from 'mongoose';
+import type { CaseTaskChange, CaseTaskDelivery, CaseTaskDoc } from '../kit/case-task';
+import { todayInChina } from '../kit/dates';
+import { badUserInput } from '../kit/errors';
+import { parseObjectId } from '../kit/ids';
+import type { Resolvers } from '../kit/subgraph';
+import { reasonOf } from './application-rules';
+import { submitApplication } from './applications';
+import type { HousingContext, HousingServices } from './context';
+import { problemsError, readApartmentForm } from './forms';
+import type { TalentApartmentApplicationDoc } from './model';
+
+/** The items this department does (kit/case-forms.ts SERVICE_DEPARTMENT). */
+const HOUSING_ITEMS = ['TALENT_APARTMENT'] as const;
+
+function checkDelivery(delivery: CaseTaskDelivery): void {
+  parseObjectId(delivery.caseId, 'input.caseId');
+  parseObjectId(delivery.talentId, 'input.talentId');
+  if (!(HOUSING_ITEMS as readonly string[]).includes(delivery.item)) {
+    throw badUserInput('input.item', `事项 ${delivery.item} 不由住建局办理`, `item ${delivery.item} is not done by the housing office`);
+  }
+}
+
+/** The rules applied to a delivered form, inside the desk's transaction. */
+export async function decideApartmentTask(services: HousingServices, task: CaseTaskDoc, rawForm: Record<string, unknown>, session: ClientSession): Promise<CaseTaskChange> {
+  const { form, problems: shape } = readApartmentForm(rawForm, 'input.form');
+  if (shape.length > 0) throw problemsError(shape);
+  const { application, problems } = await submitApplication(
+    services.models,
+    { talentId: task.talentId, program: task.program, form, caseId: task.caseId, day: todayInChina(task.acceptedAt), prefix: 'input.form' },
+    session,
+  );
+  if (!application) {
+    return { status: 'REFUSED', step: null, note: '人才公寓申请不予受理（the application cannot be accepted）', reason: reasonOf(problems) };
+  }
+  return {
+    status: 'IN_PROGRESS',
+    step: 'SUBMITTED',
+    note: `人才公寓申请已提交：${form.district}${form.project}，审核中（application submitted, under review）`,
+    recordIds: [application._id.toString()],
+  };
+}
+
+interface CaseReference {
+  id: string;
+}
+
+export const caseResolvers: Resolvers<HousingContext> = {
+  Mutation: {
+    receiveHousingCaseTask: async (_: unknown, args: { input: CaseTaskDelivery }, context: HousingContext): Promise<CaseTaskDoc> => {
+      checkDelivery(args.input);
+      const { services } = context;
+      return services.desk.receive(args.input, (task, form, session) => decideApartmentTask(services, task, form, session));
+    },
+  },
+
+  Case: {
+    __resolveReference: (reference: CaseReference): CaseReference => ({ id: reference.id }),
+    housing: (reference: CaseReference, _args: unknown, context: HousingContext): Promise<CaseTaskDoc[]> => context.caseTasks.load(reference.id),
+  },
+
+  HousingCaseTask: {
+    id: (task: CaseTaskDoc) => task._id.toString(),
+    application: (task: CaseTaskDoc, _args: unknown, context: HousingContext): Promise<TalentApartmentApplicationDoc | null> | null =>
+      task.recordIds.length > 0 ? context.loaders.applicationById.load(task.recordIds[0]) : null,
+  },
+};

@@ -1,0 +1,36 @@
+// The housing office's public mutations: the direct single service (applyForTalentApartment, the
+// same rules as a case) and the staff steps that move an application — and its case task — on.
+import { parseObjectId } from '../kit/ids';
+import type { Program } from '../kit/programs';
+import type { Resolvers } from '../kit/subgraph';
+import { allocateApartment, applyDirectly, rejectApartmentApplication, waitlistApplication, type UnitInput } from './applications';
+import type { HousingContext } from './context';
+import { readApartmentForm } from './forms';
+import type { TalentApartmentApplicationDoc } from './model';
+import type { HomeOwnershipRelation } from './rules';
+
+interface ApplicationInput {
+  talentId: string;
+  program: Program;
+  district: string;
+  project: string;
+  householdSize: number;
+  declarations: { personName: string; relation: HomeOwnershipRelation; city: string; homesOwned: number }[];
+}
+
+export const mutationResolvers: Resolvers<HousingContext> = {
+  Mutation: {
+    applyForTalentApartment: (_: unknown, args: { input: ApplicationInput }, context: HousingContext): Promise<TalentApartmentApplicationDoc> => {
+      const { talentId, program, ...fields } = args.input;
+      parseObjectId(talentId, 'input.talentId');
+      const { form, problems } = readApartmentForm(fields, 'input');
+      return applyDirectly(context.services, { talentId, program, form }, problems);
+    },
+    waitlistApartmentApplication: (_: unknown, args: { id: string }, context: HousingContext): Promise<TalentApartmentApplicationDoc> =>
+      waitlistApplication(context.services, args.id),
+    allocateApartment: (_: unknown, args: { id: string; unit: UnitInput }, context: HousingContext): Promise<TalentApartmentApplicationDoc> =>
+      allocateApartment(context.services, args.id, args.unit),
+    rejectApartmentApplication: (_: unknown, args: { id: string; reason: string }, context: HousingContext): Promise<TalentApartmentApplicationDoc> =>
+      rejectApartmentApplication(context.services, args.id, args.reason),
+  },
+};

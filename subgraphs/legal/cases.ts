@@ -1,0 +1,71 @@
+// 司法局's part of a case (统一受理、并行办理, 004 第七至十一条): the window delivers a legal
+// consultation; the desk keeps one task per (case, item) and reports every change back. decide()
+// applies the same rules as a direct request (consultations.ts): a program without the service, a
+// category or channel it does not offer → REFUSED with the reason; fee-bearing work is accepted and flagged.
+import type { ClientSession } from 'mongoose';
+import type { CaseTaskChange, CaseTaskDelivery, CaseTaskDoc } from '../kit/case-task';
+import type { Resolvers } from '../kit/subgraph';
+import { consultationTaskChange, consultationView, requestConsultationIn, type LegalConsultationView } from './consultations';
+import type { LegalContext } from './context';
+import { FieldReader, readLegalConsultationForm, refusalReason } from './input';
+import type { RuleViolation } from './rules';
+
+/** The item of the catalog this department does (kit/case-forms.ts SERVICE_DEPARTMENT). */
+const LEGAL_ITEMS = ['LEGAL_CONSULTATION'] as const;
+
+export function refusedChange(violations: readonly RuleViolation[]): CaseTaskChange {
+  return {
+    status: 'REFUSED',
+    step: null,
+    note: `司法局不能办理：${violations.map((violation) => violation.zh).join('；')}（cannot be done: ${violations.map((violation) => violation.en).join('; ')}）`,
+    reason: refusalReason(violations),
+  };
+}
+
+function decideFor(context: LegalContext) {
+  return async (task: CaseTaskDoc, form: Record<string, unknown>, session: ClientSession): Promise<CaseTaskChange> => {
+    const consultation = readLegalConsultationForm(form);
+    const request = { talentId: task.talentId, program: task.program, ...consultation, caseId: task.caseId };
+    const outcome = await requestConsultationIn(context.models, request, context.clock(), session);
+    return outcome.record ? consultationTaskChange(outcome.record) : refusedChange(outcome.violations);
+  };
+}
+
+/** A delivery the desk can take: ids in shape and an item of this department. */
+function checkDelivery(input: CaseTaskDelivery): CaseTaskDelivery {
+  const reader = new FieldReader('input');
+  const fields = { ...input };
+  const caseId = reader.objectId(fields, 'caseId');
+  const talentId = reader.objectId(fields, 'talentId');
+  reader.choice(fields, 'item', LEGAL_ITEMS);
+  reader.done();
+  return { ...input, caseId, talentId };
+}
+
+interface CaseReference {
+  id: string;
+}
+
+export const caseResolvers: Resolvers<LegalContext> = {
+  Mutation: {
+    receiveLegalCaseTask: (_: unknown, { input }: { input: CaseTaskDelivery }, context: LegalContext): Promise<CaseTaskDoc> =>
+      context.desk.receive(checkDelivery(input), decideFor(context)),
+  },
+
+  Case: {
+    __resolveReference: (reference: CaseReference): CaseReference => ({ id: reference.id }),
+    legal: (parent: CaseReference, _: unknown, context: LegalContext): Promise<CaseTaskDoc[]> => context.tasksByCase.load(parent.id),
+  },
+
+  LegalCaseTask: {
+    id: (task: CaseTaskDoc) => task._id.toString(),
+    consultation: async (task: CaseTaskDoc, _: unknown, context: LegalContext): Promise<LegalConsultationView | null> => {
+      const [recordId] = task.recordIds;
+      if (!recordId) return null;
+      // The talent's consultations, batched across every case of the request.
+      const consultations = await context.loaders.consultationsByTalent.load(task.talentId);
+      const consultation = consultations.find((candidate) => candidate._id.toString() === recordId);
+      return consultation ? consultationView(consultation) : null;
+    },
+  },
+};

@@ -1,0 +1,83 @@
+// What the window does with a case after intake: record materials supplied after 容缺受理,
+// deliver once when every part is finished (统一交付, 004 第十一条), or withdraw it.
+import type { Connection } from 'mongoose';
+import { badUserInput, notFound } from '../../kit/errors';
+import { parseObjectId } from '../../kit/ids';
+import type { SubgraphEnvironment } from '../../kit/subgraph';
+import { MATERIALS } from '../catalog';
+import type { CaseDoc, CaseModels } from '../case-model';
+import { changeCase } from './case-store';
+
+const MAX_NOTE = 500;
+
+function text(value: string | null | undefined, field: string, required: boolean): string | null {
+  const trimmed = value?.trim() ?? '';
+  if (required && trimmed === '') throw badUserInput(field, '不能为空', 'must not be empty');
+  if (trimmed.length > MAX_NOTE) throw badUserInput(field, `不能超过 ${MAX_NOTE} 个字`, `at most ${MAX_NOTE} characters`);
+  return trimmed || null;
+}
+
+async function found(promise: Promise<CaseDoc | null>, caseId: string): Promise<CaseDoc> {
+  const result = await promise;
+  if (!result) throw notFound('case', `未找到办件 ${caseId}`, 'no case with this id');
+  return result;
+}
+
+export function supplyMaterials(connection: Connection, environment: SubgraphEnvironment, models: CaseModels, caseId: string, materials: string[]): Promise<CaseDoc> {
+  const id = parseObjectId(caseId, 'caseId').toString();
+  const now = environment.clock();
+  return found(
+    changeCase(connection, models, id, (current) => {
+      const pending = current.pendingMaterials.filter((material) => material.suppliedAt === null).map((material) => material.code);
+      const unknown = materials.filter((code) => !pending.includes(code));
+      if (unknown.length > 0) throw badUserInput('materials', `这些材料不在待补清单中：${unknown.join('、')}`, `not among the materials still owed: ${unknown.join(', ')}`);
+      if (materials.length === 0) throw badUserInput('materials', '请选择补交的材料', 'name the materials supplied');
+      return {
+        set: { pendingMaterials: current.pendingMaterials.map((material) => (materials.includes(material.code) && material.suppliedAt === null ? { ...material, suppliedAt: now } : material)) },
+        events: [{ at: now, kind: 'MATERIALS_SUPPLIED', department: null, service: null, message: `已补齐容缺材料：${materials.map((code) => MATERIALS[code as keyof typeof MATERIALS].zh).join('、')}` }],
+      };
+    }),
+    id,
+  );
+}
+
+export function deliverCase(connection: Connection, environment: SubgraphEnvironment, models: CaseModels, caseId: string, note: string | null | undefined): Promise<CaseDoc> {
+  const id = parseObjectId(caseId, 'caseId').toString();
+  const message = text(note, 'note', false);
+  const now = environment.clock();
+  return found(
+    changeCase(connection, models, id, (current) => {
+      if (current.status !== 'READY_FOR_DELIVERY') {
+        throw badUserInput('caseId', `办件状态为 ${current.status}，须各部门均已办结方可统一交付`, 'only a case whose parts are all finished can be delivered', { status: current.status, source: '004 第十一条' });
+      }
+      const owed = current.pendingMaterials.filter((material) => material.suppliedAt === null);
+      // 002 二（一）2: the deferred materials are supplied when the result is collected.
+      if (owed.length > 0) {
+        throw badUserInput('caseId', `交付前须补齐容缺材料：${owed.map((material) => MATERIALS[material.code as keyof typeof MATERIALS].zh).join('、')}`, 'supply the deferred materials before delivery', { source: '002 二（一）2' });
+      }
+      return {
+        set: { status: 'DELIVERED', deliveredAt: now },
+        events: [{ at: now, kind: 'DELIVERED', department: null, service: null, message: `统一交付${message ? `：${message}` : ''}（delivered once, 004 第十一条）` }],
+      };
+    }),
+    id,
+  );
+}
+
+export function withdrawCase(connection: Connection, environment: SubgraphEnvironment, models: CaseModels, caseId: string, reason: string): Promise<CaseDoc> {
+  const id = parseObjectId(caseId, 'caseId').toString();
+  const why = text(reason, 'reason', true)!;
+  const now = environment.clock();
+  return found(
+    changeCase(connection, models, id, (current) => {
+      if (current.status === 'DELIVERED' || current.status === 'WITHDRAWN') {
+        throw badUserInput('caseId', `办件已${current.status === 'DELIVERED' ? '交付' : '撤回'}，不能撤回`, `a ${current.status.toLowerCase()} case cannot be withdrawn`);
+      }
+      return {
+        set: { status: 'WITHDRAWN', closedReason: why, items: current.items.map((item) => ({ ...item, open: false })) },
+        events: [{ at: now, kind: 'WITHDRAWN', department: null, service: null, message: `申请人撤回：${why}` }],
+      };
+    }),
+    id,
+  );
+}

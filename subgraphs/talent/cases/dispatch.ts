@@ -1,0 +1,61 @@
+// 并行办理 (004 第十条): the dispatcher hands each department its part of a case through the
+// department's own subgraph API, every department side by side, retrying with backoff until the
+// department answers. The department keeps one task per (case, item), so a retry — after a
+// timeout, a department restart or a window restart mid-delivery — never makes a second one.
+import type { Connection } from 'mongoose';
+import { callGraphQL } from '../../kit/graphql-client';
+import { createOutbox, type Outbox, type OutboxMessage } from '../../kit/outbox';
+import type { DepartmentName } from '../../kit/departments';
+import type { SubgraphEnvironment } from '../../kit/subgraph';
+import { catalogItem } from '../catalog';
+import type { CaseDoc, CaseModels } from '../case-model';
+import { caseStatusOf, changeCase } from './case-store';
+
+const receiveMutation = (department: DepartmentName) => {
+  const name = `receive${department[0].toUpperCase()}${department.slice(1)}CaseTask`;
+  return `mutation Deliver($input: CaseTaskInput!) { ${name}(input: $input) { id status } }`;
+};
+
+export function createDispatcher(connection: Connection, environment: SubgraphEnvironment, models: CaseModels): Outbox {
+  return createOutbox(connection, 'case_dispatches', {
+    clock: environment.clock,
+    log: environment.log,
+    deliver: (message) => deliverPart(connection, environment, models, message),
+  });
+}
+
+async function deliverPart(connection: Connection, environment: SubgraphEnvironment, models: CaseModels, message: OutboxMessage): Promise<void> {
+  const { caseId, department } = message.payload as { caseId: string; department: DepartmentName };
+  const current = await models.Case.findById(caseId).lean<CaseDoc>();
+  // A withdrawn case is not handed out any more.
+  if (!current || current.status === 'WITHDRAWN') return;
+  for (const item of current.items.filter((candidate) => candidate.department === department)) {
+    await callGraphQL(environment.subgraphUrl(department), receiveMutation(department), {
+      input: {
+        caseId,
+        talentId: current.talentId,
+        program: current.program,
+        item: item.service,
+        form: JSON.stringify(item.form),
+        acceptedAt: current.acceptedAt.toISOString(),
+        dueOn: item.dueOn,
+      },
+    });
+  }
+  const now = environment.clock();
+  await changeCase(connection, models, caseId, (latest) => {
+    const delivered = latest.items.filter((item) => item.department === department && item.status === 'PENDING');
+    if (delivered.length === 0) return null;
+    const items = latest.items.map((item) => (delivered.includes(item) ? { ...item, status: 'DELIVERED_TO_DEPARTMENT' as const } : item));
+    return {
+      set: { items, status: caseStatusOf({ status: latest.status, items }) },
+      events: delivered.map((item) => ({
+        at: now,
+        kind: 'DISPATCHED',
+        department,
+        service: item.service,
+        message: `已分派至承办部门：${catalogItem(item.service).zh}（handed to ${department}）`,
+      })),
+    };
+  });
+}

@@ -1,0 +1,222 @@
+// 统一受理 (004 第七至九条): the window accepts a request once. Everything wrong with it — card,
+// program, forms, materials — is told at once (一次性告知, 第八条; 002 二（二）2), and nothing is
+// stored. Accepted, the case, its archive's first events and one dispatch per department are
+// written in one transaction (the outbox); the dispatcher then hands each department its part.
+import { createHash } from 'node:crypto';
+import { GraphQLError } from 'graphql';
+import { Types, type Connection } from 'mongoose';
+import { SERVICE_DEPARTMENT, type ServiceCode } from '../../kit/case-forms';
+import { addDays, todayInChina } from '../../kit/dates';
+import type { DepartmentName } from '../../kit/departments';
+import { isObjectIdString } from '../../kit/ids';
+import type { Outbox } from '../../kit/outbox';
+import type { SubgraphEnvironment } from '../../kit/subgraph';
+import { catalogItem, MATERIALS } from '../catalog';
+import type { CaseDoc, CaseItemDoc, CaseModels, CaseRequestDoc } from '../case-model';
+import type { TalentModels, TalentDoc } from '../model';
+import { cardProblems, programProblems } from './eligibility';
+import { readItemForm, type CaseItemInput, type InputProblem } from './forms';
+import { MAX_DEFERRAL_DAYS, missingMaterials } from './materials';
+
+export interface SubmitCaseInput {
+  requestKey: string;
+  talentId: string;
+  items: CaseItemInput[];
+  materials: string[];
+  deferral?: { promisedBy: string; statement: string } | null;
+  specialist?: string | null;
+}
+
+export interface IntakeDeps {
+  connection: Connection;
+  talents: TalentModels;
+  cases: CaseModels;
+  dispatches: Outbox;
+  environment: SubgraphEnvironment;
+}
+
+const REQUEST_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
+const MAX_ITEMS = 13;
+const STALE_CLAIM_MS = 60_000;
+
+function refuse(problems: InputProblem[], extra: Record<string, unknown> = {}): GraphQLError {
+  const zh = problems.map((problem) => `${problem.zh}${problem.source ? `（${problem.source}）` : ''}`).join('；');
+  return new GraphQLError(`办件未受理，共 ${problems.length} 处需补正：${zh}（the request was not accepted: ${problems.map((problem) => problem.en).join('; ')}）`, {
+    extensions: { code: 'BAD_USER_INPUT', field: problems[0].field, problems, ...extra },
+  });
+}
+
+function fingerprintOf(input: SubmitCaseInput): string {
+  const { requestKey: _key, ...content } = input;
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+export async function submitCase(deps: IntakeDeps, input: SubmitCaseInput): Promise<CaseDoc> {
+  if (!REQUEST_KEY.test(input.requestKey)) {
+    throw refuse([{ field: 'input.requestKey', zh: '请求键须为 8–100 位字母、数字或 ._:-', en: 'requestKey must be 8–100 letters, digits or ._:-' }]);
+  }
+  const fingerprint = fingerprintOf(input);
+  const earlier = await deps.cases.CaseRequest.findById(input.requestKey).lean<CaseRequestDoc>();
+  if (earlier) return answerForClaimed(deps, earlier, fingerprint);
+
+  const now = deps.environment.clock();
+  const today = todayInChina(now);
+  const talent = isObjectIdString(input.talentId) ? await deps.talents.Talent.findById(input.talentId).lean<TalentDoc>() : null;
+  if (!talent) throw refuse([{ field: 'input.talentId', zh: `未找到人才 ${input.talentId.slice(0, 30)}`, en: 'no talent with this id' }]);
+
+  const problems: InputProblem[] = [];
+  const services = input.items.map((item) => item.service);
+  if (services.length === 0 || services.length > MAX_ITEMS) problems.push({ field: 'input.items', zh: `请选择 1 至 ${MAX_ITEMS} 个事项`, en: `choose 1–${MAX_ITEMS} items` });
+  services.forEach((service, index) => {
+    if (services.indexOf(service) !== index) problems.push({ field: `input.items.${index}.service`, zh: `事项 ${service} 重复`, en: `item ${service} is listed twice` });
+  });
+  for (const problem of [...cardProblems(talent, today), ...programProblems(talent.program, services)]) {
+    const index = problem.item ? services.indexOf(problem.item) : -1;
+    problems.push({ field: index >= 0 ? `input.items.${index}.service` : 'input.talentId', zh: problem.message, en: problem.code, rule: problem.code, source: problem.source });
+  }
+  const forms = input.items.map((item, index) => readItemForm(item, index, talent, now, today));
+  problems.push(...forms.flatMap((result) => result.problems));
+  const specialist = input.specialist?.trim() || null;
+  if (specialist && specialist.length > 60) problems.push({ field: 'input.specialist', zh: '专员姓名不超过 60 个字', en: 'specialist name: at most 60 characters' });
+
+  const missing = missingMaterials(services, input.materials);
+  for (const material of missing.key) {
+    problems.push({ field: 'input.materials', zh: `缺少关键材料「${material.name}」`, en: `missing key material ${material.code}`, rule: 'KEY_MATERIAL_MISSING', source: '002 二（二）2' });
+  }
+  const pendingMaterials = deferredMaterials(input, missing.nonKey.map((material) => material.code), today, problems);
+
+  if (problems.length > 0) {
+    throw refuse(problems, { missingMaterials: [...missing.key, ...missing.nonKey].map((material) => ({ code: material.code, name: material.name, key: material.key })) });
+  }
+
+  const items: CaseItemDoc[] = input.items.map((item, index) => ({
+    service: item.service,
+    department: SERVICE_DEPARTMENT[item.service],
+    form: forms[index].form as unknown as Record<string, unknown>,
+    status: 'PENDING',
+    open: true,
+    step: null,
+    note: null,
+    reason: null,
+    // Time limits count in working days from the day of acceptance (004 第六条).
+    dueOn: deps.environment.calendar.addWorkingDays(today, catalogItem(item.service).timeLimitWorkingDays),
+    completedAt: null,
+    sequence: 0,
+  }));
+  const caseId = new Types.ObjectId();
+  try {
+    await deps.cases.CaseRequest.create({ _id: input.requestKey, caseId, fingerprint, claimedAt: now });
+  } catch (error) {
+    if ((error as { code?: number }).code !== 11000) throw error;
+    const claimed = await deps.cases.CaseRequest.findById(input.requestKey).lean<CaseRequestDoc>();
+    if (claimed) return answerForClaimed(deps, claimed, fingerprint);
+    throw error;
+  }
+  return storeCase(deps, input, caseId, fingerprint, talent, items, pendingMaterials, now);
+}
+
+/** Another submission holds this key: the same request gets its case; a different one is refused. */
+async function answerForClaimed(deps: IntakeDeps, claim: CaseRequestDoc, fingerprint: string): Promise<CaseDoc> {
+  if (claim.fingerprint !== fingerprint) {
+    throw refuse([{ field: 'input.requestKey', zh: '该请求键已用于另一份不同的申请', en: 'this requestKey was already used for a different request' }]);
+  }
+  const stored = await storedCase(deps, claim.caseId.toString());
+  if (stored) return stored;
+  // A claim with no case long after it was made belongs to a window that stopped mid-intake:
+  // release it, so the next attempt of the same request is accepted afresh.
+  if (deps.environment.clock().getTime() - claim.claimedAt.getTime() > STALE_CLAIM_MS) {
+    await deps.cases.CaseRequest.deleteOne({ _id: claim._id, caseId: claim.caseId });
+  }
+  throw new GraphQLError('同一请求正在受理中，请稍后重试（the same request is being accepted; retry shortly）', {
+    extensions: { code: 'REQUEST_IN_PROGRESS', field: 'input.requestKey' },
+  });
+}
+
+/** The claimed case, allowing the claimer a moment to commit it. */
+async function storedCase(deps: IntakeDeps, caseId: string): Promise<CaseDoc | null> {
+  for (let attempt = 0; attempt < 20; attempt += 1) {
+    const stored = await deps.cases.Case.findById(caseId).lean<CaseDoc>();
+    if (stored) return stored;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  return null;
+}
+
+function deferredMaterials(input: SubmitCaseInput, nonKey: string[], today: string, problems: InputProblem[]): CaseDoc['pendingMaterials'] {
+  const deferral = input.deferral;
+  if (nonKey.length === 0) {
+    if (deferral) problems.push({ field: 'input.deferral', zh: '材料齐全，无需容缺承诺', en: 'nothing is missing: no deferral promise is needed' });
+    return [];
+  }
+  if (!deferral) {
+    for (const code of nonKey) {
+      problems.push({ field: 'input.materials', zh: `缺少非关键材料「${MATERIALS[code as keyof typeof MATERIALS].zh}」：可提交容缺承诺书并承诺补齐期限`, en: `missing non-key material ${code}: supply it or promise it (deferral)`, rule: 'NON_KEY_MATERIAL_MISSING', source: '002 二（一）2' });
+    }
+    return [];
+  }
+  if (deferral.promisedBy <= today || deferral.promisedBy > addDays(today, MAX_DEFERRAL_DAYS)) {
+    problems.push({ field: 'input.deferral.promisedBy', zh: `补齐期限须在今天之后 ${MAX_DEFERRAL_DAYS} 天以内`, en: `promise a day within ${MAX_DEFERRAL_DAYS} days after today`, source: '002 二（一）2' });
+  }
+  const statement = deferral.statement.trim();
+  if (statement.length < 4 || statement.length > 1000) problems.push({ field: 'input.deferral.statement', zh: '容缺承诺书须为 4–1000 个字', en: 'the written promise must be 4–1000 characters', source: '002 二（一）2' });
+  return nonKey.map((code) => ({ code, promisedBy: deferral.promisedBy, suppliedAt: null }));
+}
+
+async function storeCase(
+  deps: IntakeDeps,
+  input: SubmitCaseInput,
+  caseObjectId: Types.ObjectId,
+  fingerprint: string,
+  talent: TalentDoc,
+  items: CaseItemDoc[],
+  pendingMaterials: CaseDoc['pendingMaterials'],
+  now: Date,
+): Promise<CaseDoc> {
+  const departments = [...new Set(items.map((item) => item.department))] as DepartmentName[];
+  const session = await deps.connection.startSession();
+  const caseId = caseObjectId.toString();
+  try {
+    await session.withTransaction(async () => {
+      await deps.cases.Case.create(
+        [
+          {
+            _id: caseObjectId,
+            requestKey: input.requestKey,
+            fingerprint,
+            talentId: talent._id.toString(),
+            program: talent.program,
+            specialist: input.specialist?.trim() || null,
+            status: 'RECEIVED',
+            items,
+            materials: input.materials,
+            pendingMaterials,
+            deferralStatement: input.deferral?.statement.trim() ?? null,
+            submittedAt: now,
+            acceptedAt: now,
+            dueOn: items.map((item) => item.dueOn).sort().at(-1)!,
+          },
+        ],
+        { session },
+      );
+      const names = items.map((item) => catalogItem(item.service as ServiceCode).zh).join('、');
+      await deps.cases.CaseEvent.insertMany(
+        [
+          { caseId, at: now, kind: 'SUBMITTED', department: null, service: null, message: `窗口受理：${names}（accepted at the window）` },
+          ...(pendingMaterials.length
+            ? [{ caseId, at: now, kind: 'DEFERRED_MATERIALS', department: null, service: null, message: `容缺受理：${pendingMaterials.map((material) => MATERIALS[material.code as keyof typeof MATERIALS].zh).join('、')} 承诺于 ${pendingMaterials[0].promisedBy} 前补齐` }]
+            : []),
+        ],
+        { session },
+      );
+      await deps.dispatches.enqueue(departments.map((department) => ({ key: `dispatch:${caseId}:${department}`, destination: department, payload: { caseId, department } })), session);
+    });
+  } catch (error) {
+    // Nothing was stored: free the key so the same request can be sent again.
+    await deps.cases.CaseRequest.deleteOne({ _id: input.requestKey, caseId: caseObjectId });
+    throw error;
+  } finally {
+    await session.endSession();
+  }
+  deps.dispatches.kick();
+  return (await deps.cases.Case.findById(caseId).lean<CaseDoc>())!;
+}

@@ -1,0 +1,93 @@
+// The window's case API: catalog and 一次性告知, intake, the archive, delivery, and the reports
+// departments send back. Thin: arguments → intake/actions/queries → models.
+import { GraphQLError } from 'graphql';
+import type { CaseTaskReport } from '../../kit/case-task';
+import type { ServiceCode } from '../../kit/case-forms';
+import { todayInChina } from '../../kit/dates';
+import { DateTimeScalar } from '../../kit/scalars';
+import { parseObjectId } from '../../kit/ids';
+import type { Resolvers } from '../../kit/subgraph';
+import { CATALOG, catalogItem, MATERIALS, type CatalogItem } from '../catalog';
+import type { CaseDoc, CaseEventDoc, CaseItemDoc, PendingMaterialDoc } from '../case-model';
+import { issueAffiliatedCard } from '../cards';
+import type { TalentDoc } from '../model';
+import type { TalentContext } from '../resolvers';
+import { deliverCase, supplyMaterials, withdrawCase } from './actions';
+import { cardProblems, programProblems } from './eligibility';
+import { submitCase, type SubmitCaseInput } from './intake';
+import { requiredMaterials } from './materials';
+import { caseOverdue, itemOverdue, listCases, type CaseFilter } from './queries';
+import { recordCaseTaskReport } from './reports';
+
+const upper = (department: string) => department.toUpperCase();
+const today = (context: TalentContext) => todayInChina(context.environment.clock());
+
+function serviceItem(item: CatalogItem) {
+  return {
+    code: item.code,
+    department: upper(item.department),
+    name: item.zh,
+    nameEn: item.en,
+    materials: item.materials.map((material) => ({ code: material.code, name: MATERIALS[material.code].zh, nameEn: MATERIALS[material.code].en, key: material.key })),
+    timeLimitWorkingDays: item.timeLimitWorkingDays,
+    programs: item.programs,
+    source: item.source,
+  };
+}
+
+export const caseResolvers: Resolvers<TalentContext> = {
+  DateTime: DateTimeScalar,
+  Query: {
+    serviceCatalog: () => CATALOG.map(serviceItem),
+    requirements: async (_: unknown, args: { items: ServiceCode[]; talentId?: string | null }, context: TalentContext) => {
+      const items = [...new Set(args.items)];
+      let problems: ReturnType<typeof cardProblems> = [];
+      if (args.talentId) {
+        const talent = await context.loaders.talentById.load(parseObjectId(args.talentId, 'talentId').toString());
+        if (!talent) throw new GraphQLError(`未找到人才 ${args.talentId}（no talent with this id）`, { extensions: { code: 'BAD_USER_INPUT', field: 'talentId' } });
+        problems = [...cardProblems(talent, today(context)), ...programProblems(talent.program, items)];
+      }
+      return { items: items.map((code) => serviceItem(catalogItem(code))), materials: requiredMaterials(items), problems };
+    },
+    case: (_: unknown, args: { id: string }, context: TalentContext) => context.loaders.caseById.load(parseObjectId(args.id, 'id').toString()),
+    cases: async (_: unknown, args: { first: number; after?: string | null; filter?: CaseFilter | null }, context: TalentContext) => {
+      const page = await listCases(context.cases, args, today(context));
+      for (const node of page.nodes) context.loaders.caseById.prime(node._id.toString(), node);
+      return page;
+    },
+  },
+  Mutation: {
+    submitCase: (_: unknown, args: { input: SubmitCaseInput }, context: TalentContext) =>
+      submitCase({ connection: context.connection, talents: context.models, cases: context.cases, dispatches: context.dispatches, environment: context.environment }, args.input),
+    supplyCaseMaterials: (_: unknown, args: { caseId: string; materials: string[] }, context: TalentContext) =>
+      supplyMaterials(context.connection, context.environment, context.cases, args.caseId, args.materials),
+    deliverCase: (_: unknown, args: { caseId: string; note?: string | null }, context: TalentContext) =>
+      deliverCase(context.connection, context.environment, context.cases, args.caseId, args.note),
+    withdrawCase: (_: unknown, args: { caseId: string; reason: string }, context: TalentContext) =>
+      withdrawCase(context.connection, context.environment, context.cases, args.caseId, args.reason),
+    issueAffiliatedCard: (_: unknown, args: { talentId: string; familyMemberId: string }, context: TalentContext) =>
+      issueAffiliatedCard(context.models, args.talentId, args.familyMemberId, context.environment.clock()),
+    recordCaseTaskReport: (_: unknown, args: { input: Omit<CaseTaskReport, 'occurredAt'> & { occurredAt: Date } }, context: TalentContext) =>
+      recordCaseTaskReport(context.connection, context.environment, context.cases, { ...args.input, occurredAt: args.input.occurredAt.toISOString() }),
+  },
+  Case: {
+    __resolveReference: (reference: { id: string }, context: TalentContext) => context.loaders.caseById.load(reference.id),
+    id: (current: CaseDoc) => current._id.toString(),
+    talent: (current: CaseDoc, _: unknown, context: TalentContext) => context.loaders.talentById.load(current.talentId),
+    overdue: (current: CaseDoc, _: unknown, context: TalentContext) => caseOverdue(current, today(context)),
+    timeline: (current: CaseDoc, _: unknown, context: TalentContext) => context.loaders.eventsByCase.load(current._id.toString()),
+  },
+  CaseItem: {
+    department: (item: CaseItemDoc) => upper(item.department),
+    overdue: (item: CaseItemDoc, _: unknown, context: TalentContext) => itemOverdue(item, today(context)),
+  },
+  CaseEvent: {
+    department: (event: CaseEventDoc) => (event.department ? upper(event.department) : null),
+  },
+  PendingMaterial: {
+    name: (material: PendingMaterialDoc) => MATERIALS[material.code as keyof typeof MATERIALS]?.zh ?? material.code,
+  },
+  Talent: {
+    cases: (talent: TalentDoc, _: unknown, context: TalentContext) => context.loaders.casesByTalent.load(talent._id.toString()),
+  },
+};
