@@ -21,6 +21,8 @@ export interface CaseItemDoc {
   note: string | null;
   reason: string | null;
   dueOn: string;
+  /** When the department accepted the delivery of this item. */
+  dispatchedAt: Date | null;
   completedAt: Date | null;
   /** The last department report applied (reports apply once, in order). */
   sequence: number;
@@ -73,6 +75,7 @@ const caseItemSchema = new Schema<CaseItemDoc>(
     note: { type: String, default: null },
     reason: { type: String, default: null },
     dueOn: { type: String, required: true },
+    dispatchedAt: { type: Date, default: null },
     completedAt: { type: Date, default: null },
     sequence: { type: Number, required: true, default: 0 },
   },

@@ -1,6 +1,5 @@
 // What the window does with a case after intake: record materials supplied after 容缺受理,
 // deliver once when every part is finished (统一交付, 004 第十一条), or withdraw it.
-import type { Connection } from 'mongoose';
 import { badUserInput, notFound } from '../../kit/errors';
 import { parseObjectId } from '../../kit/ids';
 import type { SubgraphEnvironment } from '../../kit/subgraph';
@@ -23,11 +22,11 @@ async function found(promise: Promise<CaseDoc | null>, caseId: string): Promise<
   return result;
 }
 
-export function supplyMaterials(connection: Connection, environment: SubgraphEnvironment, models: CaseModels, caseId: string, materials: string[]): Promise<CaseDoc> {
+export function supplyMaterials(environment: SubgraphEnvironment, models: CaseModels, caseId: string, materials: string[]): Promise<CaseDoc> {
   const id = parseObjectId(caseId, 'caseId').toString();
   const now = environment.clock();
   return found(
-    changeCase(connection, models, id, (current) => {
+    changeCase(models, id, (current) => {
       const pending = current.pendingMaterials.filter((material) => material.suppliedAt === null).map((material) => material.code);
       const unknown = materials.filter((code) => !pending.includes(code));
       if (unknown.length > 0) throw badUserInput('materials', `这些材料不在待补清单中：${unknown.join('、')}`, `not among the materials still owed: ${unknown.join(', ')}`);
@@ -41,12 +40,12 @@ export function supplyMaterials(connection: Connection, environment: SubgraphEnv
   );
 }
 
-export function deliverCase(connection: Connection, environment: SubgraphEnvironment, models: CaseModels, caseId: string, note: string | null | undefined): Promise<CaseDoc> {
+export function deliverCase(environment: SubgraphEnvironment, models: CaseModels, caseId: string, note: string | null | undefined): Promise<CaseDoc> {
   const id = parseObjectId(caseId, 'caseId').toString();
   const message = text(note, 'note', false);
   const now = environment.clock();
   return found(
-    changeCase(connection, models, id, (current) => {
+    changeCase(models, id, (current) => {
       if (current.status !== 'READY_FOR_DELIVERY') {
         throw badUserInput('caseId', `办件状态为 ${current.status}，须各部门均已办结方可统一交付`, 'only a case whose parts are all finished can be delivered', { status: current.status, source: '004 第十一条' });
       }
@@ -64,12 +63,12 @@ export function deliverCase(connection: Connection, environment: SubgraphEnviron
   );
 }
 
-export function withdrawCase(connection: Connection, environment: SubgraphEnvironment, models: CaseModels, caseId: string, reason: string): Promise<CaseDoc> {
+export function withdrawCase(environment: SubgraphEnvironment, models: CaseModels, caseId: string, reason: string): Promise<CaseDoc> {
   const id = parseObjectId(caseId, 'caseId').toString();
   const why = text(reason, 'reason', true)!;
   const now = environment.clock();
   return found(
-    changeCase(connection, models, id, (current) => {
+    changeCase(models, id, (current) => {
       if (current.status === 'DELIVERED' || current.status === 'WITHDRAWN') {
         throw badUserInput('caseId', `办件已${current.status === 'DELIVERED' ? '交付' : '撤回'}，不能撤回`, `a ${current.status.toLowerCase()} case cannot be withdrawn`);
       }

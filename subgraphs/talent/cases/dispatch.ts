@@ -20,15 +20,16 @@ export function createDispatcher(connection: Connection, environment: SubgraphEn
   return createOutbox(connection, 'case_dispatches', {
     clock: environment.clock,
     log: environment.log,
-    deliver: (message) => deliverPart(connection, environment, models, message),
+    deliver: (message) => deliverPart(environment, models, message),
   });
 }
 
-async function deliverPart(connection: Connection, environment: SubgraphEnvironment, models: CaseModels, message: OutboxMessage): Promise<void> {
+async function deliverPart(environment: SubgraphEnvironment, models: CaseModels, message: OutboxMessage): Promise<void> {
   const { caseId, department } = message.payload as { caseId: string; department: DepartmentName };
   const current = await models.Case.findById(caseId).lean<CaseDoc>();
   // A withdrawn case is not handed out any more.
   if (!current || current.status === 'WITHDRAWN') return;
+  const sentAt = environment.clock();
   for (const item of current.items.filter((candidate) => candidate.department === department)) {
     await callGraphQL(environment.subgraphUrl(department), receiveMutation(department), {
       input: {
@@ -42,15 +43,17 @@ async function deliverPart(connection: Connection, environment: SubgraphEnvironm
       },
     });
   }
-  const now = environment.clock();
-  await changeCase(connection, models, caseId, (latest) => {
-    const delivered = latest.items.filter((item) => item.department === department && item.status === 'PENDING');
+  await changeCase(models, caseId, (latest) => {
+    // A report may have overtaken this update; the delivery itself is recorded once either way.
+    const delivered = latest.items.filter((item) => item.department === department && item.dispatchedAt === null);
     if (delivered.length === 0) return null;
-    const items = latest.items.map((item) => (delivered.includes(item) ? { ...item, status: 'DELIVERED_TO_DEPARTMENT' as const } : item));
+    const items = latest.items.map((item) =>
+      delivered.includes(item) ? { ...item, dispatchedAt: sentAt, status: item.status === 'PENDING' ? ('DELIVERED_TO_DEPARTMENT' as const) : item.status } : item,
+    );
     return {
       set: { items, status: caseStatusOf({ status: latest.status, items }) },
       events: delivered.map((item) => ({
-        at: now,
+        at: sentAt,
         kind: 'DISPATCHED',
         department,
         service: item.service,

@@ -100,6 +100,7 @@ export async function submitCase(deps: IntakeDeps, input: SubmitCaseInput): Prom
     reason: null,
     // Time limits count in working days from the day of acceptance (004 第六条).
     dueOn: deps.environment.calendar.addWorkingDays(today, catalogItem(item.service).timeLimitWorkingDays),
+    dispatchedAt: null,
     completedAt: null,
     sequence: 0,
   }));

@@ -1,7 +1,6 @@
 // A department's report of its part (DESIGN.md step 4): applied once, in the department's order
 // (its sequence), onto the case item; the case moves to READY_FOR_DELIVERY when every part is
 // finished, and each report becomes an event of the case's archive (统一建档, 004 第十二条).
-import type { Connection } from 'mongoose';
 import type { CaseTaskReport, CaseTaskStatus } from '../../kit/case-task';
 import { DEPARTMENT_NAMES, type DepartmentName } from '../../kit/departments';
 import { badUserInput, notFound } from '../../kit/errors';
@@ -13,11 +12,11 @@ import { caseStatusOf, changeCase, isFinalItemStatus, type NewEvent } from './ca
 
 const TASK_STATUSES: CaseTaskStatus[] = ['RECEIVED', 'IN_PROGRESS', 'DONE', 'REFUSED', 'CANCELLED'];
 
-export async function recordCaseTaskReport(connection: Connection, environment: SubgraphEnvironment, models: CaseModels, report: CaseTaskReport): Promise<boolean> {
+export async function recordCaseTaskReport(environment: SubgraphEnvironment, models: CaseModels, report: CaseTaskReport): Promise<boolean> {
   if (!isObjectIdString(report.caseId)) throw badUserInput('input.caseId', '办件编号格式不正确', 'malformed case id');
   if (!DEPARTMENT_NAMES.includes(report.department as DepartmentName)) throw badUserInput('input.department', '未知部门', 'unknown department');
   if (!TASK_STATUSES.includes(report.status)) throw badUserInput('input.status', '未知办理状态', 'unknown task status');
-  const updated = await changeCase(connection, models, report.caseId, (current) => {
+  const updated = await changeCase(models, report.caseId, (current) => {
     const item = current.items.find((candidate) => candidate.service === report.item && candidate.department === report.department);
     if (!item) throw badUserInput('input.item', `办件中没有 ${report.department} 的事项 ${report.item}`, 'the case has no such item for this department');
     // Reports apply once and in order: an older or repeated one changes nothing.

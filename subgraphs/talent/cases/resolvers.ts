@@ -60,15 +60,15 @@ export const caseResolvers: Resolvers<TalentContext> = {
     submitCase: (_: unknown, args: { input: SubmitCaseInput }, context: TalentContext) =>
       submitCase({ connection: context.connection, talents: context.models, cases: context.cases, dispatches: context.dispatches, environment: context.environment }, args.input),
     supplyCaseMaterials: (_: unknown, args: { caseId: string; materials: string[] }, context: TalentContext) =>
-      supplyMaterials(context.connection, context.environment, context.cases, args.caseId, args.materials),
+      supplyMaterials(context.environment, context.cases, args.caseId, args.materials),
     deliverCase: (_: unknown, args: { caseId: string; note?: string | null }, context: TalentContext) =>
-      deliverCase(context.connection, context.environment, context.cases, args.caseId, args.note),
+      deliverCase(context.environment, context.cases, args.caseId, args.note),
     withdrawCase: (_: unknown, args: { caseId: string; reason: string }, context: TalentContext) =>
-      withdrawCase(context.connection, context.environment, context.cases, args.caseId, args.reason),
+      withdrawCase(context.environment, context.cases, args.caseId, args.reason),
     issueAffiliatedCard: (_: unknown, args: { talentId: string; familyMemberId: string }, context: TalentContext) =>
       issueAffiliatedCard(context.models, args.talentId, args.familyMemberId, context.environment.clock()),
     recordCaseTaskReport: (_: unknown, args: { input: Omit<CaseTaskReport, 'occurredAt'> & { occurredAt: Date } }, context: TalentContext) =>
-      recordCaseTaskReport(context.connection, context.environment, context.cases, { ...args.input, occurredAt: args.input.occurredAt.toISOString() }),
+      recordCaseTaskReport(context.environment, context.cases, { ...args.input, occurredAt: args.input.occurredAt.toISOString() }),
   },
   Case: {
     __resolveReference: (reference: { id: string }, context: TalentContext) => context.loaders.caseById.load(reference.id),
