@@ -2,8 +2,10 @@
 import { fileURLToPath } from 'node:url';
 import { readPort, readPositiveInt, readString, type Env } from '../subgraphs/kit/config';
 import { envSuffix, GATEWAY_DEFAULT_PORT, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/kit/departments';
+import { readQueryLimits, type QueryLimits } from './limits';
 
 export interface GatewayConfig {
+  limits: QueryLimits;
   port: number;
   supergraphPath: string;
   /** Where each subgraph is, when not at the URL the supergraph names (docker compose, tests). */
@@ -19,6 +21,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     if (url) subgraphUrls[name] = url;
   }
   return {
+    limits: readQueryLimits(env),
     port: readPort(env, 'PORT', GATEWAY_DEFAULT_PORT),
     supergraphPath: readString(env, 'SUPERGRAPH_PATH', fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url))),
     subgraphUrls,

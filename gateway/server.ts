@@ -9,6 +9,7 @@ import { headerValue, serveGraphQL, type Listening } from '../subgraphs/kit/http
 import { isSubgraphName } from '../subgraphs/kit/departments';
 import type { GatewayConfig } from './config';
 import { serveGraphiql } from './graphiql';
+import { armorFor, parseOptionsFor } from './limits';
 import { supergraphFromFile } from './supergraph-file';
 import { unreachableErrors } from './unreachable';
 
@@ -72,9 +73,13 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     loaded = true;
   });
 
+  const armor = armorFor(config.limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    ...armor,
+    plugins: [...armor.plugins, ApolloServerPluginLandingPageDisabled()],
+    validationRules: armor.validationRules,
+    parseOptions: parseOptionsFor(config.limits),
     // gateway/index.ts handles signals and stops the server in order.
     stopOnTerminationSignals: false,
   });
