@@ -1,23 +1,16 @@
 // bookAirportService — the direct single service (issue 3: "a talent booking an airport service without
 // a case; the same rules apply"): one test per rule, each refused with BAD_USER_INPUT naming the rule and
 // its clause, every problem at once, nothing written; bookedAt is the department clock's now.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { airportForm, BOOK, HOUR, NOW, openCustomsFixture, rulesOf, talentId, type CustomsFixture } from './test-support';
+import { describe, expect, it } from 'vitest';
+import { rulesOf } from '../../test/case-desk';
+import { airportForm, BOOK, HOUR, NOW, talentId, useCustomsFixture } from './test-support';
 
-let h: CustomsFixture;
-beforeAll(async () => {
-  h = await openCustomsFixture();
-});
-beforeEach(() => {
-  h.clock.set(NOW);
-  return h.fixture.clear();
-});
-afterAll(() => h.fixture.close());
+const h = useCustomsFixture();
 
 const input = (overrides: Record<string, unknown> = {}) => ({ talentId: talentId(1), program: 'BAIYUN_YUNJU', scope: 'DOMESTIC', ...airportForm(), ...overrides });
 const at = (hoursFromNow: number) => new Date(NOW.getTime() + hoursFromNow * HOUR).toISOString();
 type Booked = { bookAirportService: { id: string; status: string; bookedAt: string; caseId: string | null; servicePoint: string } };
-const book = (value: unknown) => h.fixture.run<Booked>(BOOK, { input: value });
+const book = (value: unknown) => h.run<Booked>(BOOK, { input: value });
 
 async function expectRefused(value: unknown, expected: [string, string][]) {
   const result = await book(value);

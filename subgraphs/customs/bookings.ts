@@ -3,10 +3,12 @@
 import type { ClientSession } from 'mongoose';
 import { badUserInput } from '../kit/errors';
 import { parseObjectId } from '../kit/ids';
+import { takeLock } from '../kit/mongo';
+import { problemsError, underPrefix } from '../kit/problems';
 import type { Program } from '../kit/programs';
 import type { CustomsServices } from './context';
-import { problemsError, readAirportFields, underPrefix, type AirportFields } from './forms';
-import { lockFor, type AirportServiceBookingDoc, type CustomsModels } from './model';
+import { readAirportFields, sourced, type AirportFields } from './forms';
+import type { AirportServiceBookingDoc, CustomsModels } from './model';
 import {
   airportBookingProblems,
   serviceYear,
@@ -17,7 +19,7 @@ import {
   type BookingProblem,
   type BookingUse,
 } from './rules';
-import { chinaTimeText, inTransaction, stepRecord, wrongStatus } from './steps';
+import { chinaTimeText, stepRecord, wrongStatus } from './steps';
 
 export interface BookingCheck {
   talentId: string;
@@ -45,7 +47,7 @@ async function usesInYear(models: CustomsModels, talentId: string, year: number,
 /** Every booking rule (rules.ts airportBookingProblems), inside the caller's transaction. */
 export async function checkBooking(models: CustomsModels, check: BookingCheck, session: ClientSession): Promise<BookingProblem[]> {
   // Taken before reading: a concurrent booking of the same holder conflicts and is retried.
-  await lockFor(models, `airport:${check.talentId}`, session);
+  await takeLock(models.CustomsLock, `airport:${check.talentId}`, session);
   const valid = !Number.isNaN(check.request.flightTime.getTime());
   const uses = valid ? await usesInYear(models, check.talentId, serviceYear(check.request.flightTime), session, check.excludeId) : [];
   return airportBookingProblems(check.program, check.request, check.bookedAt, uses, check.now);
@@ -82,8 +84,8 @@ export function bookDirectly(services: CustomsServices, talentId: string, progra
   const { fields, problems: shape } = readAirportFields(input, 'input');
   const now = services.environment.clock();
   const check: BookingCheck = { talentId, program, request: { scope, ...fields }, bookedAt: now, now };
-  return inTransaction(services.connection, async (session) => {
-    const problems = [...shape, ...underPrefix(await checkBooking(services.models, check, session), 'input')];
+  return services.connection.transaction(async (session) => {
+    const problems = [...shape, ...sourced(underPrefix(await checkBooking(services.models, check, session), 'input'))];
     if (problems.length > 0) throw problemsError(problems);
     return recordBooking(services.models, check, null, session);
   });
@@ -148,7 +150,7 @@ export function changeBooking(services: CustomsServices, id: string, change: Par
     const { fields, problems: shape } = readAirportFields({ ...current, ...given }, 'input');
     const request: AirportBookingRequest = { scope: booking.scope as AirportServiceScope, ...fields };
     const check: BookingCheck = { talentId: booking.talentId, program: (booking.program ?? LEGACY_BOOKING_PROGRAM) as Program, request, bookedAt: now, now, excludeId: booking._id };
-    const problems = [...shape, ...underPrefix(await checkBooking(services.models, check, session), 'input')];
+    const problems = [...shape, ...sourced(underPrefix(await checkBooking(services.models, check, session), 'input'))];
     if (problems.length > 0) throw problemsError(problems);
     return {
       set: { ...fields, changedAt: now },

@@ -1,8 +1,8 @@
 // Case.customs through the subgraph schema (_entities, as the gateway asks): a case's tasks with their
 // booking or exit-entry item, in representation order, [] before the delivery arrives, and one query
 // per collection however many cases are asked for (DESIGN.md: no N+1).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { airportForm, caseId, delivery, NOW, openCustomsFixture, RECEIVE, talentId, type CustomsFixture } from './test-support';
+import { describe, expect, it } from 'vitest';
+import { airportForm, caseId, delivery, RECEIVE, talentId, useCustomsFixture } from './test-support';
 
 const QUERY = /* GraphQL */ `
   query ($r: [_Any!]!) {
@@ -16,24 +16,16 @@ const QUERY = /* GraphQL */ `
 `;
 const reps = (...ids: string[]) => ({ r: ids.map((id) => ({ __typename: 'Case', id })) });
 
-let h: CustomsFixture;
-beforeAll(async () => {
-  h = await openCustomsFixture();
-});
-beforeEach(() => {
-  h.clock.set(NOW);
-  return h.fixture.clear();
-});
-afterAll(() => h.fixture.close());
+const h = useCustomsFixture();
 
 const wuhanItem = (n: number) => delivery(n, { applicantName: '周敏' }, { program: 'WUHAN_GREEN_CHANNEL', item: 'EXIT_ENTRY_PERMIT' });
 
 describe('Case.customs', () => {
   it("returns each case's tasks with their records, in the order asked, and [] for a case not delivered yet", async () => {
-    await h.fixture.run(RECEIVE, { input: delivery(1, airportForm()) });
-    await h.fixture.run(RECEIVE, { input: delivery(1, airportForm({ flightNumber: 'SQ850' }), { item: 'AIRPORT_VIP_INTERNATIONAL' }) });
-    await h.fixture.run(RECEIVE, { input: wuhanItem(2) });
-    const result = await h.fixture.run(QUERY, reps(caseId(2), caseId(9), caseId(1)));
+    await h.run(RECEIVE, { input: delivery(1, airportForm()) });
+    await h.run(RECEIVE, { input: delivery(1, airportForm({ flightNumber: 'SQ850' }), { item: 'AIRPORT_VIP_INTERNATIONAL' }) });
+    await h.run(RECEIVE, { input: wuhanItem(2) });
+    const result = await h.run(QUERY, reps(caseId(2), caseId(9), caseId(1)));
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
       _entities: [
@@ -52,18 +44,18 @@ describe('Case.customs', () => {
 
   it('costs one find per collection whether 1 or 20 cases are asked for', async () => {
     const cases = Array.from({ length: 20 }, (_, index) => index + 1);
-    for (const n of cases) await h.fixture.run(RECEIVE, { input: n % 2 === 0 ? wuhanItem(n) : delivery(n, airportForm(), { talentId: talentId(n) }) });
+    for (const n of cases) await h.run(RECEIVE, { input: n % 2 === 0 ? wuhanItem(n) : delivery(n, airportForm(), { talentId: talentId(n) }) });
     const expected = { 'find case_tasks': 1, 'find airport_service_bookings': 1, 'find exit_entry_items': 1 };
 
-    h.fixture.dbCommands.reset();
-    const two = await h.fixture.run(QUERY, reps(caseId(1), caseId(2)));
+    h.dbCommands.reset();
+    const two = await h.run(QUERY, reps(caseId(1), caseId(2)));
     expect(two.errors).toBeUndefined();
-    expect(h.fixture.dbCommands.snapshot()).toEqual(expected);
+    expect(h.dbCommands.snapshot()).toEqual(expected);
 
-    h.fixture.dbCommands.reset();
-    const many = await h.fixture.run<{ _entities: { customs: { step: string }[] }[] }>(QUERY, reps(...cases.map(caseId)));
+    h.dbCommands.reset();
+    const many = await h.run<{ _entities: { customs: { step: string }[] }[] }>(QUERY, reps(...cases.map(caseId)));
     expect(many.errors).toBeUndefined();
     expect(many.data?._entities.map((entity) => entity.customs[0].step)).toEqual(cases.map((n) => (n % 2 === 0 ? 'RECEIVED' : 'BOOKED')));
-    expect(h.fixture.dbCommands.snapshot()).toEqual(expected);
+    expect(h.dbCommands.snapshot()).toEqual(expected);
   });
 });

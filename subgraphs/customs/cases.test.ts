@@ -1,21 +1,13 @@
 // 便捷通关/出入境's part of a case (004 第十条 并行办理, 第十一条 回告原因): an airport item becomes one
 // booking BOOKED at the case's acceptance (000 十三（三）1), idempotent by case + item; Wuhan's exit-entry
 // items one item RECEIVED (004 第五条第1、5项); what the rules forbid comes back REFUSED with its clause.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { airportForm, caseId, delivery, NOW, openCustomsFixture, RECEIVE, reports, type CustomsFixture } from './test-support';
+import { describe, expect, it } from 'vitest';
+import { airportForm, caseId, delivery, RECEIVE, reports, useCustomsFixture } from './test-support';
 
-let h: CustomsFixture;
-beforeAll(async () => {
-  h = await openCustomsFixture();
-});
-beforeEach(() => {
-  h.clock.set(NOW);
-  return h.fixture.clear();
-});
-afterAll(() => h.fixture.close());
+const h = useCustomsFixture();
 
 type Task = { id: string; status: string; step: string | null; note: string; reason: string | null; booking: { id: string } | null; exitEntryItem: { id: string } | null };
-const receive = (input: unknown) => h.fixture.run<{ receiveCustomsCaseTask: Task }>(RECEIVE, { input });
+const receive = (input: unknown) => h.run<{ receiveCustomsCaseTask: Task }>(RECEIVE, { input });
 const refusal = async (input: unknown) => {
   const result = await receive(input);
   expect(result.errors).toBeUndefined();

@@ -3,37 +3,25 @@
 // (EXIT_ENTRY_PERMIT / RESIDENCE_PERMIT); the desk keeps one task per (case, item); the rules decide
 // it — a booking BOOKED or an item RECEIVED, or REFUSED with every reason and its clause (004 第十一条).
 import type { ClientSession } from 'mongoose';
-import type { CaseTaskChange, CaseTaskDelivery, CaseTaskDoc } from '../kit/case-task';
+import { checkDelivery, type CaseTaskChange, type CaseTaskDelivery, type CaseTaskDoc } from '../kit/case-task';
 import { todayInChina } from '../kit/dates';
-import { badUserInput } from '../kit/errors';
-import { parseObjectId } from '../kit/ids';
+import { problemsError, refusedChange } from '../kit/problems';
 import type { Resolvers } from '../kit/subgraph';
 import { bookedNote, checkBooking, recordBooking } from './bookings';
 import type { CustomsContext, CustomsServices } from './context';
 import { recordExitEntryItem } from './exit-entry';
-import { problemsError, readAirportForm, readExitEntryForm, reasonOf } from './forms';
+import { readAirportForm, readExitEntryForm, sourced } from './forms';
 import type { AirportServiceBookingDoc, ExitEntryItemDoc } from './model';
-import { EXIT_ENTRY_ITEMS, exitEntryProblems, type AirportServiceScope, type ExitEntryItemKind } from './rules';
+import { EXIT_ENTRY_ITEMS, exitEntryProblems, type AirportServiceScope, type BookingProblem, type ExitEntryItemKind } from './rules';
 
 /** The items this department does (kit/case-forms.ts SERVICE_DEPARTMENT), and the scope of the airport ones. */
 const AIRPORT_ITEMS: Record<string, AirportServiceScope> = { AIRPORT_VIP_DOMESTIC: 'DOMESTIC', AIRPORT_VIP_INTERNATIONAL: 'INTERNATIONAL' };
-const EXIT_ENTRY_CASE_ITEMS: readonly string[] = ['EXIT_ENTRY_PERMIT', 'RESIDENCE_PERMIT'];
+const EXIT_ENTRY_CASE_ITEMS = ['EXIT_ENTRY_PERMIT', 'RESIDENCE_PERMIT'] as const;
+const CUSTOMS_ITEMS = ['AIRPORT_VIP_DOMESTIC', 'AIRPORT_VIP_INTERNATIONAL', ...EXIT_ENTRY_CASE_ITEMS] as const;
+const OFFICE = { zh: '便捷通关/出入境部门', en: 'the customs and exit-entry office' };
 const isAirportItem = (item: string): boolean => Object.hasOwn(AIRPORT_ITEMS, item);
 
-function checkDelivery(delivery: CaseTaskDelivery): void {
-  parseObjectId(delivery.caseId, 'input.caseId');
-  parseObjectId(delivery.talentId, 'input.talentId');
-  if (!isAirportItem(delivery.item) && !EXIT_ENTRY_CASE_ITEMS.includes(delivery.item)) {
-    throw badUserInput('input.item', `事项 ${delivery.item} 不由便捷通关/出入境部门办理`, `item ${delivery.item} is not done by the customs and exit-entry office`);
-  }
-}
-
-const refused = (problems: Parameters<typeof reasonOf>[0], zh: string): CaseTaskChange => ({
-  status: 'REFUSED',
-  step: null,
-  note: `${zh}不予受理（cannot be accepted）`,
-  reason: reasonOf(problems),
-});
+const refused = (problems: readonly BookingProblem[], zh: string): CaseTaskChange => refusedChange(sourced(problems), `${zh}不予受理（cannot be accepted）`);
 
 async function decideAirportTask(services: CustomsServices, task: CaseTaskDoc, rawForm: Record<string, unknown>, session: ClientSession): Promise<CaseTaskChange> {
   const { request, problems: shape } = readAirportForm(rawForm, AIRPORT_ITEMS[task.item], 'input.form');
@@ -68,9 +56,8 @@ interface CaseReference {
 export const caseResolvers: Resolvers<CustomsContext> = {
   Mutation: {
     receiveCustomsCaseTask: async (_: unknown, args: { input: CaseTaskDelivery }, context: CustomsContext): Promise<CaseTaskDoc> => {
-      checkDelivery(args.input);
       const { services } = context;
-      return services.desk.receive(args.input, (task, form, session) =>
+      return services.desk.receive(checkDelivery(args.input, CUSTOMS_ITEMS, OFFICE), (task, form, session) =>
         isAirportItem(task.item) ? decideAirportTask(services, task, form, session) : decideExitEntryTask(services, task, form, session),
       );
     },
@@ -78,7 +65,7 @@ export const caseResolvers: Resolvers<CustomsContext> = {
 
   Case: {
     __resolveReference: (reference: CaseReference): CaseReference => ({ id: reference.id }),
-    customs: (reference: CaseReference, _args: unknown, context: CustomsContext): Promise<CaseTaskDoc[]> => context.caseTasks.load(reference.id),
+    customs: (reference: CaseReference, _args: unknown, context: CustomsContext): Promise<CaseTaskDoc[]> => context.tasksByCase.load(reference.id),
   },
 
   CustomsCaseTask: {
@@ -86,6 +73,6 @@ export const caseResolvers: Resolvers<CustomsContext> = {
     booking: (task: CaseTaskDoc, _args: unknown, context: CustomsContext): Promise<AirportServiceBookingDoc | null> | null =>
       isAirportItem(task.item) && task.recordIds.length > 0 ? context.loaders.bookingById.load(task.recordIds[0]) : null,
     exitEntryItem: (task: CaseTaskDoc, _args: unknown, context: CustomsContext): Promise<ExitEntryItemDoc | null> | null =>
-      EXIT_ENTRY_CASE_ITEMS.includes(task.item) && task.recordIds.length > 0 ? context.loaders.exitEntryItemById.load(task.recordIds[0]) : null,
+      (EXIT_ENTRY_CASE_ITEMS as readonly string[]).includes(task.item) && task.recordIds.length > 0 ? context.loaders.exitEntryItemById.load(task.recordIds[0]) : null,
   },
 };

@@ -1,8 +1,8 @@
 // Talent.customs through the subgraph schema: this year's airport allowance by program (000 十三;
 // 001 第四条（七）; cancelled bookings give their use back, 000 十三（三）3), bookings with their service
 // point (000 十三（三）4), exit-entry items (004 第五条), entity order, one query per collection.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openSubgraphFixture, type SubgraphFixture } from '../../test/subgraph-fixture';
+import { describe, expect, it } from 'vitest';
+import { useDeskFixture } from '../../test/case-desk';
 import { todayInChina } from '../kit/dates';
 import { seededObjectId } from '../kit/seed-random';
 import type { CustomsModels } from './model';
@@ -34,15 +34,7 @@ const talent = (n: number, program: string) => ({ __typename: 'Talent', id: tale
 const iso = (text: string) => new Date(text).toISOString();
 const none = (allowed: number) => ({ airportService: { year: YEAR, allowed, used: 0, remaining: allowed }, airportBookings: [], exitEntryItems: [] });
 
-let fixture: SubgraphFixture;
-let models: CustomsModels;
-
-beforeAll(async () => {
-  fixture = await openSubgraphFixture(buildCustomsSubgraph);
-  models = fixture.connection.models as unknown as CustomsModels;
-});
-beforeEach(() => fixture.clear());
-afterAll(() => fixture.close());
+const fixture = useDeskFixture<CustomsModels>(buildCustomsSubgraph);
 
 const trip = {
   passengers: [{ name: '张伟' }],
@@ -53,14 +45,14 @@ const trip = {
 };
 
 async function insertRecords() {
-  await models.AirportServiceBooking.insertMany([
+  await fixture.models.AirportServiceBooking.insertMany([
     // This year: one served (counts), one cancelled (gives its use back).
     { _id: docId(1), talentId: talentId(1), scope: 'DOMESTIC', direction: 'DEPARTURE', flightNumber: 'CZ3101', flightTime: `${YEAR}-01-10T09:30:00+08:00`, ...trip, nameSign: false, status: 'SERVED', bookedAt: `${YEAR}-01-08T15:00:00+08:00` },
     { _id: docId(2), talentId: talentId(1), scope: 'INTERNATIONAL', direction: 'ARRIVAL', flightNumber: 'SQ850', flightTime: `${YEAR}-01-03T06:00:00+08:00`, ...trip, greeters: [], vehicles: [], nameSign: true, status: 'CANCELLED', bookedAt: `${YEAR}-01-01T10:00:00+08:00`, cancelledAt: `${YEAR}-01-02T08:00:00+08:00` },
     // Last year: served, not counted this year.
     { _id: docId(3), talentId: talentId(1), scope: 'INTERNATIONAL', direction: 'DEPARTURE', flightNumber: 'CZ327', flightTime: `${YEAR - 1}-11-20T23:55:00+08:00`, ...trip, nameSign: false, status: 'SERVED', bookedAt: `${YEAR - 1}-11-18T09:00:00+08:00` },
   ]);
-  await models.ExitEntryItem.insertMany([
+  await fixture.models.ExitEntryItem.insertMany([
     { _id: docId(10), talentId: talentId(2), kind: 'EXIT_ENTRY_PERMIT', applicantName: '周敏', status: 'COMPLETED', submittedOn: '2025-03-01', completedOn: '2025-03-12' },
     { _id: docId(11), talentId: talentId(2), kind: 'RESIDENCE_PERMIT', applicantName: '周敏', status: 'IN_PROGRESS', submittedOn: '2025-04-02' },
     { _id: docId(12), talentId: talentId(2), kind: 'FOREIGN_EXPERT_WORK_PERMIT', applicantName: 'Anna Müller', status: 'RECEIVED', submittedOn: '2025-04-03' },
@@ -125,10 +117,10 @@ describe('Talent.customs', () => {
 
   it('costs one find per collection whether 1 or 25 talents are asked for (no N+1)', async () => {
     const ids = Array.from({ length: 25 }, (_, index) => 100 + index);
-    await models.AirportServiceBooking.insertMany(
+    await fixture.models.AirportServiceBooking.insertMany(
       ids.map((n) => ({ talentId: talentId(n), scope: 'DOMESTIC', direction: 'ARRIVAL', flightNumber: 'HU7801', flightTime: `${YEAR}-02-01T10:00:00+08:00`, ...trip, nameSign: true, status: 'SERVED', bookedAt: `${YEAR}-01-30T10:00:00+08:00` })),
     );
-    await models.ExitEntryItem.insertMany(ids.map((n) => ({ talentId: talentId(n), kind: 'EXIT_ENTRY_PERMIT', applicantName: '王芳', status: 'RECEIVED', submittedOn: '2025-05-05' })));
+    await fixture.models.ExitEntryItem.insertMany(ids.map((n) => ({ talentId: talentId(n), kind: 'EXIT_ENTRY_PERMIT', applicantName: '王芳', status: 'RECEIVED', submittedOn: '2025-05-05' })));
     const expected = { 'find airport_service_bookings': 1, 'find exit_entry_items': 1 };
 
     fixture.dbCommands.reset();

@@ -1,7 +1,7 @@
 // 便捷通关 / 出入境 records: airport VIP service bookings and exit-entry items, each a growing list
 // in its own collection. Passengers, greeters and vehicles are small lists of one booking: embedded.
-import { Schema, type ClientSession, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
-import { modelOn } from '../kit/mongo';
+import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
+import { lockModelOn, modelOn, type LockModel } from '../kit/mongo';
 import { PROGRAMS } from '../kit/programs';
 import {
   AIRPORT_BOOKING_STATUSES,
@@ -68,34 +68,20 @@ exitEntryItemSchema.index({ talentId: 1, submittedOn: -1 });
 // A case's records.
 exitEntryItemSchema.index({ caseId: 1 });
 
-/**
- * One document per contended thing (a holder's yearly airport allowance). A transaction that
- * reads-then-writes it first bumps its lock: two concurrent bookings of one holder then write the
- * same document, one gets a write conflict and is retried (withTransaction), so the yearly limit
- * holds on a real mongod.
- */
-const lockSchema = new Schema({ _id: { type: String, required: true }, version: { type: Number, required: true } }, { collection: 'customs_locks', versionKey: false });
-
 export type AirportServiceBookingDoc = InferSchemaType<typeof bookingSchema> & { _id: Types.ObjectId };
 export type ExitEntryItemDoc = InferSchemaType<typeof exitEntryItemSchema> & { _id: Types.ObjectId };
-
-export type CustomsLockDoc = InferSchemaType<typeof lockSchema>;
 
 export interface CustomsModels {
   AirportServiceBooking: Model<AirportServiceBookingDoc>;
   ExitEntryItem: Model<ExitEntryItemDoc>;
-  CustomsLock: Model<CustomsLockDoc>;
+  /** Locks (kit/mongo.ts takeLock) on a holder's yearly airport allowance: the yearly limit (000 十三) holds under concurrent bookings. */
+  CustomsLock: LockModel;
 }
 
 export function registerCustomsModels(connection: Connection): CustomsModels {
   return {
     AirportServiceBooking: modelOn<AirportServiceBookingDoc>(connection, 'AirportServiceBooking', bookingSchema),
     ExitEntryItem: modelOn<ExitEntryItemDoc>(connection, 'ExitEntryItem', exitEntryItemSchema),
-    CustomsLock: modelOn<CustomsLockDoc>(connection, 'CustomsLock', lockSchema),
+    CustomsLock: lockModelOn(connection, 'CustomsLock', 'customs_locks'),
   };
-}
-
-/** Takes a lock inside the caller's transaction (see lockSchema). */
-export async function lockFor(models: CustomsModels, key: string, session: ClientSession): Promise<void> {
-  await models.CustomsLock.updateOne({ _id: key }, { $inc: { version: 1 } }, { upsert: true, session });
 }

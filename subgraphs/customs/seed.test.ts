@@ -2,8 +2,8 @@
 // (000 十三), booked ≥ 2 h / ≥ 3 h ahead (000 十三（三）1), the contents of 000 十三（三）2, SERVED only
 // for past flights and BOOKED only for future ones, airport service only for the Baiyun card and
 // exit-entry items only for Wuhan (004 第五条).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openSubgraphFixture, type SubgraphFixture } from '../../test/subgraph-fixture';
+import { describe, expect, it } from 'vitest';
+import { useDeskFixture } from '../../test/case-desk';
 import { SeededRandom } from '../kit/seed-random';
 import { generateTalents } from '../talent/seed';
 import type { AirportServiceBookingDoc, CustomsModels, ExitEntryItemDoc } from './model';
@@ -28,21 +28,13 @@ const NOW = new Date(`${TODAY}T12:00:00+08:00`);
 const talents = generateTalents(240, new SeededRandom(5).fork('talents'), TODAY);
 const programOf = new Map(talents.map((talent) => [talent.id, talent.program]));
 
-let fixture: SubgraphFixture;
-let models: CustomsModels;
-
-beforeAll(async () => {
-  fixture = await openSubgraphFixture(buildCustomsSubgraph);
-  models = fixture.connection.models as unknown as CustomsModels;
-});
-beforeEach(() => fixture.clear());
-afterAll(() => fixture.close());
+const fixture = useDeskFixture<CustomsModels>(buildCustomsSubgraph);
 
 describe('seedCustoms', () => {
   it('writes bookings and items the rules accept', async () => {
     const written = await seedCustoms(fixture.connection, talents, new SeededRandom(5).fork('customs'), TODAY);
-    const bookings = await models.AirportServiceBooking.find().lean<AirportServiceBookingDoc[]>();
-    const items = await models.ExitEntryItem.find().lean<ExitEntryItemDoc[]>();
+    const bookings = await fixture.models.AirportServiceBooking.find().lean<AirportServiceBookingDoc[]>();
+    const items = await fixture.models.ExitEntryItem.find().lean<ExitEntryItemDoc[]>();
     expect(written).toBe(bookings.length + items.length);
 
     const baiyun = talents.filter((talent) => talent.program === 'BAIYUN_YUNJU');

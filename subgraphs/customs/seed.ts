@@ -12,6 +12,7 @@ import {
   AIRPORT_SERVICES_PER_YEAR,
   exitEntryKindsOffered,
   latestBookingTime,
+  type AirportBookingRequest,
   type AirportBookingStatus,
   type AirportServiceDirection,
   type AirportServiceScope,
@@ -48,25 +49,15 @@ function plate(random: SeededRandom): string {
     : `粤A${random.pick([...PLATE_LETTERS])}${String(random.int(0, 9999)).padStart(4, '0')}`;
 }
 
-interface BookingRecord {
+/** A booking as stored: the holder's request (000 十三（三）2) and what became of it. */
+interface BookingRecord extends AirportBookingRequest {
   _id: string;
   talentId: string;
   program: Program;
-  scope: AirportServiceScope;
-  direction: AirportServiceDirection;
-  flightNumber: string;
-  flightTime: Date;
-  passengers: { name: string }[];
-  greeters: { name: string }[];
-  vehicles: { plate: string }[];
-  checkedLuggage: boolean;
-  nameSign: boolean;
-  contactPhone: string;
   status: AirportBookingStatus;
   bookedAt: Date;
   cancelledAt: Date | null;
 }
-
 function booking(talent: SeedTalent, random: SeededRandom, flightDay: string, cancelled: boolean, now: Date, id: string): BookingRecord {
   const scope: AirportServiceScope = random.chance(0.4) ? 'INTERNATIONAL' : 'DOMESTIC';
   const direction: AirportServiceDirection = random.chance(0.5) ? 'DEPARTURE' : 'ARRIVAL';

@@ -1,23 +1,21 @@
 // 便捷通关 / 出入境: the read view, its part of cases, the direct airport booking and staff steps.
 // Builds the subgraph; never listens (index.ts does).
 import type { Connection } from 'mongoose';
-import { createCaseTaskDesk } from '../kit/case-task';
-import { loadTypeDefs, mergeResolvers, type SubgraphEnvironment, type SubgraphModule } from '../kit/subgraph';
+import { departmentSubgraph } from '../kit/department';
+import type { SubgraphEnvironment, SubgraphModule } from '../kit/subgraph';
 import { caseResolvers } from './cases';
-import { createCustomsContext, type CustomsContext, type CustomsServices } from './context';
+import type { CustomsContext } from './context';
+import { createCustomsLoaders } from './loaders';
 import { registerCustomsModels } from './model';
 import { mutationResolvers } from './mutations';
 import { customsResolvers } from './resolvers';
 
 export function buildCustomsSubgraph(connection: Connection, environment: SubgraphEnvironment): SubgraphModule<CustomsContext> {
-  const desk = createCaseTaskDesk(connection, environment, 'customs');
-  const services: CustomsServices = { connection, models: registerCustomsModels(connection), desk, environment };
-  return {
+  return departmentSubgraph(connection, environment, {
     name: 'customs',
-    typeDefs: loadTypeDefs(import.meta.url),
-    resolvers: mergeResolvers(customsResolvers, caseResolvers, mutationResolvers),
-    createContext: (base) => createCustomsContext(base, services),
-    start: () => desk.start(),
-    stop: () => desk.stop(),
-  };
+    moduleUrl: import.meta.url,
+    models: registerCustomsModels(connection),
+    createLoaders: createCustomsLoaders,
+    resolvers: [customsResolvers, caseResolvers, mutationResolvers],
+  });
 }

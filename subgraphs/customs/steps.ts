@@ -1,23 +1,10 @@
 // One staff step on one record (a booking or an exit-entry item) is one transaction: the record
 // and — when it came from a case — its case task, whose change the desk reports to the window.
-import type { ClientSession, Connection, Model, Types, UpdateQuery } from 'mongoose';
+import type { ClientSession, Model, Types, UpdateQuery } from 'mongoose';
 import type { CaseTaskChange } from '../kit/case-task';
 import { badUserInput, notFound } from '../kit/errors';
 import { parseObjectId } from '../kit/ids';
 import type { CustomsServices } from './context';
-
-export async function inTransaction<T>(connection: Connection, work: (session: ClientSession) => Promise<T>): Promise<T> {
-  const session = await connection.startSession();
-  try {
-    let result: T | undefined;
-    await session.withTransaction(async () => {
-      result = await work(session);
-    });
-    return result as T;
-  } finally {
-    await session.endSession();
-  }
-}
 
 export interface Step<Doc> {
   /** The record's new fields. */
@@ -34,7 +21,7 @@ export async function stepRecord<Doc extends { _id: Types.ObjectId }>(
   decide: (record: Doc, session: ClientSession) => Promise<Step<Doc>>,
 ): Promise<Doc> {
   const objectId = parseObjectId(id, 'id');
-  return inTransaction(services.connection, async (session) => {
+  return services.connection.transaction(async (session) => {
     const record = await model.findById(objectId, null, { session }).lean<Doc>();
     if (!record) throw notFound(what.name, `没有编号为 ${id} 的${what.zh}`, `no ${what.en} with this id`);
     const { set, task } = await decide(record, session);

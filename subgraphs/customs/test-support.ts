@@ -1,8 +1,7 @@
-// Shared by the customs tests: a fixture with a movable clock, and the forms and queries they send.
+// The customs tests' own vocabulary: their fixture, clock start, ids, forms and operations. The
+// mechanics (fixture, queued reports, refusals) are test/case-desk.ts, shared by every department.
 import type { Model } from 'mongoose';
-import { TestClock, testEnvironment } from '../../test/environment';
-import { openSubgraphFixture, type SubgraphFixture } from '../../test/subgraph-fixture';
-import type { CaseTaskDoc } from '../kit/case-task';
+import { queuedReports, useDeskFixture, type DeskFixture } from '../../test/case-desk';
 import type { OutboxMessage } from '../kit/outbox';
 import { seededObjectId } from '../kit/seed-random';
 import type { CustomsModels } from './model';
@@ -11,21 +10,10 @@ import { buildCustomsSubgraph } from './server';
 export const NOW = new Date('2026-04-20T10:00:00+08:00');
 export const HOUR = 3_600_000;
 
-export interface CustomsFixture {
-  fixture: SubgraphFixture;
-  clock: TestClock;
-  models: CustomsModels;
-  tasks: Model<CaseTaskDoc>;
-  outbox: Model<OutboxMessage>;
-}
+export type CustomsFixture = DeskFixture<CustomsModels>;
 
-export async function openCustomsFixture(): Promise<CustomsFixture> {
-  const clock = new TestClock();
-  clock.set(NOW);
-  const fixture = await openSubgraphFixture(buildCustomsSubgraph, testEnvironment({}, clock));
-  const models = fixture.connection.models as unknown as CustomsModels & { CaseTask: Model<CaseTaskDoc>; Outbox_case_task_reports: Model<OutboxMessage> };
-  return { fixture, clock, models, tasks: models.CaseTask, outbox: models.Outbox_case_task_reports };
-}
+/** The department for a test file, on a clock set to NOW before each test (test/case-desk.ts). */
+export const useCustomsFixture = (): CustomsFixture => useDeskFixture<CustomsModels>(buildCustomsSubgraph, NOW);
 
 export const talentId = (n: number) => seededObjectId(0xc5a1, n);
 export const caseId = (n: number) => seededObjectId(0xc5a2, n);
@@ -70,17 +58,5 @@ export const SERVED = /* GraphQL */ `mutation ($id: ID!) { recordAirportServiceS
 export const ADVANCE = /* GraphQL */ `mutation ($id: ID!) { advanceExitEntryItem(id: $id) { ${ITEM_FIELDS} } }`;
 export const REJECT_ITEM = /* GraphQL */ `mutation ($id: ID!, $reason: String!) { rejectExitEntryItem(id: $id, reason: $reason) { ${ITEM_FIELDS} } }`;
 
-/** The reports the desk queued for the window, in sequence order. */
-export async function reports(outbox: Model<OutboxMessage>) {
-  const messages = await outbox.find().lean<OutboxMessage[]>();
-  return messages
-    .map((message) => message.payload as { caseId: string; item: string; department: string; status: string; step: string | null; sequence: number })
-    .sort((a, b) => a.caseId.localeCompare(b.caseId) || a.sequence - b.sequence)
-    .map(({ caseId: id, item, department, status, step, sequence }) => ({ caseId: id, item, department, status, step, sequence }));
-}
-
-/** The problems of a BAD_USER_INPUT error as [rule, source] pairs. */
-export function rulesOf(error: { extensions?: Record<string, unknown> } | undefined): [string, string][] {
-  const problems = (error?.extensions?.problems ?? []) as { rule: string; source: string }[];
-  return problems.map((problem) => [problem.rule, problem.source]);
-}
+/** The reports the desk queued for the window, by case and in sequence. */
+export const reports = (outbox: Model<OutboxMessage>) => queuedReports({ outbox }, { order: 'by case', reason: false });

@@ -2,7 +2,8 @@
 // one task per (case, item) and one enrolment request — the Baiyun kindergarten lottery first
 // (001 第四条（二）) — or a refusal with every reason and its clause (004 第十一条); Case.education
 // read through _entities; malformed deliveries refused with BAD_USER_INPUT, nothing written.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { documentCounts, queuedReports, refusal } from '../../test/case-desk';
 import {
   RECEIVE,
   SIX,
@@ -10,21 +11,12 @@ import {
   TODDLER,
   caseId,
   delivery,
-  documentCounts,
   enrolmentForm,
-  openEducationFixture,
-  queuedReports,
-  refusal,
   talentId,
-  type EducationFixture,
+  useEducationFixture,
 } from './testing';
 
-let fixture: EducationFixture;
-beforeAll(async () => {
-  fixture = await openEducationFixture();
-});
-beforeEach(() => fixture.clear());
-afterAll(() => fixture.close());
+const fixture = useEducationFixture();
 
 type Enrolment = { id: string; caseId: string | null; lotteryOutcome: string; priorityOutcome: string; status: string };
 type Task = { id: string; status: string; step: string | null; note: string; reason: string | null; completedAt: string | null; enrolment: Enrolment | null };
@@ -42,7 +34,7 @@ const TIANHE = talentId(4);
 async function expectRefused(input: ReturnType<typeof delivery>, source: string) {
   const task = await received(input);
   expect(task).toMatchObject({ status: 'REFUSED', step: null, enrolment: null, completedAt: expect.any(String) });
-  expect(task.reason).toContain(`— 来源 ${source}`);
+  expect(task.reason).toContain(`— ${source}`);
   expect(task.note).toContain('教育局不能办理');
   expect(await fixture.connection.models.SchoolEnrolment.countDocuments()).toBe(0);
   expect(await queuedReports(fixture)).toEqual([{ caseId: input.caseId, item: input.item, department: 'education', status: 'REFUSED', step: null, reason: task.reason, sequence: 1 }]);
@@ -130,7 +122,7 @@ describe('receiveEducationCaseTask', () => {
     await received(delivery(9, BAIYUN, 'BAIYUN_YUNJU', 'SCHOOL_ENROLMENT', enrolmentForm(SIX, 'PRIMARY')));
     const second = await received(delivery(10, BAIYUN, 'BAIYUN_YUNJU', 'SCHOOL_ENROLMENT', enrolmentForm(SIX, 'PRIMARY', { preferredSchool: '广州市白云区同和小学' })));
     expect(second).toMatchObject({ status: 'REFUSED', enrolment: null });
-    expect(second.reason).toContain('陈子轩已有 2026 学年的入学申请（this child already has a live request for that school year）— 来源 000 八（二）2');
+    expect(second.reason).toContain('陈子轩已有 2026 学年的入学申请（this child already has a live request for that school year）— 000 八（二）2');
     await fixture.connection.models.SchoolEnrolment.updateMany({}, { $set: { status: 'WITHDRAWN', decidedOn: '2026-06-15' } });
     expect((await received(delivery(11, BAIYUN, 'BAIYUN_YUNJU', 'SCHOOL_ENROLMENT', enrolmentForm(SIX, 'PRIMARY')))).status).toBe('IN_PROGRESS');
   });
@@ -139,7 +131,7 @@ describe('receiveEducationCaseTask', () => {
     // 004 第八条 一次性告知: not a child, wrong level for the age, and the wrong year, in one reason.
     const task = await received(delivery(12, WUHAN, 'WUHAN_GREEN_CHANNEL', 'SCHOOL_ENROLMENT', enrolmentForm({ ...TODDLER, relation: 'PARENT' }, 'JUNIOR_SECONDARY', { schoolYear: 2027 })));
     expect(task.status).toBe('REFUSED');
-    expect(task.reason!.match(/— 来源/g)).toHaveLength(3);
+    expect(task.reason!.match(/）— /g)).toHaveLength(3);
     expect(task.reason).toMatch(/不是持卡人子女.*与所报学段不符.*须在入学当年/);
     expect(await fixture.connection.models.SchoolEnrolment.countDocuments()).toBe(0);
   });

@@ -2,28 +2,18 @@
 // item; the desk keeps one task per (case, item); the same rules as a direct application decide it —
 // a request RECEIVED (the Baiyun kindergarten lottery PENDING), or REFUSED with every reason (004 第十一条).
 import type { ClientSession } from 'mongoose';
-import type { CaseTaskChange, CaseTaskDelivery, CaseTaskDoc } from '../kit/case-task';
+import { checkDelivery, type CaseTaskChange, type CaseTaskDelivery, type CaseTaskDoc } from '../kit/case-task';
 import { todayInChina } from '../kit/dates';
-import { isObjectIdString } from '../kit/ids';
+import { cannotBeDone, problemsError } from '../kit/problems';
 import type { Program } from '../kit/programs';
 import type { Resolvers } from '../kit/subgraph';
 import type { EducationContext, EducationServices } from './context';
 import { submitEnrolmentIn } from './enrolments';
 import { readEnrolmentRequest } from './form';
 import type { SchoolEnrolmentDoc } from './model';
-import { refusalReason, refuse, type InputProblem } from './problems';
 import { EDUCATION_ITEM_LEVELS, EDUCATION_ITEMS, receivedTaskChange, type EducationItem } from './request-rules';
 
-/** A delivery the desk can take: ids in shape and an item of this department. */
-function checkDelivery(input: CaseTaskDelivery): void {
-  const problems: InputProblem[] = [];
-  if (!isObjectIdString(input.caseId)) problems.push({ field: 'input.caseId', zh: '办件编号格式不正确', en: 'caseId must be 24 hex digits' });
-  if (!isObjectIdString(input.talentId)) problems.push({ field: 'input.talentId', zh: '人才编号格式不正确', en: 'talentId must be 24 hex digits' });
-  if (!(EDUCATION_ITEMS as string[]).includes(input.item)) {
-    problems.push({ field: 'input.item', zh: `事项 ${input.item.slice(0, 40)} 不由教育局办理`, en: `item is not done by the education bureau (${EDUCATION_ITEMS.join(', ')})` });
-  }
-  if (problems.length > 0) throw refuse(problems);
-}
+const OFFICE = { zh: '教育局', en: 'the education bureau' };
 
 /** The rules applied to a delivered form, inside the desk's transaction. */
 export async function decideEnrolmentTask(services: EducationServices, task: CaseTaskDoc, rawForm: Record<string, unknown>, session: ClientSession): Promise<CaseTaskChange> {
@@ -33,17 +23,9 @@ export async function decideEnrolmentTask(services: EducationServices, task: Cas
   if (!problems.some((problem) => problem.field === 'input.form.level') && !levels.includes(request.level)) {
     problems.push({ field: 'input.form.level', zh: `学段与事项不符：${task.item} 只办理 ${levels.join('、')}`, en: `item ${task.item} takes the levels ${levels.join(', ')}` });
   }
-  if (problems.length > 0) throw refuse(problems);
+  if (problems.length > 0) throw problemsError(problems);
   const outcome = await submitEnrolmentIn(services.models, { talentId: task.talentId, program: task.program as Program, request, caseId: task.caseId, day }, session);
-  if (!outcome.record) {
-    const { violations } = outcome;
-    return {
-      status: 'REFUSED',
-      step: null,
-      note: `教育局不能办理：${violations.map((violation) => violation.zh).join('；')}（cannot be done: ${violations.map((violation) => violation.en).join('; ')}）`,
-      reason: refusalReason(violations),
-    };
-  }
+  if (!outcome.record) return cannotBeDone(OFFICE.zh, outcome.violations);
   const record = outcome.record;
   return {
     ...receivedTaskChange(record, `已受理${record.child.name}的入学申请：${record.preferredSchool}（enrolment request received）`),
@@ -58,10 +40,8 @@ interface CaseReference {
 export const caseResolvers: Resolvers<EducationContext> = {
   Mutation: {
     receiveEducationCaseTask: (_: unknown, { input }: { input: CaseTaskDelivery }, context: EducationContext): Promise<CaseTaskDoc> => {
-      checkDelivery(input);
       const { services } = context;
-      const delivery = { ...input, caseId: input.caseId.toLowerCase(), talentId: input.talentId.toLowerCase() };
-      return services.desk.receive(delivery, (task, form, session) => decideEnrolmentTask(services, task, form, session));
+      return services.desk.receive(checkDelivery(input, EDUCATION_ITEMS, OFFICE), (task, form, session) => decideEnrolmentTask(services, task, form, session));
     },
   },
 

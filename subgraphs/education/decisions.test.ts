@@ -2,8 +2,9 @@
 // lost, compulsory-school priority only after local catchment demand (000 八; 001 第四条（二）), no
 // priority where the program grants none (003 五; 004 第五条第11项) — each moving the case task, with
 // a report queued for the window; bad staff input refused with BAD_USER_INPUT, nothing written.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Program } from '../kit/programs';
+import { documentCounts, queuedReports, refusal } from '../../test/case-desk';
 import {
   APPLY,
   LOTTERY,
@@ -14,22 +15,13 @@ import {
   WAITLIST,
   caseId,
   delivery,
-  documentCounts,
   enrolmentForm,
-  openEducationFixture,
-  queuedReports,
-  refusal,
   talentId,
-  type EducationFixture,
   type EducationItem,
+  useEducationFixture,
 } from './testing';
 
-let fixture: EducationFixture;
-beforeAll(async () => {
-  fixture = await openEducationFixture();
-});
-beforeEach(() => fixture.clear());
-afterAll(() => fixture.close());
+const fixture = useEducationFixture();
 
 type Enrolment = { id: string; assignedSchool: string | null; lotteryOutcome: string; priorityOutcome: string; status: string; decidedOn: string | null };
 const BAIYUN = talentId(1);

@@ -1,16 +1,12 @@
 // applySchoolEnrolment: a child's place applied for directly at the education guidance centre
 // (000 八（二）1), without a case — the same rules as a case's item, each broken one a BAD_USER_INPUT
 // naming the rule and its clause, all of them at once; bad input refused, nothing written.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Program } from '../kit/programs';
-import { APPLY, SIX, TODDLER, documentCounts, openEducationFixture, refusal, talentId, type Child, type EducationFixture } from './testing';
+import { documentCounts, refusal } from '../../test/case-desk';
+import { APPLY, SIX, TODDLER, talentId, type Child, useEducationFixture } from './testing';
 
-let fixture: EducationFixture;
-beforeAll(async () => {
-  fixture = await openEducationFixture();
-});
-beforeEach(() => fixture.clear());
-afterAll(() => fixture.close());
+const fixture = useEducationFixture();
 
 const BAIYUN = talentId(1);
 const input = (child: Omit<Child, 'idNumber'>, level: string, overrides: Record<string, unknown> = {}, program: Program = 'BAIYUN_YUNJU') => ({

@@ -4,10 +4,10 @@
 import type { ClientSession } from 'mongoose';
 import type { CaseTaskDesk } from '../kit/case-task';
 import { todayInChina } from '../kit/dates';
+import { problemsError, type FieldViolation, type RuleOutcome } from '../kit/problems';
 import type { Program } from '../kit/programs';
 import type { EnrolmentRequest } from './form';
 import type { EducationModels, SchoolEnrolmentDoc } from './model';
-import { refuse, type RuleViolation } from './problems';
 import { decidedTaskChange, decisionViolations, enrolmentRequestViolations, initialOutcomes, lotteryViolations, receivedTaskChange, type PlacementChoice } from './request-rules';
 import { enrolmentProblems, type ExistingEnrolment } from './rules';
 
@@ -25,7 +25,7 @@ export async function submitEnrolmentIn(
   models: EducationModels,
   submission: EnrolmentSubmission,
   session: ClientSession,
-): Promise<{ record: SchoolEnrolmentDoc; violations: null } | { record: null; violations: RuleViolation[] }> {
+): Promise<RuleOutcome<SchoolEnrolmentDoc, FieldViolation>> {
   const { talentId, program, request, caseId, day } = submission;
   // The talent's requests (index talentId_1_schoolYear_-1_…), for one live request per child and year.
   const existing = await models.SchoolEnrolment.find({ talentId }, { child: 1, schoolYear: 1, status: 1 }, { session }).lean<ExistingEnrolment[]>();
@@ -60,7 +60,7 @@ export type EnrolmentDecision =
   | { kind: 'WAITLIST' };
 
 /** The request after a decision, or the rules it breaks (nothing written then). */
-function decide(enrolment: SchoolEnrolmentDoc, decision: EnrolmentDecision, today: string): SchoolEnrolmentDoc | RuleViolation[] {
+function decide(enrolment: SchoolEnrolmentDoc, decision: EnrolmentDecision, today: string): SchoolEnrolmentDoc | FieldViolation[] {
   const decided = { decidedOn: today };
   if (decision.kind === 'LOTTERY') {
     const violations = lotteryViolations(enrolment);
@@ -93,10 +93,10 @@ export async function decideEnrolmentIn(
   if (!enrolment) return null;
   const today = todayInChina(now);
   const next = decide(enrolment, decision, today);
-  if (Array.isArray(next)) throw refuse(next);
+  if (Array.isArray(next)) throw problemsError(next);
   // The new state must still tell one story (rules.ts): outcomes, status, dates.
   const problems = enrolmentProblems(next, today);
-  if (problems.length > 0) throw refuse(problems.map((problem) => ({ ...problem, rule: 'ENROLMENT_STATE', source: '001 第四条（二）' })));
+  if (problems.length > 0) throw problemsError(problems.map((problem) => ({ ...problem, rule: 'ENROLMENT_STATE', source: '001 第四条（二）' })));
   const { lotteryOutcome, priorityOutcome, status, assignedSchool, decidedOn } = next;
   await models.SchoolEnrolment.updateOne({ _id: enrolment._id, status: 'RECEIVED' }, { $set: { lotteryOutcome, priorityOutcome, status, assignedSchool, decidedOn } }, { session });
   const task = await desk.taskForRecord(enrolment._id.toString(), session);

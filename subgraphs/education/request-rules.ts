@@ -3,7 +3,7 @@
 import type { ServiceCode } from '../kit/case-forms';
 import type { CaseTaskChange } from '../kit/case-task';
 import type { EnrolmentRequest } from './form';
-import type { RuleViolation } from './problems';
+import type { FieldViolation } from '../kit/problems';
 import {
   ageAtEntry,
   duplicateEnrolment,
@@ -35,12 +35,12 @@ const LOTTERY_SOURCE = '001 第四条（二）';
  * clause); only the holder's child (000 八 持卡人子女); the level fits the child's age on 31 August;
  * the request is made in the year of entry (000 八（二）1); one live request per child and year.
  */
-export function enrolmentRequestViolations(program: string, request: EnrolmentRequest, existing: readonly ExistingEnrolment[], day: string): RuleViolation[] {
+export function enrolmentRequestViolations(program: string, request: EnrolmentRequest, existing: readonly ExistingEnrolment[], day: string): FieldViolation[] {
   const policy = educationPolicy(program);
   if (!policy) {
     return [{ rule: 'EDUCATION_PROGRAM', field: 'program', zh: '荔湾英才卡服务指南没有子女入学服务', en: `the ${program} card grants no school enrolment`, source: '002（无子女入学条款 no schooling clause）' }];
   }
-  const violations: RuleViolation[] = [];
+  const violations: FieldViolation[] = [];
   const { child, level, schoolYear } = request;
   if (child.relation !== 'CHILD') {
     violations.push({ rule: 'ENROLMENT_CHILD_ONLY', field: 'child.relation', zh: `${child.name}不是持卡人子女，子女入学服务只为持卡人子女办理`, en: "only the holder's own child is enrolled", source: policy.source });
@@ -79,13 +79,13 @@ export interface EnrolmentState {
 }
 
 /** Only a request not yet decided can be decided. */
-function undecided(enrolment: EnrolmentState): RuleViolation[] {
+function undecided(enrolment: EnrolmentState): FieldViolation[] {
   if (enrolment.status === 'RECEIVED') return [];
   return [{ rule: 'ENROLMENT_DECIDED', field: 'id', zh: '该入学申请已有结果（已安排、候补或撤回）', en: `the request is already ${enrolment.status.toLowerCase()}`, source: '000 八（二）2' }];
 }
 
 /** 001 第四条（二）: the lottery is drawn first, once, and only for Baiyun district kindergartens. */
-export function lotteryViolations(enrolment: EnrolmentState): RuleViolation[] {
+export function lotteryViolations(enrolment: EnrolmentState): FieldViolation[] {
   if (enrolment.lotteryOutcome === 'PENDING') return undecided(enrolment);
   return [{ rule: 'ENROLMENT_NO_LOTTERY', field: 'id', zh: '该申请没有待登记的电脑派位（仅白云区属公办幼儿园派位，且只派一次）', en: 'no lottery is pending for this request', source: LOTTERY_SOURCE }];
 }
@@ -100,7 +100,7 @@ export interface PlacementChoice {
  * where the program grants it, in kindergarten only after the lottery was lost, and in compulsory
  * school only once local catchment children (地段生) have their places (000 八; 001 第四条（二）).
  */
-export function decisionViolations(enrolment: EnrolmentState, choice: PlacementChoice): RuleViolation[] {
+export function decisionViolations(enrolment: EnrolmentState, choice: PlacementChoice): FieldViolation[] {
   const violations = undecided(enrolment);
   if (violations.length > 0) return violations;
   if (enrolment.lotteryOutcome === 'PENDING') {

@@ -4,6 +4,8 @@
 // caller's transaction: the rules read what the talent already has in the same session they write in.
 import type { ClientSession } from 'mongoose';
 import type { CaseTaskChange, CaseTaskDesk } from '../kit/case-task';
+import { takeLock } from '../kit/mongo';
+import type { RuleOutcome, RuleViolation } from '../kit/problems';
 import type { Program } from '../kit/programs';
 import type { CheckupBookingDoc, FamilyDoctorContractDoc, HealthModels } from './model';
 import {
@@ -19,11 +21,7 @@ import {
   type FamilyDoctorPackage,
   type FamilyDoctorStatus,
   type FamilyDoctorTerm,
-  type RuleViolation,
 } from './rules';
-
-/** Either the record written, or every rule that forbids it (and nothing written). */
-export type RuleOutcome<T> = { record: T; violations: null } | { record: null; violations: RuleViolation[] };
 
 export interface CheckupRequest {
   talentId: string;
@@ -73,7 +71,7 @@ export interface SignedContract {
 
 export async function signFamilyDoctorIn(models: HealthModels, request: FamilyDoctorRequest, today: string, session: ClientSession): Promise<RuleOutcome<SignedContract>> {
   // Written first, so a concurrent signing for the same talent conflicts here (model.ts).
-  await models.FamilyDoctorSigning.updateOne({ _id: request.talentId }, { $inc: { signings: 1 } }, { upsert: true, session });
+  await takeLock(models.FamilyDoctorSigning, request.talentId, session);
   const existing = await models.FamilyDoctorContract.find({ talentId: request.talentId }, null, { session })
     .sort({ startsOn: 1 })
     .lean<FamilyDoctorContractDoc[]>();

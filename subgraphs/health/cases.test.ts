@@ -1,7 +1,8 @@
 // 卫健局's part of a case (统一受理、并行办理, 004 第七至十一条): the window's delivery becomes one task
 // per (case, item), decided by the health rules; staff steps move it; every change is queued for the window.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { BAIYUN_CHECKUP_BASE, familyDoctorTermEnd } from './rules';
+import { documentCounts } from '../../test/case-desk';
 import {
   BOOKING_FIELDS,
   LIWAN_CONTRACT,
@@ -11,20 +12,13 @@ import {
   TODAY,
   caseId,
   delivery,
-  documentCounts,
-  openHealthFixture,
   queuedReports,
   refusal,
   talentId,
-  type HealthFixture,
+  useHealthFixture,
 } from './testing';
 
-let fixture: HealthFixture;
-beforeAll(async () => {
-  fixture = await openHealthFixture();
-});
-beforeEach(() => fixture.clear());
-afterAll(() => fixture.close());
+const fixture = useHealthFixture();
 
 type Task = { id: string; status: string; step: string | null; note: string; reason: string | null; completedAt: string | null; checkupBooking: { id: string } | null; familyDoctorContract: { id: string } | null };
 const receive = async (input: ReturnType<typeof delivery>) => fixture.run<{ receiveHealthCaseTask: Task }>(RECEIVE, { input });
@@ -81,7 +75,7 @@ describe('receiveHealthCaseTask', () => {
     const task = await received(delivery(4, LIWAN, 'LIWAN_YINGCAI', 'UNION_CHECKUP', { preferredDate: '2026-06-20', hospital: '荔湾区人民医院' }));
     expect(task).toMatchObject({
       status: 'REFUSED', step: null, checkupBooking: null, completedAt: expect.any(String),
-      reason: '工会体检仅限白云区云聚英才卡（the union checkup is for Baiyun holders only）— 来源 000 十',
+      reason: '工会体检仅限白云区云聚英才卡（the union checkup is for Baiyun holders only）— 000 十',
     });
     expect(await documentCounts(fixture)).toEqual({ CaseTask: 1, Outbox_case_task_reports: 1 });
     expect((await queuedReports(fixture))[0]).toMatchObject({ status: 'REFUSED', sequence: 1 });
@@ -93,8 +87,8 @@ describe('receiveHealthCaseTask', () => {
     const task = await received(freeCheckup(6, BAIYUN, 'BAIYUN_YUNJU', '白云区第三人民医院'));
     expect(task.status).toBe('REFUSED');
     expect(task.reason).toBe(
-      `白云免费体检统一在${BAIYUN_CHECKUP_BASE}进行（Baiyun free checkups take place at the cadre health-care base）— 来源 000 十一；` +
-        '本年度已选择工会体检，不能再享受免费体检（the union checkup was chosen this year）— 来源 000 十一（与工会服务二选一）',
+      `白云免费体检统一在${BAIYUN_CHECKUP_BASE}进行（Baiyun free checkups take place at the cadre health-care base）— 000 十一；` +
+        '本年度已选择工会体检，不能再享受免费体检（the union checkup was chosen this year）— 000 十一（与工会服务二选一）',
     );
   });
 

@@ -2,27 +2,20 @@
 // family-doctor item; the desk keeps one task per (case, item) and reports every change back.
 // decide() applies the same rules as a direct booking (bookings.ts) and refuses with the reason.
 import type { ClientSession } from 'mongoose';
-import type { CaseTaskChange, CaseTaskDelivery, CaseTaskDoc } from '../kit/case-task';
+import { checkDelivery, type CaseTaskChange, type CaseTaskDelivery, type CaseTaskDoc } from '../kit/case-task';
 import type { ServiceCode } from '../kit/case-forms';
+import { cannotBeDone } from '../kit/problems';
 import type { Resolvers } from '../kit/subgraph';
 import { bookCheckupIn, checkupTaskChange, contractTaskChange, familyDoctorContractView, signFamilyDoctorIn, type FamilyDoctorContractView } from './bookings';
 import { todayOf, type HealthContext } from './context';
-import { FieldReader, readCheckupForm, readFamilyDoctorForm, refusalReason } from './input';
+import { readCheckupForm, readFamilyDoctorForm } from './input';
 import type { CheckupBookingDoc } from './model';
-import type { RuleViolation } from './rules';
 
 /** The items of the catalog this department does (kit/case-forms.ts SERVICE_DEPARTMENT). */
 const HEALTH_ITEMS = ['FREE_ANNUAL_CHECKUP', 'UNION_CHECKUP', 'FAMILY_DOCTOR_CONTRACT'] as const satisfies readonly ServiceCode[];
 type HealthItem = (typeof HEALTH_ITEMS)[number];
 
-export function refusedChange(violations: readonly RuleViolation[]): CaseTaskChange {
-  return {
-    status: 'REFUSED',
-    step: null,
-    note: `卫健局不能办理：${violations.map((violation) => violation.zh).join('；')}（cannot be done: ${violations.map((violation) => violation.en).join('; ')}）`,
-    reason: refusalReason(violations),
-  };
-}
+const OFFICE = { zh: '卫健局', en: 'the health bureau' };
 
 function decideFor(context: HealthContext) {
   return async (task: CaseTaskDoc, form: Record<string, unknown>, session: ClientSession): Promise<CaseTaskChange> => {
@@ -30,23 +23,14 @@ function decideFor(context: HealthContext) {
     const item = task.item as HealthItem;
     if (item === 'FAMILY_DOCTOR_CONTRACT') {
       const contract = readFamilyDoctorForm(form);
-      const outcome = await signFamilyDoctorIn(context.models, { talentId: task.talentId, program: task.program, ...contract, caseId: task.caseId }, today, session);
-      return outcome.record ? contractTaskChange(outcome.record.contract) : refusedChange(outcome.violations);
+      const outcome = await signFamilyDoctorIn(context.services.models, { talentId: task.talentId, program: task.program, ...contract, caseId: task.caseId }, today, session);
+      return outcome.record ? contractTaskChange(outcome.record.contract) : cannotBeDone(OFFICE.zh, outcome.violations);
     }
     const checkup = readCheckupForm(form);
     const kind = item === 'UNION_CHECKUP' ? 'UNION_CHECKUP' : 'HEALTH_CHECKUP';
-    const outcome = await bookCheckupIn(context.models, { talentId: task.talentId, program: task.program, kind, ...checkup, caseId: task.caseId }, today, session);
-    return outcome.record ? checkupTaskChange(outcome.record) : refusedChange(outcome.violations);
+    const outcome = await bookCheckupIn(context.services.models, { talentId: task.talentId, program: task.program, kind, ...checkup, caseId: task.caseId }, today, session);
+    return outcome.record ? checkupTaskChange(outcome.record) : cannotBeDone(OFFICE.zh, outcome.violations);
   };
-}
-
-/** A delivery the desk can take: ids in shape and an item of this department. */
-function checkDelivery(input: CaseTaskDelivery): void {
-  const reader = new FieldReader('input');
-  reader.objectId({ ...input }, 'caseId');
-  reader.objectId({ ...input }, 'talentId');
-  reader.choice({ ...input }, 'item', HEALTH_ITEMS);
-  reader.done();
 }
 
 interface CaseReference {
@@ -56,9 +40,7 @@ interface CaseReference {
 export const caseResolvers: Resolvers<HealthContext> = {
   Mutation: {
     receiveHealthCaseTask: (_: unknown, { input }: { input: CaseTaskDelivery }, context: HealthContext): Promise<CaseTaskDoc> => {
-      checkDelivery(input);
-      const delivery = { ...input, caseId: input.caseId.toLowerCase(), talentId: input.talentId.toLowerCase() };
-      return context.desk.receive(delivery, decideFor(context));
+      return context.services.desk.receive(checkDelivery(input, HEALTH_ITEMS, OFFICE), decideFor(context));
     },
   },
 

@@ -1,33 +1,14 @@
-// What every health resolver gets: per-request loaders, the case desk, the models and the clock.
-import type { Connection } from 'mongoose';
-import type { CaseTaskDesk } from '../kit/case-task';
-import type { BaseContext } from '../kit/context';
+// What every health resolver gets (kit/department.ts): per-request loaders and the department's
+// services (connection, models, case desk, clock).
 import { todayInChina } from '../kit/dates';
-import { createHealthLoaders, type HealthLoaders } from './loaders';
+import type { DepartmentContext, DepartmentServices } from '../kit/department';
+import type { HealthLoaders } from './loaders';
 import type { HealthModels } from './model';
 
-export interface HealthContext extends BaseContext {
-  loaders: HealthLoaders;
-  /** A case's tasks in this department, one `$in` query per request. */
-  tasksByCase: ReturnType<CaseTaskDesk['tasksByCaseLoader']>;
-  desk: CaseTaskDesk;
-  models: HealthModels;
-  connection: Connection;
-  clock(): Date;
-}
-
-export interface HealthServices {
-  desk: CaseTaskDesk;
-  models: HealthModels;
-  connection: Connection;
-  clock(): Date;
-}
-
-export function createHealthContext(base: BaseContext, services: HealthServices): HealthContext {
-  return { ...base, ...services, loaders: createHealthLoaders(services.models), tasksByCase: services.desk.tasksByCaseLoader() };
-}
+export type HealthServices = DepartmentServices<HealthModels>;
+export type HealthContext = DepartmentContext<HealthModels, HealthLoaders>;
 
 /** The calendar day the request is about, in China Standard Time. */
-export function todayOf(context: Pick<HealthContext, 'clock'>): string {
-  return todayInChina(context.clock());
+export function todayOf(context: Pick<HealthContext, 'services'>): string {
+  return todayInChina(context.services.environment.clock());
 }

@@ -1,20 +1,13 @@
 // Single services without a case (issue 3: "Departments can also be used directly … the same rules
 // apply"): bookCheckup and signFamilyDoctorContract, one test per rule, each citing its clause.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExecutionResult } from 'graphql';
 import { BAIYUN_CHECKUP_BASE, UNION_ARRANGED_HOSPITAL, familyDoctorTermEnd } from './rules';
 import { addDays } from '../kit/dates';
-import { BOOKING_FIELDS, CONTRACT_FIELDS, NOW, TODAY, documentCounts, openHealthFixture, refusal, talentId, type HealthFixture } from './testing';
+import { documentCounts } from '../../test/case-desk';
+import { BOOKING_FIELDS, CONTRACT_FIELDS, TODAY, refusal, talentId, useHealthFixture } from './testing';
 
-let fixture: HealthFixture;
-beforeAll(async () => {
-  fixture = await openHealthFixture();
-});
-beforeEach(async () => {
-  fixture.clock.set(NOW);
-  await fixture.clear();
-});
-afterAll(() => fixture.close());
+const fixture = useHealthFixture();
 
 const BOOK = `mutation ($input: BookCheckupInput!) { bookCheckup(input: $input) { ${BOOKING_FIELDS} } }`;
 const SIGN = `mutation ($input: SignFamilyDoctorContractInput!) { signFamilyDoctorContract(input: $input) { ${CONTRACT_FIELDS} } }`;

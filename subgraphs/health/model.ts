@@ -1,7 +1,7 @@
 // 卫健局 records. Checkup bookings and family-doctor terms grow year by year, so each is a
 // document of its own collection keyed by talentId (the talent's id in the talent subgraph).
 import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
-import { modelOn } from '../kit/mongo';
+import { lockModelOn, modelOn, type LockModel } from '../kit/mongo';
 import { yearSlotOf, type CheckupStatus } from './rules';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/;
@@ -48,31 +48,24 @@ const familyDoctorContractSchema = new Schema(
 familyDoctorContractSchema.index({ talentId: 1, startsOn: 1 });
 familyDoctorContractSchema.index({ caseId: 1 });
 
-// One document per talent, written in every signing transaction: two signings for one talent at
-// the same moment conflict on it (and the later one retries and sees the other's term), so the
-// no-overlap rule (002 八（四）) holds under concurrency on a real replica set.
-const familyDoctorSigningSchema = new Schema(
-  {
-    _id: { type: String, required: true },
-    signings: { type: Number, required: true },
-  },
-  { collection: 'family_doctor_signings', timestamps: true },
-);
-
 export type CheckupBookingDoc = InferSchemaType<typeof checkupBookingSchema> & { _id: Types.ObjectId };
 export type FamilyDoctorContractDoc = InferSchemaType<typeof familyDoctorContractSchema> & { _id: Types.ObjectId };
-type FamilyDoctorSigningDoc = InferSchemaType<typeof familyDoctorSigningSchema>;
 
 export interface HealthModels {
   CheckupBooking: Model<CheckupBookingDoc>;
   FamilyDoctorContract: Model<FamilyDoctorContractDoc>;
-  FamilyDoctorSigning: Model<FamilyDoctorSigningDoc>;
+  /**
+   * One lock per talent, taken in every signing transaction: two signings for one talent at the
+   * same moment conflict on it (and the later one retries and sees the other's term), so the
+   * no-overlap rule (002 八（四）) holds under concurrency on a real replica set.
+   */
+  FamilyDoctorSigning: LockModel;
 }
 
 export function registerHealthModels(connection: Connection): HealthModels {
   return {
     CheckupBooking: modelOn<CheckupBookingDoc>(connection, 'CheckupBooking', checkupBookingSchema),
     FamilyDoctorContract: modelOn<FamilyDoctorContractDoc>(connection, 'FamilyDoctorContract', familyDoctorContractSchema),
-    FamilyDoctorSigning: modelOn<FamilyDoctorSigningDoc>(connection, 'FamilyDoctorSigning', familyDoctorSigningSchema),
+    FamilyDoctorSigning: lockModelOn(connection, 'FamilyDoctorSigning', 'family_doctor_signings'),
   };
 }

@@ -2,36 +2,24 @@
 // (issue 3: "Departments can also be used directly for single services … the same rules apply").
 // Every broken rule comes back at once as one BAD_USER_INPUT naming each field, rule and source.
 import { notFound } from '../kit/errors';
+import { FormReader } from '../kit/form-reader';
 import { parseObjectId } from '../kit/ids';
+import { problemsError, violationProblems } from '../kit/problems';
 import { PROGRAMS, type Program } from '../kit/programs';
 import type { Resolvers } from '../kit/subgraph';
-import { bookCheckupIn, moveCheckupIn, signFamilyDoctorIn, familyDoctorContractView, type FamilyDoctorContractView } from './bookings';
+import { bookCheckupIn, moveCheckupIn, signFamilyDoctorIn, familyDoctorContractView, type CheckupRequest, type FamilyDoctorContractView, type FamilyDoctorRequest } from './bookings';
 import { todayOf, type HealthContext } from './context';
-import { FieldReader, MAX_NAME, refuse, ruleProblems } from './input';
+import { MAX_NAME, RULE_FIELD } from './input';
 import type { CheckupBookingDoc } from './model';
-import type { CheckupKind, FamilyDoctorPackage } from './rules';
 
-interface BookCheckupInput {
-  talentId: string;
-  program: Program;
-  kind: CheckupKind;
-  preferredDate: string;
-  hospital?: string | null;
-}
-
-interface SignFamilyDoctorContractInput {
-  talentId: string;
-  program: Program;
-  communityHealthCentre: string;
-  team: string;
-  package: FamilyDoctorPackage;
-  startsOn: string;
-}
+/** The direct inputs: a case's requests without the case (the hospital may be left out). */
+type BookCheckupInput = Omit<CheckupRequest, 'caseId' | 'hospital'> & { hospital?: string | null };
+type SignFamilyDoctorContractInput = Omit<FamilyDoctorRequest, 'caseId'>;
 
 /** The shape every direct input shares: a talent id and a card program (from the caller until identity is verified). */
-function readTalent(reader: FieldReader, input: { talentId: string; program: Program }): string {
-  const talentId = reader.objectId({ ...input }, 'talentId');
-  reader.choice({ ...input }, 'program', PROGRAMS);
+function readTalent(reader: FormReader, input: { talentId: string; program: Program }): string {
+  const talentId = reader.objectId(input.talentId, 'talentId');
+  reader.choice(input.program, 'program', PROGRAMS);
   return talentId ?? '';
 }
 
@@ -52,9 +40,9 @@ async function retryOnceOnDuplicate<T>(write: () => Promise<T>): Promise<T> {
 
 async function moveCheckup(id: string, to: 'DONE' | 'CANCELLED', context: HealthContext): Promise<CheckupBookingDoc> {
   parseObjectId(id, 'id');
-  const moved = await context.connection.transaction(async (session) => {
-    const outcome = await moveCheckupIn(context.models, context.desk, id, to, todayOf(context), session);
-    if (outcome?.violations) throw refuse(ruleProblems(outcome.violations, ''));
+  const moved = await context.services.connection.transaction(async (session) => {
+    const outcome = await moveCheckupIn(context.services.models, context.services.desk, id, to, todayOf(context), session);
+    if (outcome?.violations) throw problemsError(violationProblems(outcome.violations, RULE_FIELD, ''));
     return outcome;
   });
   if (!moved) throw notFound('CheckupBooking', `体检预约 ${id} 不存在`, `no checkup booking ${id}`);
@@ -67,31 +55,31 @@ export const mutationResolvers: Resolvers<HealthContext> = {
     cancelCheckupBooking: (_: unknown, { id }: { id: string }, context: HealthContext) => moveCheckup(id, 'CANCELLED', context),
 
     bookCheckup: async (_: unknown, { input }: { input: BookCheckupInput }, context: HealthContext): Promise<CheckupBookingDoc> => {
-      const reader = new FieldReader('input');
+      const reader = new FormReader('input');
       const talentId = readTalent(reader, input);
-      const hospital = reader.text({ ...input }, 'hospital', MAX_NAME, true);
+      const hospital = reader.optionalText(input.hospital, 'hospital', MAX_NAME);
       reader.done();
       return retryOnceOnDuplicate(() =>
-        context.connection.transaction(async (session) => {
+        context.services.connection.transaction(async (session) => {
           const request = { talentId, program: input.program, kind: input.kind, preferredDate: input.preferredDate, hospital, caseId: null };
-          const outcome = await bookCheckupIn(context.models, request, todayOf(context), session);
-          if (outcome.violations) throw refuse(ruleProblems(outcome.violations, 'input'));
+          const outcome = await bookCheckupIn(context.services.models, request, todayOf(context), session);
+          if (outcome.violations) throw problemsError(violationProblems(outcome.violations, RULE_FIELD, 'input'));
           return outcome.record;
         }),
       );
     },
 
     signFamilyDoctorContract: async (_: unknown, { input }: { input: SignFamilyDoctorContractInput }, context: HealthContext): Promise<FamilyDoctorContractView> => {
-      const reader = new FieldReader('input');
+      const reader = new FormReader('input');
       const talentId = readTalent(reader, input);
-      const communityHealthCentre = reader.text({ ...input }, 'communityHealthCentre', MAX_NAME);
-      const team = reader.text({ ...input }, 'team', MAX_NAME);
+      const communityHealthCentre = reader.text(input.communityHealthCentre, 'communityHealthCentre', MAX_NAME);
+      const team = reader.text(input.team, 'team', MAX_NAME);
       reader.done();
       const today = todayOf(context);
-      const signed = await context.connection.transaction(async (session) => {
-        const request = { talentId, program: input.program, communityHealthCentre: communityHealthCentre!, team: team!, package: input.package, startsOn: input.startsOn, caseId: null };
-        const outcome = await signFamilyDoctorIn(context.models, request, today, session);
-        if (outcome.violations) throw refuse(ruleProblems(outcome.violations, 'input'));
+      const signed = await context.services.connection.transaction(async (session) => {
+        const request = { talentId, program: input.program, communityHealthCentre, team, package: input.package, startsOn: input.startsOn, caseId: null };
+        const outcome = await signFamilyDoctorIn(context.services.models, request, today, session);
+        if (outcome.violations) throw problemsError(violationProblems(outcome.violations, RULE_FIELD, 'input'));
         return outcome.record;
       });
       return familyDoctorContractView(signed.contract, signed.renewals, today);

@@ -1,19 +1,13 @@
 // 卫健局 (health) rules. Pure functions: the read view computes entitlements with them, seed.ts
 // writes only what they accept, and bookings (from a case or made directly) are refused with the same calls.
 import type { Program } from '../kit/programs';
+import { lastDayOfTerm } from '../kit/dates';
+import type { RuleViolation } from '../kit/problems';
 
 export type CheckupKind = 'HEALTH_CHECKUP' | 'UNION_CHECKUP';
 export type CheckupStatus = 'BOOKED' | 'DONE' | 'CANCELLED';
 export type FamilyDoctorPackage = 'FREE' | 'BASIC';
 export type FamilyDoctorStatus = 'ACTIVE' | 'EXPIRED';
-
-/** Why a record breaks a rule: Chinese first, English beside it, and the clause. */
-export interface RuleViolation {
-  rule: string;
-  zh: string;
-  en: string;
-  source: string;
-}
 
 export interface DesignatedHospital {
   name: string;
@@ -225,10 +219,7 @@ export const FAMILY_DOCTOR_TERM_YEARS = 1;
 
 /** Last day of a term starting on `startsOn` (002 八（四）: one year). */
 export function familyDoctorTermEnd(startsOn: string): string {
-  const [y, m, d] = startsOn.split('-').map(Number);
-  const end = new Date(Date.UTC(y + FAMILY_DOCTOR_TERM_YEARS, m - 1, d));
-  end.setUTCDate(end.getUTCDate() - 1);
-  return end.toISOString().slice(0, 10);
+  return lastDayOfTerm(startsOn, FAMILY_DOCTOR_TERM_YEARS);
 }
 
 export function familyDoctorStatusOn(term: Pick<FamilyDoctorTerm, 'endsOn'>, today: string): FamilyDoctorStatus {

@@ -1,12 +1,10 @@
-// Shared by the health tests: a fixture on a clock the test controls, the operations, and what
-// to look at behind them (records, tasks, queued reports).
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+// The health tests' own vocabulary: their fixture, clock start, ids, operations, forms. The
+// mechanics (fixture, documents, queued reports, refusals) are test/case-desk.ts, shared by every department.
 import type { ExecutionResult } from 'graphql';
-import { TestClock, testEnvironment } from '../../test/environment';
-import { openSubgraphFixture, type SubgraphFixture } from '../../test/subgraph-fixture';
+import { queuedReports as reportsOf, refusal as refusalOf, useDeskFixture, type DeskFixture } from '../../test/case-desk';
 import type { Program } from '../kit/programs';
 import { seededObjectId } from '../kit/seed-random';
+import type { HealthModels } from './model';
 import { buildHealthSubgraph } from './server';
 
 /** Monday 15 June 2026, 10:00 in China: every health test starts here. */
@@ -16,32 +14,10 @@ export const TODAY = '2026-06-15';
 export const talentId = (n: number) => seededObjectId(0x4ea1_7e57, n);
 export const caseId = (n: number) => seededObjectId(0xca5e_4ea1, n);
 
-export interface HealthFixture extends SubgraphFixture {
-  clock: TestClock;
-  /** Through Apollo Server, as in production: variables are coerced and bad ones are BAD_USER_INPUT. */
-  served(query: string, variables: Record<string, unknown>): Promise<ExecutionResult>;
-}
+export type HealthFixture = DeskFixture<HealthModels>;
 
-export async function openHealthFixture(): Promise<HealthFixture> {
-  const clock = new TestClock();
-  clock.set(NOW);
-  const fixture = await openSubgraphFixture(buildHealthSubgraph, testEnvironment({}, clock));
-  const apollo = new ApolloServer<object>({ schema: fixture.schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
-  await apollo.start();
-  return {
-    ...fixture,
-    clock,
-    served: async (query, variables) => {
-      const response = await apollo.executeOperation({ query, variables }, { contextValue: {} });
-      if (response.body.kind !== 'single') throw new Error('expected a single result');
-      return response.body.singleResult as ExecutionResult;
-    },
-    close: async () => {
-      await apollo.stop();
-      await fixture.close();
-    },
-  };
-}
+/** The department for a test file, on a clock set to NOW before each test (test/case-desk.ts). */
+export const useHealthFixture = (): HealthFixture => useDeskFixture<HealthModels>(buildHealthSubgraph, NOW);
 
 export const TASK_FIELDS = /* GraphQL */ `
   id item status step note reason dueOn receivedAt completedAt
@@ -62,32 +38,11 @@ export function delivery(n: number, talent: string, program: Program, item: stri
 
 export const LIWAN_CONTRACT = { communityHealthCentre: '荔湾区逢源街社区卫生服务中心', team: '逢源家庭医生一队', package: 'FREE', startsOn: TODAY };
 
-/** Every document the health department holds, to prove nothing was half-written. */
-export async function documentCounts(fixture: SubgraphFixture): Promise<Record<string, number>> {
-  const entries = await Promise.all(
-    Object.entries(fixture.connection.models).map(async ([name, model]) => [name, await model.countDocuments()] as const),
-  );
-  return Object.fromEntries(entries.filter(([, count]) => count > 0));
-}
+/** The reports queued for the window, oldest first (the tests here look past their reasons). */
+export const queuedReports = (fixture: DeskFixture) => reportsOf(fixture, { reason: false });
 
-interface QueuedReport {
-  caseId: string;
-  item: string;
-  department: string;
-  status: string;
-  step: string | null;
-  sequence: number;
-}
-
-/** The reports queued for the window, oldest first. */
-export async function queuedReports(fixture: SubgraphFixture): Promise<QueuedReport[]> {
-  const messages = await fixture.connection.models.Outbox_case_task_reports.find().sort({ createdAt: 1, _id: 1 }).lean<{ destination: string; payload: QueuedReport }[]>();
-  return messages.map(({ payload: { caseId: id, item, department, status, step, sequence } }) => ({ caseId: id, item, department, status, step, sequence }));
-}
-
-/** The error's code, field, and the rules it names. */
+/** The error's count, code, field, and the rules it names. */
 export function refusal(result: ExecutionResult) {
-  const [error] = result.errors ?? [];
-  const problems = (error?.extensions?.problems as { field: string; rule?: string; source?: string }[] | undefined) ?? [];
-  return { count: result.errors?.length ?? 0, code: error?.extensions?.code, field: error?.extensions?.field, rules: problems.map((problem) => problem.rule ?? problem.field) };
+  const { count, code, field, problems } = refusalOf(result);
+  return { count, code, field, rules: problems };
 }

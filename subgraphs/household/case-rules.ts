@@ -4,7 +4,7 @@ import type { ServiceCode } from '../kit/case-forms';
 import type { CaseTaskChange } from '../kit/case-task';
 import type { Program } from '../kit/programs';
 import type { HukouFormPerson, ReadHukouForm } from './form';
-import type { RuleViolation } from './problems';
+import type { FieldViolation } from '../kit/problems';
 import {
   currentHukouStep,
   duplicateTransfer,
@@ -52,7 +52,7 @@ const FAMILY_SCOPE_SOURCE: Partial<Record<Program, string>> = {
 const samePerson = (a: ExistingTransfer['applicant'], b: ExistingTransfer['applicant']) =>
   a.name === b.name && a.relation === b.relation && a.birthDate === b.birthDate;
 
-function applicantViolations(program: Program, item: HukouItem, person: HukouFormPerson, field: string, day: string): RuleViolation[] {
+function applicantViolations(program: Program, item: HukouItem, person: HukouFormPerson, field: string, day: string): FieldViolation[] {
   const scopeSource = FAMILY_SCOPE_SOURCE[program] ?? '000 一';
   if (item === 'HUKOU_TRANSFER_HOLDER' && person.relation !== 'HOLDER') {
     return [{ rule: 'HUKOU_ITEM_SCOPE', field, zh: `「持卡人落户」只办理持卡人本人，${person.name}请选「随迁家属落户」`, en: 'the holder item moves the holder only; family members take the family item', source: '000 一（一）3' }];
@@ -80,12 +80,12 @@ function applicantViolations(program: Program, item: HukouItem, person: HukouFor
  * the route is one the program offers (000 一; 002 一、九; 004 第五条第4项); nobody already has a
  * transfer in progress or settled (one flow per person, 000 一（二）).
  */
-export function hukouRequestViolations(program: Program, item: HukouItem, form: ReadHukouForm, existing: readonly ExistingTransfer[], day: string): RuleViolation[] {
+export function hukouRequestViolations(program: Program, item: HukouItem, form: ReadHukouForm, existing: readonly ExistingTransfer[], day: string): FieldViolation[] {
   const policy = hukouPolicy(program);
   if (!policy) {
     return [{ rule: 'HUKOU_PROGRAM', field: 'program', zh: '该人才卡的服务不含落户（天河区人才绿卡待遇不含落户）', en: `the ${program} card grants no hukou transfer`, source: '003 五' }];
   }
-  const violations: RuleViolation[] = [];
+  const violations: FieldViolation[] = [];
   form.applicants.forEach((person, index) => {
     const field = `applicants.${index}`;
     violations.push(...applicantViolations(program, item, person, field, day));

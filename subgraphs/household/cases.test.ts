@@ -1,7 +1,8 @@
 // 公安户政、人社's part of a case (统一受理、并行办理, 004 第十条): the window's hukou item becomes one task
 // per (case, item) and one transfer per person (000 一（二）), or a refusal with every reason and its
 // clause (004 第十一条); Case.household read through _entities.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { documentCounts, queuedReports } from '../../test/case-desk';
 import {
   ACCEPTED_AT,
   ADULT_CHILD,
@@ -13,20 +14,12 @@ import {
   TASK_FIELDS,
   caseId,
   delivery,
-  documentCounts,
   hukouForm,
-  openHouseholdFixture,
-  queuedReports,
   talentId,
-  type HouseholdFixture,
+  useHouseholdFixture,
 } from './testing';
 
-let fixture: HouseholdFixture;
-beforeAll(async () => {
-  fixture = await openHouseholdFixture();
-});
-beforeEach(() => fixture.clear());
-afterAll(() => fixture.close());
+const fixture = useHouseholdFixture();
 
 type Transfer = { id: string; caseId: string; applicant: { name: string }; status: string; currentStep: string | null; steps: { step: string; status: string; completedAt: string | null }[] };
 type Task = { id: string; status: string; step: string | null; note: string; reason: string | null; completedAt: string | null; transfers: Transfer[] };
@@ -46,7 +39,7 @@ const acceptedIso = new Date(ACCEPTED_AT).toISOString();
 async function expectRefused(input: ReturnType<typeof delivery>, source: string) {
   const task = await received(input);
   expect(task).toMatchObject({ status: 'REFUSED', step: null, transfers: [], completedAt: expect.any(String) });
-  expect(task.reason).toContain(`来源 ${source}`);
+  expect(task.reason).toContain(`— ${source}`);
   expect(await fixture.connection.models.HukouTransfer.countDocuments()).toBe(0);
   expect(await queuedReports(fixture)).toEqual([{ caseId: input.caseId, item: input.item, department: 'household', status: 'REFUSED', step: null, reason: task.reason, sequence: 1 }]);
   return task;
@@ -143,7 +136,7 @@ describe('receiveHouseholdCaseTask', () => {
     await received(delivery(10, BAIYUN, 'BAIYUN_YUNJU', 'HUKOU_TRANSFER_HOLDER', hukouForm([HOLDER])));
     const second = await received(delivery(11, BAIYUN, 'BAIYUN_YUNJU', 'HUKOU_TRANSFER_HOLDER', hukouForm([HOLDER])));
     expect(second.status).toBe('REFUSED');
-    expect(second.reason).toContain('李建国已有办理中或已落户的户口迁入申请（this person already has a transfer in progress or settled）— 来源 000 一（二）');
+    expect(second.reason).toContain('李建国已有办理中或已落户的户口迁入申请（this person already has a transfer in progress or settled）— 000 一（二）');
     await fixture.connection.models.HukouTransfer.updateMany({}, { $set: { status: 'REJECTED', rejectionReason: '材料不齐' } });
     expect((await received(delivery(12, BAIYUN, 'BAIYUN_YUNJU', 'HUKOU_TRANSFER_HOLDER', hukouForm([HOLDER])))).status).toBe('IN_PROGRESS');
     // The same person twice in one form is the same duplicate.
@@ -155,7 +148,7 @@ describe('receiveHouseholdCaseTask', () => {
     // 004 第八条 一次性告知: a parent, an adult child and a route Wuhan does not offer, in one reason.
     const task = await received(delivery(14, WUHAN, 'WUHAN_GREEN_CHANNEL', 'HUKOU_TRANSFER_FAMILY', hukouForm([PARENT, ADULT_CHILD, SPOUSE], 'TOTAL_QUOTA_ADJUSTMENT')));
     expect(task.status).toBe('REFUSED');
-    expect(task.reason!.match(/— 来源/g)).toHaveLength(3);
+    expect(task.reason!.match(/）— /g)).toHaveLength(3);
     expect(task.reason).toMatch(/父母.*已成年.*计划指导类/);
     expect(await fixture.connection.models.HukouTransfer.countDocuments()).toBe(0);
   });

@@ -2,45 +2,28 @@
 // desk keeps one task per (case, item); the rules decide it — one transfer per person, step 1
 // (网上申报) done at acceptance (000 一（二）) — or REFUSED with every reason and its clause (004 第十一条).
 import type { ClientSession } from 'mongoose';
-import type { CaseTaskChange, CaseTaskDelivery, CaseTaskDoc } from '../kit/case-task';
+import { checkDelivery, type CaseTaskChange, type CaseTaskDelivery, type CaseTaskDoc } from '../kit/case-task';
 import { todayInChina } from '../kit/dates';
-import { isObjectIdString } from '../kit/ids';
+import { cannotBeDone, problemsError } from '../kit/problems';
 import type { Program } from '../kit/programs';
 import type { Resolvers } from '../kit/subgraph';
 import { HUKOU_ITEMS, HUKOU_STEP_LABELS_EN, hukouRequestViolations, type HukouItem } from './case-rules';
 import type { HouseholdContext, HouseholdServices } from './context';
 import { readHukouForm } from './form';
 import type { HukouTransferDoc } from './model';
-import { refusalReason, refuse, type InputProblem } from './problems';
 import { HUKOU_STEP_LABELS } from './rules';
 import { openCaseTransfers, transfersOfTalent } from './transfers';
 
-/** A delivery the desk can take: ids in shape and an item of this department. */
-function checkDelivery(input: CaseTaskDelivery): void {
-  const problems: InputProblem[] = [];
-  if (!isObjectIdString(input.caseId)) problems.push({ field: 'input.caseId', zh: '办件编号格式不正确', en: 'caseId must be 24 hex digits' });
-  if (!isObjectIdString(input.talentId)) problems.push({ field: 'input.talentId', zh: '人才编号格式不正确', en: 'talentId must be 24 hex digits' });
-  if (!(HUKOU_ITEMS as readonly string[]).includes(input.item)) {
-    problems.push({ field: 'input.item', zh: `事项 ${input.item.slice(0, 40)} 不由公安户政、人社办理`, en: `item is not done by the household department (${HUKOU_ITEMS.join(', ')})` });
-  }
-  if (problems.length > 0) throw refuse(problems);
-}
+const OFFICE = { zh: '公安户政、人社', en: 'the household department' };
 
 /** The rules applied to a delivered form, inside the desk's transaction. */
 export async function decideHukouTask(services: HouseholdServices, task: CaseTaskDoc, rawForm: Record<string, unknown>, session: ClientSession): Promise<CaseTaskChange> {
   const day = todayInChina(task.acceptedAt);
   const { form, problems } = readHukouForm(rawForm, day);
-  if (problems.length > 0) throw refuse(problems);
+  if (problems.length > 0) throw problemsError(problems);
   const existing = await transfersOfTalent(services.models, task.talentId, session);
   const violations = hukouRequestViolations(task.program as Program, task.item as HukouItem, form, existing, day);
-  if (violations.length > 0) {
-    return {
-      status: 'REFUSED',
-      step: null,
-      note: `公安户政、人社不能办理：${violations.map((violation) => violation.zh).join('；')}（cannot be done: ${violations.map((violation) => violation.en).join('; ')}）`,
-      reason: refusalReason(violations),
-    };
-  }
+  if (violations.length > 0) return cannotBeDone(OFFICE.zh, violations);
   const transfers = await openCaseTransfers(services.models, task, form, session);
   const who = form.applicants.map((person) => person.name).join('、');
   return {
@@ -58,10 +41,8 @@ interface CaseReference {
 export const caseResolvers: Resolvers<HouseholdContext> = {
   Mutation: {
     receiveHouseholdCaseTask: (_: unknown, { input }: { input: CaseTaskDelivery }, context: HouseholdContext): Promise<CaseTaskDoc> => {
-      checkDelivery(input);
       const { services } = context;
-      const delivery = { ...input, caseId: input.caseId.toLowerCase(), talentId: input.talentId.toLowerCase() };
-      return services.desk.receive(delivery, (task, form, session) => decideHukouTask(services, task, form, session));
+      return services.desk.receive(checkDelivery(input, HUKOU_ITEMS, OFFICE), (task, form, session) => decideHukouTask(services, task, form, session));
     },
   },
 

@@ -4,30 +4,23 @@
 import type { ClientSession } from 'mongoose';
 import { notFound } from '../kit/errors';
 import { parseObjectId } from '../kit/ids';
+import { problemsError } from '../kit/problems';
 import type { Resolvers } from '../kit/subgraph';
 import type { HouseholdContext } from './context';
-import { refuse } from './problems';
 import { advanceTransferIn, rejectTransferIn, type TransferRecord } from './transfers';
 
 /** model.ts rejectionReason maxlength. */
 export const MAX_REJECTION_REASON = 500;
 
-async function inTransaction(
+/** A staff step on one transfer, in one transaction with its case task and the report to the window. */
+async function stepTransfer(
   context: HouseholdContext,
   id: string,
   write: (session: ClientSession, now: Date) => Promise<TransferRecord | null>,
 ): Promise<TransferRecord> {
   parseObjectId(id, 'id');
-  const { connection, clock } = context.services;
-  const session = await connection.startSession();
-  let result: TransferRecord | null = null;
-  try {
-    await session.withTransaction(async () => {
-      result = await write(session, clock());
-    });
-  } finally {
-    await session.endSession();
-  }
+  const { connection, environment } = context.services;
+  const result = await connection.transaction((session) => write(session, environment.clock()));
   if (!result) throw notFound('HukouTransfer', `户口迁入申请 ${id} 不存在`, `no hukou transfer ${id}`);
   return result;
 }
@@ -36,16 +29,16 @@ export const mutationResolvers: Resolvers<HouseholdContext> = {
   Mutation: {
     advanceHukouTransfer: (_: unknown, { id }: { id: string }, context: HouseholdContext): Promise<TransferRecord> => {
       const { models, desk } = context.services;
-      return inTransaction(context, id, (session, now) => advanceTransferIn(models, desk, id.toLowerCase(), now, session));
+      return stepTransfer(context, id, (session, now) => advanceTransferIn(models, desk, id.toLowerCase(), now, session));
     },
 
     rejectHukouTransfer: (_: unknown, args: { id: string; reason: string }, context: HouseholdContext): Promise<TransferRecord> => {
       const reason = args.reason.trim();
       if (reason === '' || reason.length > MAX_REJECTION_REASON) {
-        throw refuse([{ field: 'reason', zh: `不予办理须说明原因（1 到 ${MAX_REJECTION_REASON} 字）`, en: `a rejection needs a reason of 1–${MAX_REJECTION_REASON} characters`, rule: 'HUKOU_REJECTION_REASON', source: '004 第十一条' }]);
+        throw problemsError([{ field: 'reason', zh: `不予办理须说明原因（1 到 ${MAX_REJECTION_REASON} 字）`, en: `a rejection needs a reason of 1–${MAX_REJECTION_REASON} characters`, rule: 'HUKOU_REJECTION_REASON', source: '004 第十一条' }]);
       }
       const { models, desk } = context.services;
-      return inTransaction(context, args.id, (session, now) => rejectTransferIn(models, desk, args.id.toLowerCase(), reason, now, session));
+      return stepTransfer(context, args.id, (session, now) => rejectTransferIn(models, desk, args.id.toLowerCase(), reason, now, session));
     },
   },
 };

@@ -1,7 +1,8 @@
 // The five steps of a hukou transfer (000 一（二）) moved by staff, the case task following all of its
 // transfers with a report queued for the window at each change (004 第十一条), and malformed
 // deliveries and staff input refused with BAD_USER_INPUT, nothing written.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { documentCounts, queuedReports } from '../../test/case-desk';
 import {
   ADVANCE,
   HOLDER,
@@ -11,21 +12,13 @@ import {
   SPOUSE,
   caseId,
   delivery,
-  documentCounts,
   hukouForm,
-  openHouseholdFixture,
-  queuedReports,
   refusal,
   talentId,
-  type HouseholdFixture,
+  useHouseholdFixture,
 } from './testing';
 
-let fixture: HouseholdFixture;
-beforeAll(async () => {
-  fixture = await openHouseholdFixture();
-});
-beforeEach(() => fixture.clear());
-afterAll(() => fixture.close());
+const fixture = useHouseholdFixture();
 
 type Transfer = { id: string; status: string; currentStep: string | null; settledOn: string | null; rejectionReason: string | null };
 type Task = { id: string; status: string; step: string | null; note: string; reason: string | null; completedAt: string | null; transfers: Transfer[] };

@@ -1,12 +1,10 @@
-// Shared by the household case tests: a fixture on a clock the test controls, the operations,
-// and what to look at behind them (transfers, tasks, queued reports).
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+// The household tests' own vocabulary: their fixture, clock start, ids, operations, people, forms. The
+// mechanics (fixture, documents, queued reports, refusals) are test/case-desk.ts, shared by every department.
 import type { ExecutionResult } from 'graphql';
-import { TestClock, testEnvironment } from '../../test/environment';
-import { openSubgraphFixture, type SubgraphFixture } from '../../test/subgraph-fixture';
+import { refusal as refusalOf, useDeskFixture, type DeskFixture } from '../../test/case-desk';
 import type { Program } from '../kit/programs';
 import { seededObjectId } from '../kit/seed-random';
+import type { HouseholdModels } from './model';
 import { buildHouseholdSubgraph } from './server';
 
 /** Monday 15 June 2026, 10:00 in China: every household case test starts here. */
@@ -16,32 +14,10 @@ export const ACCEPTED_AT = '2026-06-15T09:30:00+08:00';
 export const talentId = (n: number) => seededObjectId(0x40a5_e401, n);
 export const caseId = (n: number) => seededObjectId(0xca5e_40a5, n);
 
-export interface HouseholdFixture extends SubgraphFixture {
-  clock: TestClock;
-  /** Through Apollo Server, as in production: variables are coerced and bad ones are BAD_USER_INPUT. */
-  served(query: string, variables: Record<string, unknown>): Promise<ExecutionResult>;
-}
+export type HouseholdFixture = DeskFixture<HouseholdModels>;
 
-export async function openHouseholdFixture(): Promise<HouseholdFixture> {
-  const clock = new TestClock();
-  clock.set(NOW);
-  const fixture = await openSubgraphFixture(buildHouseholdSubgraph, testEnvironment({}, clock));
-  const apollo = new ApolloServer<object>({ schema: fixture.schema, plugins: [ApolloServerPluginInlineTraceDisabled()] });
-  await apollo.start();
-  return {
-    ...fixture,
-    clock,
-    served: async (query, variables) => {
-      const response = await apollo.executeOperation({ query, variables }, { contextValue: {} });
-      if (response.body.kind !== 'single') throw new Error('expected a single result');
-      return response.body.singleResult as ExecutionResult;
-    },
-    close: async () => {
-      await apollo.stop();
-      await fixture.close();
-    },
-  };
-}
+/** The department for a test file, on a clock set to NOW before each test (test/case-desk.ts). */
+export const useHouseholdFixture = (): HouseholdFixture => useDeskFixture<HouseholdModels>(buildHouseholdSubgraph, NOW);
 
 export const TRANSFER_FIELDS = 'id caseId applicant { name relation birthDate dependent } route status currentStep steps { step status completedAt } submittedOn settledOn rejectionReason';
 export const TASK_FIELDS = `id item status step note reason dueOn receivedAt completedAt transfers { ${TRANSFER_FIELDS} }`;
@@ -79,31 +55,8 @@ export function delivery(n: number, talent: string, program: Program, item: 'HUK
   return { caseId: caseId(n), talentId: talent, program, item, form: JSON.stringify(form), acceptedAt: ACCEPTED_AT, dueOn: '2026-07-13' };
 }
 
-/** Every document the household department holds, to prove nothing was half-written. */
-export async function documentCounts(fixture: SubgraphFixture): Promise<Record<string, number>> {
-  const entries = await Promise.all(Object.entries(fixture.connection.models).map(async ([name, model]) => [name, await model.countDocuments()] as const));
-  return Object.fromEntries(entries.filter(([, count]) => count > 0));
-}
-
-export interface QueuedReport {
-  caseId: string;
-  item: string;
-  department: string;
-  status: string;
-  step: string | null;
-  reason: string | null;
-  sequence: number;
-}
-
-/** The reports queued for the window, oldest first. */
-export async function queuedReports(fixture: SubgraphFixture): Promise<QueuedReport[]> {
-  const messages = await fixture.connection.models.Outbox_case_task_reports.find().sort({ createdAt: 1, _id: 1 }).lean<{ payload: QueuedReport }[]>();
-  return messages.map(({ payload: { caseId: id, item, department, status, step, reason, sequence } }) => ({ caseId: id, item, department, status, step, reason, sequence }));
-}
-
 /** The error's count, code, field, and the fields and rules of its problems. */
 export function refusal(result: ExecutionResult) {
-  const [error] = result.errors ?? [];
-  const problems = (error?.extensions?.problems as { field: string; rule?: string }[] | undefined) ?? [];
-  return { count: result.errors?.length ?? 0, code: error?.extensions?.code, field: error?.extensions?.field, problems: problems.map((problem) => problem.rule ?? problem.field) };
+  const { count, code, field, problems } = refusalOf(result);
+  return { count, code, field, problems };
 }

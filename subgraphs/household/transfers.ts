@@ -4,11 +4,11 @@
 import type { ClientSession } from 'mongoose';
 import type { CaseTaskDesk, CaseTaskDoc } from '../kit/case-task';
 import { todayInChina } from '../kit/dates';
+import { problemsError, type Problem } from '../kit/problems';
 import type { Program } from '../kit/programs';
 import { HUKOU_STEP_LABELS_EN, hukouTaskChange } from './case-rules';
 import type { ReadHukouForm } from './form';
 import type { HouseholdModels, HukouTransferDoc } from './model';
-import { refuse, type InputProblem } from './problems';
 import { currentHukouStep, hukouTransferProblems, HUKOU_STEP_LABELS, HUKOU_STEPS, type ExistingTransfer, type StoredStep } from './rules';
 
 /** A transfer as read (lean), its steps a plain array. */
@@ -45,7 +45,7 @@ export async function openCaseTransfers(
   return created.map((document) => document.toObject() as HukouTransferDoc);
 }
 
-const closed = (transfer: TransferRecord): InputProblem => ({
+const closed = (transfer: TransferRecord): Problem => ({
   field: 'id',
   zh: `该申请已${transfer.status === 'SETTLED' ? '落户' : transfer.status === 'REJECTED' ? '不予办理' : '撤回'}，不能再办理`,
   en: `the transfer is ${transfer.status.toLowerCase()}; only one in progress can move`,
@@ -56,7 +56,7 @@ const closed = (transfer: TransferRecord): InputProblem => ({
 /** The new state must still pass every rule of rules.ts (steps in order, none in the future, status fits). */
 function checkState(transfer: TransferRecord, today: string): void {
   const problems = hukouTransferProblems(transfer, today);
-  if (problems.length > 0) throw refuse(problems.map((problem) => ({ ...problem, rule: 'HUKOU_STEPS', source: '000 一（二）' })));
+  if (problems.length > 0) throw problemsError(problems.map((problem) => ({ ...problem, rule: 'HUKOU_STEPS', source: '000 一（二）' })));
 }
 
 /** 000 一（二）: completes the current step; step 5 (派出所落户) settles the transfer. Null: no such transfer. */
@@ -64,7 +64,7 @@ export async function advanceTransferIn(models: HouseholdModels, desk: CaseTaskD
   const transfer = await models.HukouTransfer.findById(id, null, { session }).lean<TransferRecord>();
   if (!transfer) return null;
   const step = currentHukouStep(transfer.status, transfer.steps);
-  if (!step) throw refuse([closed(transfer)]);
+  if (!step) throw problemsError([closed(transfer)]);
   const today = todayInChina(now);
   const steps = transfer.steps.map((stored) => (stored.step === step ? { step: stored.step, completedAt: now } : stored));
   const settles = step === 'SETTLED';
@@ -79,7 +79,7 @@ export async function advanceTransferIn(models: HouseholdModels, desk: CaseTaskD
 export async function rejectTransferIn(models: HouseholdModels, desk: CaseTaskDesk, id: string, reason: string, now: Date, session: ClientSession): Promise<TransferRecord | null> {
   const transfer = await models.HukouTransfer.findById(id, null, { session }).lean<TransferRecord>();
   if (!transfer) return null;
-  if (transfer.status !== 'IN_PROGRESS') throw refuse([closed(transfer)]);
+  if (transfer.status !== 'IN_PROGRESS') throw problemsError([closed(transfer)]);
   const next: TransferRecord = { ...transfer, status: 'REJECTED', rejectionReason: reason };
   checkState(next, todayInChina(now));
   await models.HukouTransfer.updateOne({ _id: transfer._id, status: 'IN_PROGRESS' }, { $set: { status: 'REJECTED', rejectionReason: reason } }, { session });

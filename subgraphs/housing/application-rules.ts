@@ -2,6 +2,7 @@
 // TALENT_APARTMENT item) or directly at the department (applyForTalentApartment): the same pure
 // functions for both. Each problem names its rule and the seed clause it comes from.
 import type { TalentApartmentForm } from '../kit/case-forms';
+import type { FieldViolation } from '../kit/problems';
 import { PROGRAM_INFO, type Program } from '../kit/programs';
 import {
   apartmentSchemeFor,
@@ -10,18 +11,6 @@ import {
   type ApartmentScheme,
   type HomeOwnershipRelation,
 } from './rules';
-
-/** One reason an application (or a step of it) cannot go ahead. */
-export interface HousingProblem {
-  /** The input field it is about, e.g. "input.declarations.1.homesOwned". */
-  field: string;
-  /** Rule code, e.g. NO_HOME_IN_CITY. */
-  rule: string;
-  zh: string;
-  en: string;
-  /** The seed clause, e.g. "002 四". */
-  source: string;
-}
 
 /** The clause behind "at most one open application": the seeds do not say it; the housing office does. */
 export const ONE_OPEN_APPLICATION_SOURCE = '住建局办理规则（seeds 未作规定 / department rule, not in the seeds）';
@@ -40,7 +29,7 @@ const PROGRAM_DISTRICTS: Record<Program, { zh: string; en: string; source: strin
  * 001 第四条（八）), Liwan's card in 荔湾区 (002 四 "在荔湾区辖内工作"), Wuhan's green channel in a Wuhan
  * district (004 第五条第12项 人才安居工程申请). The Tianhe green-card guide (003) lists no apartment service.
  */
-export function apartmentProgramProblems(program: Program, district: string, prefix: string): HousingProblem[] {
+export function apartmentProgramProblems(program: Program, district: string, prefix: string): FieldViolation[] {
   const home = PROGRAM_DISTRICTS[program];
   if (!home) {
     return [{
@@ -69,8 +58,8 @@ type Declaration = TalentApartmentForm['declarations'][number];
  * the minor children — each about homes owned in the city of the scheme (本市); the household size is
  * the number of people declared.
  */
-export function declarationProblems(form: TalentApartmentForm, scheme: ApartmentScheme | null, prefix: string): HousingProblem[] {
-  const problems: HousingProblem[] = [];
+export function declarationProblems(form: TalentApartmentForm, scheme: ApartmentScheme | null, prefix: string): FieldViolation[] {
+  const problems: FieldViolation[] = [];
   const count = (relation: HomeOwnershipRelation) => form.declarations.filter((declaration) => declaration.relation === relation).length;
   if (count('HOLDER') !== 1) {
     problems.push({ field: `${prefix}.declarations`, rule: 'DECLARATION_HOLDER', zh: '须申报且仅申报一份持卡人本人的住房情况', en: "exactly one declaration must be the holder's own", source: '002 四；000 九' });
@@ -114,7 +103,7 @@ const OWNER_LABEL: Record<HomeOwnershipRelation, { zh: string; en: string }> = {
  * when the department knows the talent is one); 000 九 / 001 第四条（八）: "在本市没有住房"; Wuhan cites
  * 004 第五条第12项. One problem per owner, so the talent hears every one at once.
  */
-export function ownershipProblems(declarations: readonly Declaration[], scheme: ApartmentScheme | null, prefix: string, options: { cityLevelTalent?: boolean } = {}): HousingProblem[] {
+export function ownershipProblems(declarations: readonly Declaration[], scheme: ApartmentScheme | null, prefix: string, options: { cityLevelTalent?: boolean } = {}): FieldViolation[] {
   if (options.cityLevelTalent && scheme?.district === '荔湾区') return [];
   return declarations.flatMap((declaration, index) => {
     if (declaration.homesOwned === 0) return [];
@@ -136,7 +125,7 @@ export interface OpenApplication {
 }
 
 /** At most one open application (SUBMITTED, WAITLISTED or ALLOCATED) per talent at a time. */
-export function openApplicationProblems(open: readonly OpenApplication[], prefix: string): HousingProblem[] {
+export function openApplicationProblems(open: readonly OpenApplication[], prefix: string): FieldViolation[] {
   return open.map((application) => ({
     field: `${prefix}.talentId`,
     rule: 'ONE_OPEN_APPLICATION',
@@ -160,7 +149,7 @@ export function apartmentApplicationProblems(
   form: TalentApartmentForm,
   open: readonly OpenApplication[],
   prefix: string,
-): HousingProblem[] {
+): FieldViolation[] {
   const scheme = apartmentSchemeFor(form.district);
   return [
     ...apartmentProgramProblems(program, form.district, prefix),
@@ -175,14 +164,9 @@ export function apartmentApplicationProblems(
  * the household's declarations on file: a household that has not declared, or owns a home in the
  * city, gets neither. The problems are about the application (`field`), not about an input.
  */
-export function allocationProblems(declarations: readonly Declaration[], district: string, field: string): HousingProblem[] {
+export function allocationProblems(declarations: readonly Declaration[], district: string, field: string): FieldViolation[] {
   if (!declarations.some((declaration) => declaration.relation === 'HOLDER')) {
     return [{ field, rule: 'DECLARATION_MISSING', zh: '没有持卡人本人的住房情况申报，无法认定资格', en: "the holder's home-ownership declaration is not on file", source: '002 四；000 九' }];
   }
   return ownershipProblems(declarations, apartmentSchemeFor(district), 'application').map((problem) => ({ ...problem, field }));
-}
-
-/** How a refusal reads on the case (004 第十一条 回告原因): "中文（English）— source", all of them. */
-export function reasonOf(problems: readonly HousingProblem[]): string {
-  return problems.map((problem) => `${problem.zh}（${problem.en}）— ${problem.source}`).join('；');
 }

@@ -1,31 +1,20 @@
 // Talent-apartment applications through their steps: submitted (from a case or directly) →
 // waitlisted → allocated, or rejected. Every step is one transaction: the application, the queue
 // behind it and — when it came from a case — the case task and its report to the window.
-import type { ClientSession, Connection } from 'mongoose';
+import type { ClientSession } from 'mongoose';
 import type { TalentApartmentForm } from '../kit/case-forms';
 import type { CaseTaskChange } from '../kit/case-task';
 import { todayInChina } from '../kit/dates';
 import { badUserInput, notFound } from '../kit/errors';
+import { FormReader } from '../kit/form-reader';
 import { parseObjectId } from '../kit/ids';
+import { takeLock } from '../kit/mongo';
+import { problemsError, type FieldViolation, type Problem } from '../kit/problems';
 import type { Program } from '../kit/programs';
-import { allocationProblems, apartmentApplicationProblems, STATUS_ZH, type HousingProblem } from './application-rules';
+import { allocationProblems, apartmentApplicationProblems, STATUS_ZH } from './application-rules';
 import type { HousingServices } from './context';
-import { problemsError } from './forms';
-import { lockFor, type HousingModels, type TalentApartmentApplicationDoc } from './model';
+import type { HousingModels, TalentApartmentApplicationDoc } from './model';
 import { nextWaitlistPosition, OPEN_APPLICATION_STATUSES, type ApartmentApplicationStatus, type HomeOwnershipRelation } from './rules';
-
-export async function inTransaction<T>(connection: Connection, work: (session: ClientSession) => Promise<T>): Promise<T> {
-  const session = await connection.startSession();
-  try {
-    let result: T | undefined;
-    await session.withTransaction(async () => {
-      result = await work(session);
-    });
-    return result as T;
-  } finally {
-    await session.endSession();
-  }
-}
 
 export interface ApplicationRequest {
   talentId: string;
@@ -39,9 +28,9 @@ export interface ApplicationRequest {
 }
 
 /** Inside the caller's transaction: every rule (application-rules.ts) against the form and the talent's open applications. */
-async function checkApplication(models: HousingModels, request: ApplicationRequest, session: ClientSession): Promise<HousingProblem[]> {
+async function checkApplication(models: HousingModels, request: ApplicationRequest, session: ClientSession): Promise<FieldViolation[]> {
   // Taken before reading: a concurrent application of the same talent conflicts and is retried.
-  await lockFor(models, `talent:${request.talentId}`, session);
+  await takeLock(models.HousingLock, `talent:${request.talentId}`, session);
   const open = await models.TalentApartmentApplication.find(
     { talentId: request.talentId, status: { $in: OPEN_APPLICATION_STATUSES } },
     { project: 1, status: 1 },
@@ -72,7 +61,7 @@ export async function submitApplication(
   models: HousingModels,
   request: ApplicationRequest,
   session: ClientSession,
-): Promise<{ application: TalentApartmentApplicationDoc | null; problems: HousingProblem[] }> {
+): Promise<{ application: TalentApartmentApplicationDoc | null; problems: FieldViolation[] }> {
   const problems = await checkApplication(models, request, session);
   if (problems.length > 0) return { application: null, problems };
   return { application: await recordApplication(models, request, session), problems: [] };
@@ -102,10 +91,10 @@ async function step(
 ): Promise<TalentApartmentApplicationDoc> {
   const objectId = parseObjectId(id, 'id');
   const { models, desk } = services;
-  return inTransaction(services.connection, async (session) => {
+  return services.connection.transaction(async (session) => {
     const application = await models.TalentApartmentApplication.findById(objectId, null, { session }).lean<TalentApartmentApplicationDoc>();
     if (!application) throw notFound('TalentApartmentApplication', `没有编号为 ${id} 的人才公寓申请`, 'no talent-apartment application with this id');
-    await lockFor(models, `queue:${application.district}|${application.project}`, session);
+    await takeLock(models.HousingLock, `queue:${application.district}|${application.project}`, session);
     const { set, task } = await decide(application, session);
     const updated = await models.TalentApartmentApplication.findOneAndUpdate({ _id: objectId }, { $set: set }, { session, returnDocument: 'after' }).lean<TalentApartmentApplicationDoc>();
     const leftPosition = application.status === 'WAITLISTED' && set.status !== 'WAITLISTED' ? application.waitlistPosition : null;
@@ -158,22 +147,18 @@ export interface UnitInput {
   areaSqm: number;
 }
 
-function unitProblems(unit: UnitInput): HousingProblem[] {
-  const problems: HousingProblem[] = [];
-  const source = 'TalentApartmentUnitInput';
-  const text = (value: string, field: keyof UnitInput, max: number) => {
-    if (value.trim() === '' || value.trim().length > max) problems.push({ field: `unit.${field}`, rule: 'FORM_SHAPE', zh: `须为 1 到 ${max} 个字`, en: `1–${max} characters`, source });
-  };
-  text(unit.building, 'building', 40);
-  text(unit.unitNumber, 'unitNumber', 20);
-  if (!(unit.areaSqm > 0 && unit.areaSqm <= 500)) problems.push({ field: 'unit.areaSqm', rule: 'FORM_SHAPE', zh: '建筑面积须大于 0 且不超过 500 平方米', en: 'area must be over 0 and at most 500 m²', source });
-  return problems;
+/** The unit's fields in shape, or one BAD_USER_INPUT listing every problem. */
+function checkUnit(unit: UnitInput): void {
+  const reader = new FormReader('unit', { rule: 'FORM_SHAPE', source: 'TalentApartmentUnitInput' });
+  reader.text(unit.building, 'building', 40);
+  reader.text(unit.unitNumber, 'unitNumber', 20);
+  if (!(unit.areaSqm > 0 && unit.areaSqm <= 500)) reader.problem('areaSqm', '建筑面积须大于 0 且不超过 500 平方米', 'area must be over 0 and at most 500 m²');
+  reader.done();
 }
 
 /** A submitted or waitlisted application gets a unit of its project, eligibility checked again; the task is done. */
 export function allocateApartment(services: HousingServices, id: string, unit: UnitInput): Promise<TalentApartmentApplicationDoc> {
-  const shape = unitProblems(unit);
-  if (shape.length > 0) throw problemsError(shape);
+  checkUnit(unit);
   const today = todayInChina(services.environment.clock());
   return step(services, id, async (application, session) => {
     if (application.status !== 'SUBMITTED' && application.status !== 'WAITLISTED') throw wrongStatus(application, { zh: '配租', en: 'allocated' }, ['SUBMITTED', 'WAITLISTED']);
@@ -216,11 +201,11 @@ export function rejectApartmentApplication(services: HousingServices, id: string
 export function applyDirectly(
   services: HousingServices,
   request: Omit<ApplicationRequest, 'caseId' | 'day' | 'prefix'>,
-  shapeProblems: readonly HousingProblem[],
+  shapeProblems: readonly Problem[],
 ): Promise<TalentApartmentApplicationDoc> {
   const day = todayInChina(services.environment.clock());
   const full: ApplicationRequest = { ...request, caseId: null, day, prefix: 'input' };
-  return inTransaction(services.connection, async (session) => {
+  return services.connection.transaction(async (session) => {
     const problems = [...shapeProblems, ...(await checkApplication(services.models, full, session))];
     if (problems.length > 0) throw problemsError(problems);
     return recordApplication(services.models, full, session);

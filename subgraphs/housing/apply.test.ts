@@ -1,22 +1,15 @@
 // applyForTalentApartment — the direct single service (issue 3: "the same rules apply"): one test per
 // rule, each refused with BAD_USER_INPUT naming the rule and its clause, all problems at once, and
 // nothing written when refused.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { APPLY, liwanForm, NOW, openHousingFixture, person, rulesOf, talentId, type HousingFixture } from './test-support';
+import { describe, expect, it } from 'vitest';
+import { rulesOf } from '../../test/case-desk';
+import { APPLY, liwanForm, person, talentId, useHousingFixture } from './test-support';
 
-let h: HousingFixture;
-beforeAll(async () => {
-  h = await openHousingFixture();
-});
-beforeEach(() => {
-  h.clock.set(NOW);
-  return h.fixture.clear();
-});
-afterAll(() => h.fixture.close());
+const h = useHousingFixture();
 
 const input = (overrides: Record<string, unknown> = {}, program = 'LIWAN_YINGCAI') => ({ talentId: talentId(1), program, ...liwanForm(), ...overrides });
 type Applied = { applyForTalentApartment: { id: string; status: string; caseId: string | null } };
-const apply = (value: unknown) => h.fixture.run<Applied>(APPLY, { input: value });
+const apply = (value: unknown) => h.run<Applied>(APPLY, { input: value });
 
 async function expectRefused(value: unknown, expected: [string, string][]) {
   const result = await apply(value);

@@ -1,8 +1,8 @@
 // Case.housing through the subgraph schema (_entities, as the gateway asks): a case's tasks with
 // their applications, in representation order, empty before the delivery arrives, and one query
 // per collection however many cases are asked for (DESIGN.md: no N+1).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { caseId, delivery, liwanForm, NOW, openHousingFixture, person, RECEIVE, type HousingFixture } from './test-support';
+import { describe, expect, it } from 'vitest';
+import { caseId, delivery, liwanForm, person, RECEIVE, useHousingFixture } from './test-support';
 
 const QUERY = /* GraphQL */ `
   query ($r: [_Any!]!) {
@@ -13,21 +13,13 @@ const QUERY = /* GraphQL */ `
 `;
 const reps = (...ids: string[]) => ({ r: ids.map((id) => ({ __typename: 'Case', id })) });
 
-let h: HousingFixture;
-beforeAll(async () => {
-  h = await openHousingFixture();
-});
-beforeEach(() => {
-  h.clock.set(NOW);
-  return h.fixture.clear();
-});
-afterAll(() => h.fixture.close());
+const h = useHousingFixture();
 
 describe('Case.housing', () => {
   it("returns each case's task with its application, in the order asked, and [] for a case not delivered yet", async () => {
-    await h.fixture.run(RECEIVE, { input: delivery(1, liwanForm()) });
-    await h.fixture.run(RECEIVE, { input: delivery(2, liwanForm({ district: '白云区' })) });
-    const result = await h.fixture.run(QUERY, reps(caseId(2), caseId(7), caseId(1)));
+    await h.run(RECEIVE, { input: delivery(1, liwanForm()) });
+    await h.run(RECEIVE, { input: delivery(2, liwanForm({ district: '白云区' })) });
+    const result = await h.run(QUERY, reps(caseId(2), caseId(7), caseId(1)));
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
       _entities: [
@@ -55,19 +47,19 @@ describe('Case.housing', () => {
     const cases = Array.from({ length: 20 }, (_, index) => index + 1);
     for (const n of cases) {
       const owner = n % 4 === 0 ? 1 : 0;
-      await h.fixture.run(RECEIVE, { input: delivery(n, liwanForm({ declarations: [person('李伟', 'HOLDER', owner), person('陈芳', 'SPOUSE'), person('李子轩', 'MINOR_CHILD')] })) });
+      await h.run(RECEIVE, { input: delivery(n, liwanForm({ declarations: [person('李伟', 'HOLDER', owner), person('陈芳', 'SPOUSE'), person('李子轩', 'MINOR_CHILD')] })) });
     }
     const expected = { 'find case_tasks': 1, 'find talent_apartment_applications': 1 };
 
-    h.fixture.dbCommands.reset();
-    const one = await h.fixture.run(QUERY, reps(caseId(1)));
+    h.dbCommands.reset();
+    const one = await h.run(QUERY, reps(caseId(1)));
     expect(one.errors).toBeUndefined();
-    expect(h.fixture.dbCommands.snapshot()).toEqual(expected);
+    expect(h.dbCommands.snapshot()).toEqual(expected);
 
-    h.fixture.dbCommands.reset();
-    const many = await h.fixture.run<{ _entities: { housing: { status: string }[] }[] }>(QUERY, reps(...cases.map(caseId)));
+    h.dbCommands.reset();
+    const many = await h.run<{ _entities: { housing: { status: string }[] }[] }>(QUERY, reps(...cases.map(caseId)));
     expect(many.errors).toBeUndefined();
     expect(many.data?._entities.map((entity) => entity.housing[0].status)).toEqual(cases.map((n) => (n % 4 === 0 ? 'REFUSED' : 'IN_PROGRESS')));
-    expect(h.fixture.dbCommands.snapshot()).toEqual(expected);
+    expect(h.dbCommands.snapshot()).toEqual(expected);
   });
 });

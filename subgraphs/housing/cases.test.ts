@@ -2,36 +2,26 @@
 // TALENT_APARTMENT item becomes one task and one application (idempotent by case + item), a
 // delivery the rules forbid comes back REFUSED with its clause (002 四; 003), and every staff step
 // changes the task and queues a report for the window in sequence.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaseTaskDoc } from '../kit/case-task';
 import {
   ALLOCATE,
   caseId,
   delivery,
   liwanForm,
-  NOW,
-  openHousingFixture,
   person,
   RECEIVE,
   REJECT,
   reports,
   talentId,
   WAITLIST,
-  type HousingFixture,
+  useHousingFixture,
 } from './test-support';
 
-let h: HousingFixture;
-beforeAll(async () => {
-  h = await openHousingFixture();
-});
-beforeEach(() => {
-  h.clock.set(NOW);
-  return h.fixture.clear();
-});
-afterAll(() => h.fixture.close());
+const h = useHousingFixture();
 
 type Received = { receiveHousingCaseTask: { id: string; status: string; reason: string | null; application: { id: string } | null } };
-const receive = (input: unknown) => h.fixture.run<Received>(RECEIVE, { input });
+const receive = (input: unknown) => h.run<Received>(RECEIVE, { input });
 
 describe('receiveHousingCaseTask', () => {
   it('accepts an eligible household: an application SUBMITTED with the case id, the declarations on file, a report queued', async () => {
@@ -148,12 +138,12 @@ describe('staff steps on a case application', () => {
     // Two already waiting for the same project: the new one is third.
     await h.models.TalentApartmentApplication.insertMany([1, 2].map((position) => ({ talentId: talentId(50 + position), district: '荔湾区', project: '白鹅潭人才公寓', status: 'WAITLISTED', waitlistPosition: position, householdSize: 1, submittedOn: '2026-01-05' })));
     const id = await received(1);
-    const waitlisted = await h.fixture.run(WAITLIST, { id });
+    const waitlisted = await h.run(WAITLIST, { id });
     expect(waitlisted.errors).toBeUndefined();
     expect(waitlisted.data).toMatchObject({ waitlistApartmentApplication: { status: 'WAITLISTED', waitlistPosition: 3 } });
     expect(await task(1)).toMatchObject({ status: 'IN_PROGRESS', step: 'WAITLISTED', note: '已列入白鹅潭人才公寓轮候，序号 3（waitlisted at position 3）', sequence: 2 });
 
-    const allocated = await h.fixture.run(ALLOCATE, { id, unit: { building: '2栋', unitNumber: '802', areaSqm: 75 } });
+    const allocated = await h.run(ALLOCATE, { id, unit: { building: '2栋', unitNumber: '802', areaSqm: 75 } });
     expect(allocated.errors).toBeUndefined();
     expect(allocated.data).toMatchObject({
       allocateApartment: { status: 'ALLOCATED', waitlistPosition: null, decidedOn: '2026-03-16', allocatedUnit: { project: '白鹅潭人才公寓', building: '2栋', unitNumber: '802', areaSqm: 75 } },
@@ -168,16 +158,16 @@ describe('staff steps on a case application', () => {
 
   it('leaving the waitlist moves everyone behind up one (positions stay 1…n)', async () => {
     const ids = [await received(1), await received(2), await received(3)];
-    for (const id of ids) await h.fixture.run(WAITLIST, { id });
-    await h.fixture.run(REJECT, { id: ids[0], reason: '未能提供在荔湾区辖内工作的证明' });
-    await h.fixture.run(ALLOCATE, { id: ids[1], unit: { building: '1栋', unitNumber: '101', areaSqm: 60 } });
+    for (const id of ids) await h.run(WAITLIST, { id });
+    await h.run(REJECT, { id: ids[0], reason: '未能提供在荔湾区辖内工作的证明' });
+    await h.run(ALLOCATE, { id: ids[1], unit: { building: '1栋', unitNumber: '101', areaSqm: 60 } });
     const third = await h.models.TalentApartmentApplication.findById(ids[2]).lean();
     expect(third?.waitlistPosition).toBe(1);
   });
 
   it('rejects with the staff reason: application REJECTED, task REFUSED with the reason, reported', async () => {
     const id = await received(1);
-    const result = await h.fixture.run(REJECT, { id, reason: '未能提供在荔湾区辖内工作的证明' });
+    const result = await h.run(REJECT, { id, reason: '未能提供在荔湾区辖内工作的证明' });
     expect(result.errors).toBeUndefined();
     expect(result.data).toMatchObject({ rejectApartmentApplication: { status: 'REJECTED', rejectionReason: '未能提供在荔湾区辖内工作的证明', decidedOn: '2026-03-16' } });
     expect(await task(1)).toMatchObject({ status: 'REFUSED', step: 'REJECTED', reason: '不予配租：未能提供在荔湾区辖内工作的证明（rejected by the housing office）', sequence: 2 });
@@ -186,12 +176,12 @@ describe('staff steps on a case application', () => {
 
   it('refuses a step the application is not at, an unknown id and a malformed one — nothing changes', async () => {
     const id = await received(1);
-    await h.fixture.run(ALLOCATE, { id, unit: { building: '1栋', unitNumber: '101', areaSqm: 60 } });
-    const again = await h.fixture.run(WAITLIST, { id });
+    await h.run(ALLOCATE, { id, unit: { building: '1栋', unitNumber: '101', areaSqm: 60 } });
+    const again = await h.run(WAITLIST, { id });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id', rule: 'APPLICATION_STATUS', status: 'ALLOCATED' });
-    const unknown = await h.fixture.run(REJECT, { id: talentId(99), reason: '材料不全' });
+    const unknown = await h.run(REJECT, { id: talentId(99), reason: '材料不全' });
     expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND' });
-    const malformed = await h.fixture.run(WAITLIST, { id: 'x' });
+    const malformed = await h.run(WAITLIST, { id: 'x' });
     expect(malformed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     expect((await task(1)).sequence).toBe(2);
     expect(await h.outbox.countDocuments()).toBe(2);

@@ -2,27 +2,18 @@
 // item; the desk keeps one task per (case, item); the housing rules decide it — an application
 // SUBMITTED, or REFUSED with every reason and its clause (004 第十一条 回告原因).
 import type { ClientSession } from 'mongoose';
-import type { CaseTaskChange, CaseTaskDelivery, CaseTaskDoc } from '../kit/case-task';
+import { checkDelivery, type CaseTaskChange, type CaseTaskDelivery, type CaseTaskDoc } from '../kit/case-task';
 import { todayInChina } from '../kit/dates';
-import { badUserInput } from '../kit/errors';
-import { parseObjectId } from '../kit/ids';
+import { problemsError, refusedChange } from '../kit/problems';
 import type { Resolvers } from '../kit/subgraph';
-import { reasonOf } from './application-rules';
 import { submitApplication } from './applications';
 import type { HousingContext, HousingServices } from './context';
-import { problemsError, readApartmentForm } from './forms';
+import { readApartmentForm } from './forms';
 import type { TalentApartmentApplicationDoc } from './model';
 
 /** The items this department does (kit/case-forms.ts SERVICE_DEPARTMENT). */
 const HOUSING_ITEMS = ['TALENT_APARTMENT'] as const;
-
-function checkDelivery(delivery: CaseTaskDelivery): void {
-  parseObjectId(delivery.caseId, 'input.caseId');
-  parseObjectId(delivery.talentId, 'input.talentId');
-  if (!(HOUSING_ITEMS as readonly string[]).includes(delivery.item)) {
-    throw badUserInput('input.item', `事项 ${delivery.item} 不由住建局办理`, `item ${delivery.item} is not done by the housing office`);
-  }
-}
+const OFFICE = { zh: '住建局', en: 'the housing office' };
 
 /** The rules applied to a delivered form, inside the desk's transaction. */
 export async function decideApartmentTask(services: HousingServices, task: CaseTaskDoc, rawForm: Record<string, unknown>, session: ClientSession): Promise<CaseTaskChange> {
@@ -34,7 +25,7 @@ export async function decideApartmentTask(services: HousingServices, task: CaseT
     session,
   );
   if (!application) {
-    return { status: 'REFUSED', step: null, note: '人才公寓申请不予受理（the application cannot be accepted）', reason: reasonOf(problems) };
+    return refusedChange(problems, '人才公寓申请不予受理（the application cannot be accepted）');
   }
   return {
     status: 'IN_PROGRESS',
@@ -51,15 +42,14 @@ interface CaseReference {
 export const caseResolvers: Resolvers<HousingContext> = {
   Mutation: {
     receiveHousingCaseTask: async (_: unknown, args: { input: CaseTaskDelivery }, context: HousingContext): Promise<CaseTaskDoc> => {
-      checkDelivery(args.input);
       const { services } = context;
-      return services.desk.receive(args.input, (task, form, session) => decideApartmentTask(services, task, form, session));
+      return services.desk.receive(checkDelivery(args.input, HOUSING_ITEMS, OFFICE), (task, form, session) => decideApartmentTask(services, task, form, session));
     },
   },
 
   Case: {
     __resolveReference: (reference: CaseReference): CaseReference => ({ id: reference.id }),
-    housing: (reference: CaseReference, _args: unknown, context: HousingContext): Promise<CaseTaskDoc[]> => context.caseTasks.load(reference.id),
+    housing: (reference: CaseReference, _args: unknown, context: HousingContext): Promise<CaseTaskDoc[]> => context.tasksByCase.load(reference.id),
   },
 
   HousingCaseTask: {

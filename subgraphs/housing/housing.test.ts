@@ -1,7 +1,7 @@
 // Talent.housing through the subgraph schema: eligibility from the declarations (002 四; 000 九;
 // 001 第四条（八）), applications newest first, entities in representation order, one query per collection.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openSubgraphFixture, type SubgraphFixture } from '../../test/subgraph-fixture';
+import { describe, expect, it } from 'vitest';
+import { useDeskFixture } from '../../test/case-desk';
 import { seededObjectId } from '../kit/seed-random';
 import type { HousingModels } from './model';
 import { buildHousingSubgraph } from './server';
@@ -35,39 +35,31 @@ const EMPTY = {
   applications: [],
 };
 
-let fixture: SubgraphFixture;
-let models: HousingModels;
-
-beforeAll(async () => {
-  fixture = await openSubgraphFixture(buildHousingSubgraph);
-  models = fixture.connection.models as unknown as HousingModels;
-});
-beforeEach(() => fixture.clear());
-afterAll(() => fixture.close());
+const fixture = useDeskFixture<HousingModels>(buildHousingSubgraph);
 
 async function insertLiwanHousehold() {
   // An eligible Liwan household (002 四) with a withdrawn and a waitlisted application.
-  await models.HomeOwnershipDeclaration.insertMany([
+  await fixture.models.HomeOwnershipDeclaration.insertMany([
     { _id: docId(3), talentId: talentId(1), personName: '李子轩', relation: 'MINOR_CHILD', city: '广州市', homesOwned: 0, declaredOn: '2025-03-01' },
     { _id: docId(1), talentId: talentId(1), personName: '李伟', relation: 'HOLDER', city: '广州市', homesOwned: 0, declaredOn: '2025-03-01' },
     { _id: docId(2), talentId: talentId(1), personName: '陈芳', relation: 'SPOUSE', city: '广州市', homesOwned: 0, declaredOn: '2025-03-01' },
   ]);
-  await models.TalentApartmentApplication.insertMany([
+  await fixture.models.TalentApartmentApplication.insertMany([
     { _id: docId(10), talentId: talentId(1), district: '荔湾区', project: '芳村花园人才公寓', status: 'WITHDRAWN', householdSize: 3, submittedOn: '2025-03-05', decidedOn: '2025-04-01' },
     { _id: docId(11), talentId: talentId(1), district: '荔湾区', project: '白鹅潭人才公寓', status: 'WAITLISTED', waitlistPosition: 2, householdSize: 3, submittedOn: '2025-05-10' },
   ]);
   // A Baiyun holder who owns a home in the city (000 九): rejected.
-  await models.HomeOwnershipDeclaration.insertMany([
+  await fixture.models.HomeOwnershipDeclaration.insertMany([
     { _id: docId(4), talentId: talentId(2), personName: '王强', relation: 'HOLDER', city: '广州市', homesOwned: 1, declaredOn: '2025-06-01' },
   ]);
-  await models.TalentApartmentApplication.insertMany([
+  await fixture.models.TalentApartmentApplication.insertMany([
     { _id: docId(12), talentId: talentId(2), district: '白云区', project: '白云新城人才公寓', status: 'REJECTED', householdSize: 1, submittedOn: '2025-06-02', decidedOn: '2025-06-20', rejectionReason: '申报家庭成员在广州市有自有产权住房，不符合申请条件（000 九；001 第四条（八））' },
   ]);
   // A Wuhan holder with an allocated unit (004 第五条第12项).
-  await models.HomeOwnershipDeclaration.insertMany([
+  await fixture.models.HomeOwnershipDeclaration.insertMany([
     { _id: docId(5), talentId: talentId(3), personName: '赵敏', relation: 'HOLDER', city: '武汉市', homesOwned: 0, declaredOn: '2024-09-09' },
   ]);
-  await models.TalentApartmentApplication.insertMany([
+  await fixture.models.TalentApartmentApplication.insertMany([
     { _id: docId(13), talentId: talentId(3), district: '洪山区', project: '光谷青年人才公寓', status: 'ALLOCATED', householdSize: 1, submittedOn: '2024-09-10', decidedOn: '2024-11-01', allocatedUnit: { project: '光谷青年人才公寓', building: '3栋', unitNumber: '1205', areaSqm: 45 } },
   ]);
 }
@@ -145,10 +137,10 @@ describe('Talent.housing', () => {
 
   it('costs one find per collection whether 1 or 25 talents are asked for (no N+1)', async () => {
     const ids = Array.from({ length: 25 }, (_, index) => talentId(100 + index));
-    await models.HomeOwnershipDeclaration.insertMany(
+    await fixture.models.HomeOwnershipDeclaration.insertMany(
       ids.map((id, index) => ({ talentId: id, personName: `申报人${index}`, relation: 'HOLDER', city: '广州市', homesOwned: index % 3 === 0 ? 1 : 0, declaredOn: '2025-01-02' })),
     );
-    await models.TalentApartmentApplication.insertMany(
+    await fixture.models.TalentApartmentApplication.insertMany(
       ids.map((id, index) => ({ talentId: id, district: '白云区', project: '嘉禾望岗人才公寓', status: 'SUBMITTED', householdSize: 1, submittedOn: `2025-02-${String(1 + index).padStart(2, '0')}` })),
     );
     const expected = { 'find home_ownership_declarations': 1, 'find talent_apartment_applications': 1 };

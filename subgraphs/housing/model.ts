@@ -1,7 +1,7 @@
 // 住建局 records: home-ownership declarations (one document per person declared) and
 // talent-apartment applications (a growing list: one document each, never an array in a parent).
-import { Schema, type ClientSession, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
-import { modelOn } from '../kit/mongo';
+import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
+import { lockModelOn, modelOn, type LockModel } from '../kit/mongo';
 import { APARTMENT_APPLICATION_STATUSES, HOME_OWNERSHIP_RELATIONS } from './rules';
 
 const TALENT_ID = { type: String, required: true, match: /^[0-9a-f]{24}$/ } as const;
@@ -61,34 +61,23 @@ applicationSchema.index({ 'allocatedUnit.project': 1, 'allocatedUnit.building': 
 // A case's records.
 applicationSchema.index({ caseId: 1 });
 
-/**
- * One document per contended thing (a talent's applications, a project's waitlist). A transaction
- * that reads-then-writes such a thing first bumps its lock: two concurrent transactions then
- * write the same document, one of them gets a write conflict and is retried (withTransaction),
- * so "at most one open application" and "the next free waitlist position" hold on a real mongod.
- */
-const lockSchema = new Schema({ _id: { type: String, required: true }, version: { type: Number, required: true } }, { collection: 'housing_locks', versionKey: false });
-
 export type HomeOwnershipDeclarationDoc = InferSchemaType<typeof declarationSchema> & { _id: Types.ObjectId };
 export type TalentApartmentApplicationDoc = InferSchemaType<typeof applicationSchema> & { _id: Types.ObjectId };
-
-export type HousingLockDoc = InferSchemaType<typeof lockSchema>;
 
 export interface HousingModels {
   HomeOwnershipDeclaration: Model<HomeOwnershipDeclarationDoc>;
   TalentApartmentApplication: Model<TalentApartmentApplicationDoc>;
-  HousingLock: Model<HousingLockDoc>;
+  /**
+   * Locks (kit/mongo.ts takeLock) on a talent's applications and a project's waitlist: "at most one open
+   * application" and "the next free waitlist position" hold under concurrent transactions.
+   */
+  HousingLock: LockModel;
 }
 
 export function registerHousingModels(connection: Connection): HousingModels {
   return {
     HomeOwnershipDeclaration: modelOn<HomeOwnershipDeclarationDoc>(connection, 'HomeOwnershipDeclaration', declarationSchema),
     TalentApartmentApplication: modelOn<TalentApartmentApplicationDoc>(connection, 'TalentApartmentApplication', applicationSchema),
-    HousingLock: modelOn<HousingLockDoc>(connection, 'HousingLock', lockSchema),
+    HousingLock: lockModelOn(connection, 'HousingLock', 'housing_locks'),
   };
-}
-
-/** Takes a lock inside the caller's transaction (see lockSchema). */
-export async function lockFor(models: HousingModels, key: string, session: ClientSession): Promise<void> {
-  await models.HousingLock.updateOne({ _id: key }, { $inc: { version: 1 } }, { upsert: true, session });
 }

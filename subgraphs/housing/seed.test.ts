@@ -1,8 +1,8 @@
 // seedHousing writes only data the rules accept: no allocation to a household owning a home
 // (000 九; 002 四), contiguous waitlists per project, one open application per talent, and only
 // for programs whose seed grants the housing service (not 003).
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openSubgraphFixture, type SubgraphFixture } from '../../test/subgraph-fixture';
+import { describe, expect, it } from 'vitest';
+import { useDeskFixture } from '../../test/case-desk';
 import { SeededRandom } from '../kit/seed-random';
 import { generateTalents } from '../talent/seed';
 import type { HomeOwnershipDeclarationDoc, HousingModels, TalentApartmentApplicationDoc } from './model';
@@ -20,15 +20,7 @@ import { buildHousingSubgraph } from './server';
 const TODAY = '2026-03-15';
 const talents = generateTalents(200, new SeededRandom(7).fork('talents'), TODAY);
 
-let fixture: SubgraphFixture;
-let models: HousingModels;
-
-beforeAll(async () => {
-  fixture = await openSubgraphFixture(buildHousingSubgraph);
-  models = fixture.connection.models as unknown as HousingModels;
-});
-beforeEach(() => fixture.clear());
-afterAll(() => fixture.close());
+const fixture = useDeskFixture<HousingModels>(buildHousingSubgraph);
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -39,8 +31,8 @@ function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string
 describe('seedHousing', () => {
   it('writes records the rules accept', async () => {
     const written = await seedHousing(fixture.connection, talents, new SeededRandom(7).fork('housing'), TODAY);
-    const declarations = await models.HomeOwnershipDeclaration.find().lean<HomeOwnershipDeclarationDoc[]>();
-    const applications = await models.TalentApartmentApplication.find().lean<TalentApartmentApplicationDoc[]>();
+    const declarations = await fixture.models.HomeOwnershipDeclaration.find().lean<HomeOwnershipDeclarationDoc[]>();
+    const applications = await fixture.models.TalentApartmentApplication.find().lean<TalentApartmentApplicationDoc[]>();
     expect(written).toBe(declarations.length + applications.length);
 
     const byId = new Map(talents.map((talent) => [talent.id, talent]));

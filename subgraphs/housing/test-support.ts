@@ -1,8 +1,7 @@
-// Shared by the housing tests: a fixture with a movable clock, and the forms and queries they send.
+// The housing tests' own vocabulary: their fixture, clock start, ids, forms and operations. The
+// mechanics (fixture, queued reports, refusals) are test/case-desk.ts, shared by every department.
 import type { Model } from 'mongoose';
-import { TestClock, testEnvironment } from '../../test/environment';
-import { openSubgraphFixture, type SubgraphFixture } from '../../test/subgraph-fixture';
-import type { CaseTaskDoc } from '../kit/case-task';
+import { queuedReports, useDeskFixture, type DeskFixture } from '../../test/case-desk';
 import type { OutboxMessage } from '../kit/outbox';
 import { seededObjectId } from '../kit/seed-random';
 import type { HousingModels } from './model';
@@ -10,21 +9,10 @@ import { buildHousingSubgraph } from './server';
 
 export const NOW = new Date('2026-03-16T10:00:00+08:00');
 
-export interface HousingFixture {
-  fixture: SubgraphFixture;
-  clock: TestClock;
-  models: HousingModels;
-  tasks: Model<CaseTaskDoc>;
-  outbox: Model<OutboxMessage>;
-}
+export type HousingFixture = DeskFixture<HousingModels>;
 
-export async function openHousingFixture(): Promise<HousingFixture> {
-  const clock = new TestClock();
-  clock.set(NOW);
-  const fixture = await openSubgraphFixture(buildHousingSubgraph, testEnvironment({}, clock));
-  const models = fixture.connection.models as unknown as HousingModels & { CaseTask: Model<CaseTaskDoc>; Outbox_case_task_reports: Model<OutboxMessage> };
-  return { fixture, clock, models, tasks: models.CaseTask, outbox: models.Outbox_case_task_reports };
-}
+/** The department for a test file, on a clock set to NOW before each test (test/case-desk.ts). */
+export const useHousingFixture = (): HousingFixture => useDeskFixture<HousingModels>(buildHousingSubgraph, NOW);
 
 export const talentId = (n: number) => seededObjectId(0x4a11, n);
 export const caseId = (n: number) => seededObjectId(0x4a12, n);
@@ -67,17 +55,5 @@ export const APPLY = /* GraphQL */ `
   mutation ($input: TalentApartmentApplicationInput!) { applyForTalentApartment(input: $input) { ${APPLICATION_FIELDS} } }
 `;
 
-/** The reports the desk queued for the window, in sequence order. */
-export async function reports(outbox: Model<OutboxMessage>) {
-  const messages = await outbox.find().lean<OutboxMessage[]>();
-  return messages
-    .map((message) => message.payload as { caseId: string; item: string; department: string; status: string; step: string | null; sequence: number; reason: string | null })
-    .sort((a, b) => a.caseId.localeCompare(b.caseId) || a.sequence - b.sequence)
-    .map(({ caseId: id, item, department, status, step, sequence, reason }) => ({ caseId: id, item, department, status, step, sequence, reason }));
-}
-
-/** The problems of a BAD_USER_INPUT error as [rule, source] pairs. */
-export function rulesOf(error: { extensions?: Record<string, unknown> } | undefined): [string, string][] {
-  const problems = (error?.extensions?.problems ?? []) as { rule: string; source: string }[];
-  return problems.map((problem) => [problem.rule, problem.source]);
-}
+/** The reports the desk queued for the window, by case and in sequence. */
+export const reports = (outbox: Model<OutboxMessage>) => queuedReports({ outbox }, { order: 'by case' });

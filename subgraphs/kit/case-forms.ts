@@ -23,7 +23,9 @@ export const SERVICE_DEPARTMENT = {
 export type ServiceCode = keyof typeof SERVICE_DEPARTMENT;
 export const SERVICE_CODES = Object.keys(SERVICE_DEPARTMENT) as ServiceCode[];
 
-export type Relation = 'HOLDER' | 'SPOUSE' | 'CHILD' | 'PARENT' | 'SPOUSE_PARENT';
+/** Who a form may name: the holder and the family the registry knows; each department's rules decide who it serves. */
+export const RELATIONS = ['HOLDER', 'SPOUSE', 'CHILD', 'PARENT', 'SPOUSE_PARENT'] as const;
+export type Relation = (typeof RELATIONS)[number];
 
 /** A person the form is about: the holder or one of the family members the registry knows. */
 export interface FormPerson {

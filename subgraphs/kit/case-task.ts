@@ -8,11 +8,13 @@ import type { ServiceCode } from './case-forms';
 import type { DepartmentName } from './departments';
 import { badUserInput } from './errors';
 import { callGraphQL } from './graphql-client';
+import { isObjectIdString } from './ids';
 import { modelOn } from './mongo';
 import { createOutbox, type Outbox } from './outbox';
 import type { Program } from './programs';
 import type { SubgraphEnvironment } from './subgraph';
 import { manyByKey } from './loader';
+import { problemsError, type Problem } from './problems';
 
 /** RECEIVED → IN_PROGRESS → DONE; or REFUSED (the department cannot do it, with its reason); or CANCELLED (at the talent's request). */
 export type CaseTaskStatus = 'RECEIVED' | 'IN_PROGRESS' | 'DONE' | 'REFUSED' | 'CANCELLED';
@@ -28,6 +30,21 @@ export interface CaseTaskDelivery {
   acceptedAt: Date;
   /** Last day of the item's time limit, in working days from acceptance. */
   dueOn: string;
+}
+
+/**
+ * A delivery the department's desk can take: ids in shape and an item of this department, every
+ * problem at once. The ids come back in lower case, as tasks store them.
+ */
+export function checkDelivery(delivery: CaseTaskDelivery, items: readonly ServiceCode[], office: { zh: string; en: string }): CaseTaskDelivery {
+  const problems: Problem[] = [];
+  if (!isObjectIdString(delivery.caseId)) problems.push({ field: 'input.caseId', zh: '办件编号格式不正确', en: 'caseId must be 24 hex digits' });
+  if (!isObjectIdString(delivery.talentId)) problems.push({ field: 'input.talentId', zh: '人才编号格式不正确', en: 'talentId must be 24 hex digits' });
+  if (!(items as readonly string[]).includes(delivery.item)) {
+    problems.push({ field: 'input.item', zh: `事项 ${delivery.item.slice(0, 40)} 不由${office.zh}办理`, en: `item is not done by ${office.en} (${items.join(', ')})` });
+  }
+  if (problems.length > 0) throw problemsError(problems);
+  return { ...delivery, caseId: delivery.caseId.toLowerCase(), talentId: delivery.talentId.toLowerCase() };
 }
 
 /** What the department decides about a task, now or later. */

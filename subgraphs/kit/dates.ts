@@ -22,3 +22,11 @@ export function addDays(day: string, days: number): string {
 export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
+
+/** The last day of a term of whole years from `startsOn`: the day before its anniversary. */
+export function lastDayOfTerm(startsOn: string, years: number): string {
+  const [y, m, d] = startsOn.split('-').map(Number);
+  const end = new Date(Date.UTC(y + years, m - 1, d));
+  end.setUTCDate(end.getUTCDate() - 1);
+  return end.toISOString().slice(0, 10);
+}

@@ -1,5 +1,7 @@
 // Per-request DataLoaders: keys in, one `$in` query out, results back in key order.
 import DataLoader from 'dataloader';
+import type { Model, QueryFilter, SortOrder, Types } from 'mongoose';
+import { isObjectIdString } from './ids';
 
 /** At most one document per key (e.g. a talent by id); a missing key loads as null. */
 export function oneByKey<T>(
@@ -23,4 +25,23 @@ export function manyByKey<T>(
     for (const item of await fetch(keys)) byKey.get(keyOf(item))?.push(item);
     return keys.map((key) => byKey.get(key) ?? []);
   });
+}
+
+/**
+ * A talent's records in one department collection, in `sort` order: every talent of a request in
+ * one `$in` query on talentId (ids that cannot be one are not asked for).
+ */
+export function recordsByTalent<T extends { talentId: string }>(model: Model<T>, sort: Record<string, SortOrder>): DataLoader<string, T[]> {
+  return manyByKey<T>(
+    (talentIds) => model.find({ talentId: { $in: talentIds.filter(isObjectIdString) } } as QueryFilter<T>).sort(sort).lean<T[]>(),
+    (record) => record.talentId,
+  );
+}
+
+/** A record by its id (e.g. a case task's record): every id of a request in one `$in` query on _id. */
+export function recordById<T extends { _id: Types.ObjectId }>(model: Model<T>): DataLoader<string, T | null> {
+  return oneByKey<T>(
+    (ids) => model.find({ _id: { $in: ids.filter(isObjectIdString) } } as QueryFilter<T>).lean<T[]>(),
+    (record) => record._id.toString(),
+  );
 }

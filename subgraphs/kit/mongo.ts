@@ -1,6 +1,6 @@
 // One database per department on one MongoDB (DESIGN.md, Data). Every connection counts the
 // commands it sends, so tests can prove a query costs one DB command per collection, not per talent.
-import mongoose, { type Connection, type Model, type Schema } from 'mongoose';
+import mongoose, { Schema, type ClientSession, type Connection, type Model } from 'mongoose';
 import type { mongo } from 'mongoose';
 
 /** Commands the driver sends on its own (handshakes, sessions) are not the application's. */
@@ -56,4 +56,28 @@ export async function ensureIndexes(connection: Connection): Promise<void> {
 export function modelOn<T>(connection: Connection, name: string, schema: Schema<T>): Model<T> {
   const existing = connection.models[name] as unknown as Model<T> | undefined;
   return existing ?? (connection.model(name, schema as Schema) as unknown as Model<T>);
+}
+
+/**
+ * One document per contended thing (a talent's applications, a holder's yearly allowance …). A
+ * transaction that reads-then-writes such a thing first bumps its lock (takeLock): two concurrent
+ * transactions then write the same document, one of them gets a write conflict and is retried
+ * (Connection#transaction), so a rule read inside the transaction still holds when it commits on a real mongod.
+ */
+export interface LockDoc {
+  _id: string;
+  version: number;
+}
+
+export type LockModel = Model<LockDoc>;
+
+/** A department's lock documents, in a collection of its own. */
+export function lockModelOn(connection: Connection, name: string, collection: string): LockModel {
+  const schema = new Schema<LockDoc>({ _id: { type: String, required: true }, version: { type: Number, required: true } }, { collection, versionKey: false });
+  return modelOn<LockDoc>(connection, name, schema);
+}
+
+/** Takes the lock on `key` inside the caller's transaction. */
+export async function takeLock(locks: LockModel, key: string, session: ClientSession): Promise<void> {
+  await locks.updateOne({ _id: key }, { $inc: { version: 1 } }, { upsert: true, session });
 }

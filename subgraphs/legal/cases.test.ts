@@ -1,7 +1,8 @@
 // 司法局's part of a case (统一受理、并行办理, 004 第七至十一条): the window's LEGAL_CONSULTATION becomes
 // one task per (case, item), decided by the legal rules (000 十二; 002 十); staff steps move it; every
 // change is queued for the window with an increasing sequence.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { documentCounts } from '../../test/case-desk';
 import {
   ANSWER,
   ASSIGN,
@@ -12,20 +13,13 @@ import {
   TASK_FIELDS,
   caseId,
   delivery,
-  documentCounts,
-  openLegalFixture,
   queuedReports,
   refusal,
   talentId,
-  type LegalFixture,
+  useLegalFixture,
 } from './testing';
 
-let fixture: LegalFixture;
-beforeAll(async () => {
-  fixture = await openLegalFixture();
-});
-beforeEach(() => fixture.clear());
-afterAll(() => fixture.close());
+const fixture = useLegalFixture();
 
 type Task = { id: string; status: string; step: string | null; note: string; reason: string | null; completedAt: string | null; consultation: { id: string; feeBearing: boolean } | null };
 const receive = (input: ReturnType<typeof delivery>) => fixture.run<{ receiveLegalCaseTask: Task }>(RECEIVE, { input });
@@ -83,8 +77,8 @@ describe('receiveLegalCaseTask', () => {
     const task = await received(delivery(4, BAIYUN, 'BAIYUN_YUNJU', { ...PERSONAL_PHONE, category: 'MEDIATION', channel: 'IN_PERSON' }));
     expect(task).toMatchObject({ status: 'REFUSED', step: null, consultation: null, completedAt: expect.any(String) });
     expect(task.reason).toBe(
-      '该类法律服务不在本卡服务范围内（this kind of legal service is not offered under this card）— 来源 000 十二；' +
-        '不支持该咨询方式（this channel is not offered under this card）— 来源 000 十二（二）',
+      '该类法律服务不在本卡服务范围内（this kind of legal service is not offered under this card）— 000 十二；' +
+        '不支持该咨询方式（this channel is not offered under this card）— 000 十二（二）',
     );
     expect(await documentCounts(fixture)).toEqual({ CaseTask: 1, Outbox_case_task_reports: 1 });
     expect(await queuedReports(fixture)).toEqual([{ caseId: caseId(4), item: 'LEGAL_CONSULTATION', department: 'legal', status: 'REFUSED', step: null, sequence: 1 }]);
@@ -93,7 +87,7 @@ describe('receiveLegalCaseTask', () => {
   it('refuses a program without the legal service with the reason', async () => {
     // 000 十二; 002 十: the service is Baiyun's and Liwan's; 004 (Wuhan) grants none.
     const task = await received(delivery(5, talentId(5), 'WUHAN_GREEN_CHANNEL', PERSONAL_PHONE));
-    expect(task).toMatchObject({ status: 'REFUSED', reason: '该人才卡项目不含法律顾问服务（this card program grants no legal-adviser service）— 来源 000 十二; 002 十' });
+    expect(task).toMatchObject({ status: 'REFUSED', reason: '该人才卡项目不含法律顾问服务（this card program grants no legal-adviser service）— 000 十二; 002 十' });
   });
 
   it('refuses malformed deliveries with BAD_USER_INPUT naming the field, and writes nothing', async () => {

@@ -3,43 +3,25 @@
 // applies the same rules as a direct request (consultations.ts): a program without the service, a
 // category or channel it does not offer → REFUSED with the reason; fee-bearing work is accepted and flagged.
 import type { ClientSession } from 'mongoose';
-import type { CaseTaskChange, CaseTaskDelivery, CaseTaskDoc } from '../kit/case-task';
+import { checkDelivery, type CaseTaskChange, type CaseTaskDelivery, type CaseTaskDoc } from '../kit/case-task';
+import { cannotBeDone } from '../kit/problems';
 import type { Resolvers } from '../kit/subgraph';
 import { consultationTaskChange, consultationView, requestConsultationIn, type LegalConsultationView } from './consultations';
 import type { LegalContext } from './context';
-import { FieldReader, readLegalConsultationForm, refusalReason } from './input';
-import type { RuleViolation } from './rules';
+import { readLegalConsultationForm } from './input';
 
 /** The item of the catalog this department does (kit/case-forms.ts SERVICE_DEPARTMENT). */
 const LEGAL_ITEMS = ['LEGAL_CONSULTATION'] as const;
 
-export function refusedChange(violations: readonly RuleViolation[]): CaseTaskChange {
-  return {
-    status: 'REFUSED',
-    step: null,
-    note: `司法局不能办理：${violations.map((violation) => violation.zh).join('；')}（cannot be done: ${violations.map((violation) => violation.en).join('; ')}）`,
-    reason: refusalReason(violations),
-  };
-}
+const OFFICE = { zh: '司法局', en: 'the justice bureau' };
 
 function decideFor(context: LegalContext) {
   return async (task: CaseTaskDoc, form: Record<string, unknown>, session: ClientSession): Promise<CaseTaskChange> => {
     const consultation = readLegalConsultationForm(form);
     const request = { talentId: task.talentId, program: task.program, ...consultation, caseId: task.caseId };
-    const outcome = await requestConsultationIn(context.models, request, context.clock(), session);
-    return outcome.record ? consultationTaskChange(outcome.record) : refusedChange(outcome.violations);
+    const outcome = await requestConsultationIn(context.services.models, request, context.services.environment.clock(), session);
+    return outcome.record ? consultationTaskChange(outcome.record) : cannotBeDone(OFFICE.zh, outcome.violations);
   };
-}
-
-/** A delivery the desk can take: ids in shape and an item of this department. */
-function checkDelivery(input: CaseTaskDelivery): CaseTaskDelivery {
-  const reader = new FieldReader('input');
-  const fields = { ...input };
-  const caseId = reader.objectId(fields, 'caseId');
-  const talentId = reader.objectId(fields, 'talentId');
-  reader.choice(fields, 'item', LEGAL_ITEMS);
-  reader.done();
-  return { ...input, caseId, talentId };
 }
 
 interface CaseReference {
@@ -49,7 +31,7 @@ interface CaseReference {
 export const caseResolvers: Resolvers<LegalContext> = {
   Mutation: {
     receiveLegalCaseTask: (_: unknown, { input }: { input: CaseTaskDelivery }, context: LegalContext): Promise<CaseTaskDoc> =>
-      context.desk.receive(checkDelivery(input), decideFor(context)),
+      context.services.desk.receive(checkDelivery(input, LEGAL_ITEMS, OFFICE), decideFor(context)),
   },
 
   Case: {

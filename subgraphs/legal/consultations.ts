@@ -4,6 +4,7 @@
 // came from a case moves the case's task with it.
 import type { ClientSession } from 'mongoose';
 import type { CaseTaskChange, CaseTaskDesk } from '../kit/case-task';
+import type { RuleOutcome, RuleViolation } from '../kit/problems';
 import type { Program } from '../kit/programs';
 import type { LegalConsultationDoc, LegalModels } from './model';
 import {
@@ -16,11 +17,7 @@ import {
   type LegalCounselRecord,
   type LegalFee,
   type LegalStatus,
-  type RuleViolation,
 } from './rules';
-
-/** Either the record written, or every rule that forbids it (and nothing written). */
-export type RuleOutcome<T> = { record: T; violations: null } | { record: null; violations: RuleViolation[] };
 
 export type LegalConsultationView = LegalConsultationDoc & LegalFee;
 

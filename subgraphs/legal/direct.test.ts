@@ -1,18 +1,11 @@
 // The single service without a case (issue 3: "Departments can also be used directly … the same
 // rules apply"): requestLegalConsultation and the staff steps, one test per rule, each citing its clause.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExecutionResult } from 'graphql';
-import { ADVISER, ANSWER, ASSIGN, CLOSE, CONSULTATION_FIELDS, LAWYER, NOW, PERSONAL_PHONE, documentCounts, openLegalFixture, refusal, talentId, type LegalFixture } from './testing';
+import { documentCounts } from '../../test/case-desk';
+import { ADVISER, ANSWER, ASSIGN, CLOSE, CONSULTATION_FIELDS, LAWYER, PERSONAL_PHONE, refusal, talentId, useLegalFixture } from './testing';
 
-let fixture: LegalFixture;
-beforeAll(async () => {
-  fixture = await openLegalFixture();
-});
-beforeEach(async () => {
-  fixture.clock.set(NOW);
-  await fixture.clear();
-});
-afterAll(() => fixture.close());
+const fixture = useLegalFixture();
 
 const REQUEST = `mutation ($input: RequestLegalConsultationInput!) { requestLegalConsultation(input: $input) { ${CONSULTATION_FIELDS} } }`;
 type Consultation = { id: string; caseId: string | null; status: string; free: boolean; feeBearing: boolean; feeNote: string };

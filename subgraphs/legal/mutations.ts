@@ -2,22 +2,18 @@
 // without a case (issue 3: "the same rules apply"). Every broken rule comes back at once as one
 // BAD_USER_INPUT naming each field, rule and source.
 import { notFound } from '../kit/errors';
+import { FormReader } from '../kit/form-reader';
 import { parseObjectId } from '../kit/ids';
-import { PROGRAMS, type Program } from '../kit/programs';
+import { problemsError, violationProblems } from '../kit/problems';
+import { PROGRAMS } from '../kit/programs';
 import type { Resolvers } from '../kit/subgraph';
-import { consultationView, moveConsultationIn, requestConsultationIn, type ConsultationStep, type LegalConsultationView } from './consultations';
+import { consultationView, moveConsultationIn, requestConsultationIn, type ConsultationRequest, type ConsultationStep, type LegalConsultationView } from './consultations';
 import type { LegalContext } from './context';
-import { CATEGORIES, CHANNELS, FieldReader, MAX_COUNSEL_NAME, MAX_OFFICE, MAX_TOPIC, refuse, ruleProblems } from './input';
-import type { CounselRole, LegalCategory, LegalChannel, LegalCounselRecord } from './rules';
+import { CATEGORIES, CHANNELS, MAX_COUNSEL_NAME, MAX_OFFICE, MAX_TOPIC, RULE_FIELD } from './input';
+import type { CounselRole, LegalCounselRecord } from './rules';
 
-interface RequestLegalConsultationInput {
-  talentId: string;
-  program: Program;
-  topic: string;
-  category: LegalCategory;
-  personalMatter: boolean;
-  channel: LegalChannel;
-}
+/** The direct input: a case's request without the case. */
+type RequestLegalConsultationInput = Omit<ConsultationRequest, 'caseId'>;
 
 interface LegalCounselInput {
   name: string;
@@ -27,9 +23,9 @@ interface LegalCounselInput {
 
 async function move(id: string, to: ConsultationStep, counsel: LegalCounselRecord | null, context: LegalContext): Promise<LegalConsultationView> {
   parseObjectId(id, 'id');
-  const moved = await context.connection.transaction(async (session) => {
-    const outcome = await moveConsultationIn(context.models, context.desk, id, to, counsel, context.clock(), session);
-    if (outcome?.violations) throw refuse(ruleProblems(outcome.violations, ''));
+  const moved = await context.services.connection.transaction(async (session) => {
+    const outcome = await moveConsultationIn(context.services.models, context.services.desk, id, to, counsel, context.services.environment.clock(), session);
+    if (outcome?.violations) throw problemsError(violationProblems(outcome.violations, RULE_FIELD, ''));
     return outcome;
   });
   if (!moved) throw notFound('LegalConsultation', `法律咨询 ${id} 不存在`, `no legal consultation ${id}`);
@@ -37,9 +33,8 @@ async function move(id: string, to: ConsultationStep, counsel: LegalCounselRecor
 }
 
 function readCounsel(counsel: LegalCounselInput): LegalCounselRecord {
-  const reader = new FieldReader('counsel');
-  const fields = { ...counsel };
-  const read = { name: reader.text(fields, 'name', MAX_COUNSEL_NAME), role: counsel.role, office: reader.text(fields, 'office', MAX_OFFICE) };
+  const reader = new FormReader('counsel');
+  const read = { name: reader.text(counsel.name, 'name', MAX_COUNSEL_NAME), role: counsel.role, office: reader.text(counsel.office, 'office', MAX_OFFICE) };
   reader.done();
   return read;
 }
@@ -52,22 +47,20 @@ export const mutationResolvers: Resolvers<LegalContext> = {
     closeLegalConsultation: (_: unknown, { id }: { id: string }, context: LegalContext) => move(id, 'CLOSED', null, context),
 
     requestLegalConsultation: async (_: unknown, { input }: { input: RequestLegalConsultationInput }, context: LegalContext): Promise<LegalConsultationView> => {
-      const reader = new FieldReader('input');
-      const fields = { ...input };
-      const request = {
-        talentId: reader.objectId(fields, 'talentId'),
-        // From the caller until identity is verified (a later issue); the enum already holds it to the four programs.
-        program: reader.choice(fields, 'program', PROGRAMS),
-        topic: reader.text(fields, 'topic', MAX_TOPIC),
-        category: reader.choice(fields, 'category', CATEGORIES),
-        personalMatter: reader.flag(fields, 'personalMatter'),
-        channel: reader.choice(fields, 'channel', CHANNELS),
-        caseId: null,
-      };
+      const reader = new FormReader('input');
+      const talentId = reader.objectId(input.talentId, 'talentId');
+      // From the caller until identity is verified (a later issue); the enum already holds it to the four programs.
+      const program = reader.choice(input.program, 'program', PROGRAMS);
+      const topic = reader.text(input.topic, 'topic', MAX_TOPIC);
+      const category = reader.choice(input.category, 'category', CATEGORIES);
+      const personalMatter = reader.flag(input.personalMatter, 'personalMatter');
+      const channel = reader.choice(input.channel, 'channel', CHANNELS);
       reader.done();
-      const consultation = await context.connection.transaction(async (session) => {
-        const outcome = await requestConsultationIn(context.models, request, context.clock(), session);
-        if (outcome.violations) throw refuse(ruleProblems(outcome.violations, 'input'));
+      // Read in full: done() has thrown on any problem.
+      const request: ConsultationRequest = { talentId: talentId!, program: program!, topic, category: category!, personalMatter, channel: channel!, caseId: null };
+      const consultation = await context.services.connection.transaction(async (session) => {
+        const outcome = await requestConsultationIn(context.services.models, request, context.services.environment.clock(), session);
+        if (outcome.violations) throw problemsError(violationProblems(outcome.violations, RULE_FIELD, 'input'));
         return outcome.record;
       });
       return consultationView(consultation);

@@ -27,7 +27,7 @@ export const legalResolvers: Resolvers<LegalContext> = {
     // Always an object: a holder with no consultations (or a program without the service, 003/004) gets empty lists.
     legal: async (talent: TalentReference, _: unknown, context: LegalContext): Promise<TalentLegalView> => {
       const stored = await context.loaders.consultationsByTalent.load(talent.id);
-      const year = Number(todayInChina(context.clock()).slice(0, 4));
+      const year = Number(todayInChina(context.services.environment.clock()).slice(0, 4));
       return {
         consultations: stored.map(consultationView),
         openCount: stored.filter((consultation) => isOpen(consultation.status)).length,

@@ -2,6 +2,7 @@
 // them, seed.ts writes only what they accept, and requests (from a case or made directly) are refused with them.
 import type { Program } from '../kit/programs';
 import { todayInChina } from '../kit/dates';
+import type { RuleViolation } from '../kit/problems';
 
 export type LegalCategory =
   | 'CONSULTATION'
@@ -16,14 +17,6 @@ export type LegalCategory =
 export type LegalChannel = 'PHONE' | 'EMAIL' | 'IN_PERSON' | 'ONLINE';
 export type LegalStatus = 'REQUESTED' | 'ASSIGNED' | 'ANSWERED' | 'CLOSED';
 export type CounselRole = 'GOVERNMENT_LEGAL_ADVISER' | 'LAWYER';
-
-/** Why a record breaks a rule: Chinese first, English beside it, and the clause. */
-export interface RuleViolation {
-  rule: string;
-  zh: string;
-  en: string;
-  source: string;
-}
 
 interface CategoryTerms {
   free: boolean;

@@ -5,18 +5,12 @@ import type { QueryFilter } from 'mongoose';
 import { ageOn, todayInChina } from '../kit/dates';
 import { badUserInput, notFound } from '../kit/errors';
 import { parseObjectId } from '../kit/ids';
+import { problemsError, type RuleViolation } from '../kit/problems';
 import type { TalentDoc, TalentModels } from './model';
 import { cardStatusOn, type StoredCardStatus } from './rules';
 
-export interface AffiliatedCardProblem {
-  rule: string;
-  zh: string;
-  en: string;
-  source: string;
-}
-
-export function affiliatedCardProblems(talent: TalentDoc, member: TalentDoc['family'][number], today: string): AffiliatedCardProblem[] {
-  const problems: AffiliatedCardProblem[] = [];
+export function affiliatedCardProblems(talent: TalentDoc, member: TalentDoc['family'][number], today: string): RuleViolation[] {
+  const problems: RuleViolation[] = [];
   if (talent.program !== 'GUANGZHOU_GREEN_CARD') {
     problems.push({ rule: 'AFFILIATED_CARD_PROGRAM', zh: '仅广州市人才绿卡可为随行家属申领副卡', en: 'only the Guangzhou talent green card has affiliated cards', source: '003 六（二）' });
   }
@@ -44,11 +38,7 @@ export async function issueAffiliatedCard(models: TalentModels, talentId: string
   const today = todayInChina(now);
   const problems = affiliatedCardProblems(talent, member, today);
   if (problems.length > 0) {
-    throw badUserInput('familyMemberId', problems.map((problem) => `${problem.zh}（${problem.source}）`).join('；'), problems.map((problem) => problem.en).join('; '), {
-      rule: problems[0].rule,
-      source: problems[0].source,
-      problems,
-    });
+    throw problemsError(problems.map((problem) => ({ field: 'familyMemberId', ...problem })));
   }
   const number = `${talent.mainCard.number}-${talent.affiliatedCards.length + 1}`;
   const card = { number, program: talent.program, kind: 'AFFILIATED', holderName: member.name, relation: member.relation, eligibilityCode: '003-6-2', issuedOn: today, expiresOn: talent.mainCard.expiresOn, status: 'ACTIVE' };

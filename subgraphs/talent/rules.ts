@@ -1,6 +1,7 @@
 // The window's card rules. Every rule names the seed clause it comes from.
 import type { QueryFilter } from 'mongoose';
 import type { TalentDoc } from './model';
+import { lastDayOfTerm } from '../kit/dates';
 
 export type StoredCardStatus = 'ACTIVE' | 'CONTACT_LIST' | 'REVOKED';
 export type CardStatus = StoredCardStatus | 'EXPIRED';
@@ -9,10 +10,7 @@ export type CardStatus = StoredCardStatus | 'EXPIRED';
 export const MANAGEMENT_PERIOD_YEARS = 5;
 
 export function managementPeriodEnd(issuedOn: string): string {
-  const [y, m, d] = issuedOn.split('-').map(Number);
-  const end = new Date(Date.UTC(y + MANAGEMENT_PERIOD_YEARS, m - 1, d));
-  end.setUTCDate(end.getUTCDate() - 1);
-  return end.toISOString().slice(0, 10);
+  return lastDayOfTerm(issuedOn, MANAGEMENT_PERIOD_YEARS);
 }
 
 /**

@@ -2,16 +2,10 @@
 // shape, people taken from the registry (never retyped), and the checks the window can make
 // before any department is asked. Every problem is collected, so the talent hears them all at once.
 import type { AirportServiceForm, FormPerson, ServiceCode, ServiceForms } from '../../kit/case-forms';
+import { FormReader } from '../../kit/form-reader';
+import type { Problem } from '../../kit/problems';
 import { isValidResidentId } from '../seed-people';
 import type { TalentDoc } from '../model';
-
-export interface InputProblem {
-  field: string;
-  zh: string;
-  en: string;
-  rule?: string;
-  source?: string;
-}
 
 type FormField = 'hukouTransfer' | 'schoolEnrolment' | 'checkup' | 'familyDoctor' | 'legalConsultation' | 'talentApartment' | 'airportService' | 'exitEntry';
 
@@ -40,27 +34,6 @@ const FLIGHT_NUMBER = /^[A-Z0-9]{2}\d{1,4}[A-Z]?$/;
 const PHONE = /^(1\d{10}|0\d{2,3}-?\d{7,8})$/;
 const PLATE = /^[\u4e00-\u9fa5][A-Z][A-Z0-9]{5,6}$/;
 
-class FormReader {
-  readonly problems: InputProblem[] = [];
-  constructor(private prefix: string) {}
-
-  /** From here on, problems are about this part of the item (e.g. its airportService form). */
-  enter(part: string): void {
-    this.prefix = `${this.prefix}.${part}`;
-  }
-
-  problem(field: string, zh: string, en: string, extra: Omit<InputProblem, 'field' | 'zh' | 'en'> = {}): void {
-    this.problems.push({ field: `${this.prefix}.${field}`, zh, en, ...extra });
-  }
-
-  text(form: Record<string, unknown>, field: string, max = MAX_TEXT): string {
-    const value = typeof form[field] === 'string' ? (form[field] as string).trim() : '';
-    if (value === '') this.problem(field, '不能为空', 'must not be empty');
-    else if (value.length > max) this.problem(field, `不能超过 ${max} 个字`, `at most ${max} characters`);
-    return value;
-  }
-}
-
 function person(talent: TalentDoc, memberId: string | null, reader: FormReader, field: string): FormPerson | null {
   if (memberId === null) {
     return { name: talent.name, relation: 'HOLDER', birthDate: talent.birthDate, idNumber: talent.idDocument.type === 'RESIDENT_ID' ? talent.idDocument.number : null };
@@ -77,7 +50,7 @@ function person(talent: TalentDoc, memberId: string | null, reader: FormReader, 
   return { name: member.name, relation: member.relation as FormPerson['relation'], birthDate: member.birthDate, idNumber };
 }
 
-export function readItemForm(input: CaseItemInput, index: number, talent: TalentDoc, now: Date, today: string): { form: ServiceForms[ServiceCode] | null; problems: InputProblem[] } {
+export function readItemForm(input: CaseItemInput, index: number, talent: TalentDoc, now: Date, today: string): { form: ServiceForms[ServiceCode] | null; problems: Problem[] } {
   const reader = new FormReader(`input.items.${index}`);
   const expected = FORM_OF[input.service];
   const given = FORM_FIELDS.filter((field) => input[field] != null);
@@ -108,7 +81,7 @@ export function readItemForm(input: CaseItemInput, index: number, talent: Talent
           reader.problem(`familyMemberIds.${n}`, `${applicant.name} 不属于可随迁落户的配偶或子女`, 'only the spouse and dependent children may move with the holder', { rule: 'HUKOU_FAMILY_SCOPE', source: '000 一；001 第四条（一）；002 一' });
         }
       }
-      return { form: { applicants: applicants.filter((applicant): applicant is FormPerson => applicant !== null), route: form.route as 'PLANNED_GUIDANCE', targetAddress: reader.text(form, 'targetAddress'), policeStation: reader.text(form, 'policeStation', 60) }, problems: reader.problems };
+      return { form: { applicants: applicants.filter((applicant): applicant is FormPerson => applicant !== null), route: form.route as 'PLANNED_GUIDANCE', targetAddress: reader.text(form.targetAddress, 'targetAddress', MAX_TEXT), policeStation: reader.text(form.policeStation, 'policeStation', 60) }, problems: reader.problems };
     }
     case 'KINDERGARTEN_ENROLMENT':
     case 'SCHOOL_ENROLMENT': {
@@ -122,43 +95,43 @@ export function readItemForm(input: CaseItemInput, index: number, talent: Talent
       if (schoolYear !== year) reader.problem('schoolYear', `入学年度须为今年（${year}），按入学当年日程申请`, `apply in the year of entry (${year})`, { rule: 'ENROLMENT_SCHOOL_YEAR', source: '000 八（二）1' });
       const member = talent.family.find((candidate) => candidate._id.toString() === form.childId);
       if (!child || !member) return { form: null, problems: reader.problems };
-      return { form: { child: { ...child, gender: member.gender as 'MALE' }, level, schoolYear, district: reader.text(form, 'district', 30), preferredSchool: reader.text(form, 'preferredSchool', 100) }, problems: reader.problems };
+      return { form: { child: { ...child, gender: member.gender as 'MALE' }, level, schoolYear, district: reader.text(form.district, 'district', 30), preferredSchool: reader.text(form.preferredSchool, 'preferredSchool', 100) }, problems: reader.problems };
     }
     case 'FREE_ANNUAL_CHECKUP':
     case 'UNION_CHECKUP': {
       if ((form.preferredDate as string) < today) reader.problem('preferredDate', '体检日期不能早于今天', 'the checkup date cannot be in the past');
       // 002 八（三）: Liwan holders choose the designated checkup hospital themselves.
       if (form.hospital == null && talent.program === 'LIWAN_YINGCAI') reader.problem('hospital', '荔湾英才卡持卡人须自行选择指定体检医院', 'Liwan holders choose their checkup hospital', { rule: 'HOSPITAL_REQUIRED', source: '002 八（三）' });
-      const hospital = form.hospital == null ? null : reader.text(form, 'hospital', 80);
+      const hospital = form.hospital == null ? null : reader.text(form.hospital, 'hospital', 80);
       return { form: { preferredDate: form.preferredDate as string, hospital }, problems: reader.problems };
     }
     case 'FAMILY_DOCTOR_CONTRACT': {
       if ((form.startsOn as string) < today) reader.problem('startsOn', '签约开始日期不能早于今天', 'the contract cannot start in the past');
-      return { form: { communityHealthCentre: reader.text(form, 'communityHealthCentre', 80), team: reader.text(form, 'team', 80), package: form.package as 'FREE', startsOn: form.startsOn as string }, problems: reader.problems };
+      return { form: { communityHealthCentre: reader.text(form.communityHealthCentre, 'communityHealthCentre', 80), team: reader.text(form.team, 'team', 80), package: form.package as 'FREE', startsOn: form.startsOn as string }, problems: reader.problems };
     }
     case 'LEGAL_CONSULTATION':
-      return { form: { topic: reader.text(form, 'topic'), category: form.category as 'CONSULTATION', personalMatter: form.personalMatter as boolean, channel: form.channel as 'PHONE' }, problems: reader.problems };
+      return { form: { topic: reader.text(form.topic, 'topic', MAX_TEXT), category: form.category as 'CONSULTATION', personalMatter: form.personalMatter as boolean, channel: form.channel as 'PHONE' }, problems: reader.problems };
     case 'TALENT_APARTMENT': {
       const householdSize = form.householdSize as number;
       if (householdSize < 1 || householdSize > 20) reader.problem('householdSize', '家庭人数须在 1 到 20 之间', 'household size must be 1–20');
       const declarations = (form.declarations as { personName: string; relation: string; city: string; homesOwned: number }[]).map((declaration, n) => {
         if (declaration.homesOwned < 0 || declaration.homesOwned > 99) reader.problem(`declarations.${n}.homesOwned`, '住房套数须在 0 到 99 之间', 'homes owned must be 0–99');
-        return { personName: reader.text(declaration, 'personName', 60), relation: declaration.relation as 'HOLDER', city: reader.text(declaration, 'city', 30), homesOwned: declaration.homesOwned };
+        return { personName: reader.text(declaration.personName, 'personName', 60), relation: declaration.relation as 'HOLDER', city: reader.text(declaration.city, 'city', 30), homesOwned: declaration.homesOwned };
       });
       if (!declarations.some((declaration) => declaration.relation === 'HOLDER')) reader.problem('declarations', '须申报持卡人本人的住房情况', "the holder's own declaration is required", { source: '002 四；000 九' });
-      return { form: { district: reader.text(form, 'district', 30), project: reader.text(form, 'project', 80), householdSize, declarations }, problems: reader.problems };
+      return { form: { district: reader.text(form.district, 'district', 30), project: reader.text(form.project, 'project', 80), householdSize, declarations }, problems: reader.problems };
     }
     case 'AIRPORT_VIP_DOMESTIC':
     case 'AIRPORT_VIP_INTERNATIONAL':
       return { form: airportForm(form, input.service, reader, now), problems: reader.problems };
     case 'EXIT_ENTRY_PERMIT':
     case 'RESIDENCE_PERMIT':
-      return { form: { applicantName: reader.text(form, 'applicantName', 60) }, problems: reader.problems };
+      return { form: { applicantName: reader.text(form.applicantName, 'applicantName', 60) }, problems: reader.problems };
   }
 }
 
 function airportForm(form: Record<string, unknown>, service: ServiceCode, reader: FormReader, now: Date): AirportServiceForm {
-  const flightNumber = reader.text(form, 'flightNumber', 10).toUpperCase();
+  const flightNumber = reader.text(form.flightNumber, 'flightNumber', 10).toUpperCase();
   if (flightNumber && !FLIGHT_NUMBER.test(flightNumber)) reader.problem('flightNumber', '航班号格式不正确（如 CZ3101）', 'flight number is malformed (e.g. CZ3101)', { source: '000 十三（三）2' });
   const flightTime = form.flightTime as Date;
   // 000 十三（三）1: domestic no later than 2 h, international 3 h before the flight.
@@ -178,7 +151,7 @@ function airportForm(form: Record<string, unknown>, service: ServiceCode, reader
     if (!PLATE.test(plate.trim())) reader.problem(`vehiclePlates.${n}`, `车牌号格式不正确：${plate.slice(0, 12)}`, 'plate number is malformed (e.g. 粤A12345)');
     return { plate: plate.trim() };
   });
-  const contactPhone = reader.text(form, 'contactPhone', 20);
+  const contactPhone = reader.text(form.contactPhone, 'contactPhone', 20);
   if (contactPhone && !PHONE.test(contactPhone)) reader.problem('contactPhone', '联系电话格式不正确', 'contact phone is malformed', { source: '000 十三（三）2' });
   const direction = form.direction as 'DEPARTURE' | 'ARRIVAL';
   if (form.nameSign === true && direction !== 'ARRIVAL') reader.problem('nameSign', '仅接机服务可举牌', 'a name sign is for arrivals only', { source: '000 十三（三）2' });

@@ -10,12 +10,13 @@ import { addDays, todayInChina } from '../../kit/dates';
 import type { DepartmentName } from '../../kit/departments';
 import { isObjectIdString } from '../../kit/ids';
 import type { Outbox } from '../../kit/outbox';
+import { problemsError, type Problem } from '../../kit/problems';
 import type { SubgraphEnvironment } from '../../kit/subgraph';
 import { catalogItem, MATERIALS } from '../catalog';
 import type { CaseDoc, CaseItemDoc, CaseModels, CaseRequestDoc } from '../case-model';
 import type { TalentModels, TalentDoc } from '../model';
 import { cardProblems, programProblems } from './eligibility';
-import { readItemForm, type CaseItemInput, type InputProblem } from './forms';
+import { readItemForm, type CaseItemInput } from './forms';
 import { MAX_DEFERRAL_DAYS, missingMaterials } from './materials';
 
 export interface SubmitCaseInput {
@@ -39,11 +40,9 @@ const REQUEST_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 const MAX_ITEMS = 13;
 const STALE_CLAIM_MS = 60_000;
 
-function refuse(problems: InputProblem[], extra: Record<string, unknown> = {}): GraphQLError {
-  const zh = problems.map((problem) => `${problem.zh}${problem.source ? `（${problem.source}）` : ''}`).join('；');
-  return new GraphQLError(`办件未受理，共 ${problems.length} 处需补正：${zh}（the request was not accepted: ${problems.map((problem) => problem.en).join('; ')}）`, {
-    extensions: { code: 'BAD_USER_INPUT', field: problems[0].field, problems, ...extra },
-  });
+/** Not accepted: every problem at once (一次性告知), and how many need correcting (需补正). */
+function refuse(problems: Problem[], extensions: Record<string, unknown> = {}): GraphQLError {
+  return problemsError(problems, { lead: { zh: `办件未受理，共 ${problems.length} 处需补正：`, en: 'the request was not accepted: ' }, extensions });
 }
 
 function fingerprintOf(input: SubmitCaseInput): string {
@@ -64,7 +63,7 @@ export async function submitCase(deps: IntakeDeps, input: SubmitCaseInput): Prom
   const talent = isObjectIdString(input.talentId) ? await deps.talents.Talent.findById(input.talentId).lean<TalentDoc>() : null;
   if (!talent) throw refuse([{ field: 'input.talentId', zh: `未找到人才 ${input.talentId.slice(0, 30)}`, en: 'no talent with this id' }]);
 
-  const problems: InputProblem[] = [];
+  const problems: Problem[] = [];
   const services = input.items.map((item) => item.service);
   if (services.length === 0 || services.length > MAX_ITEMS) problems.push({ field: 'input.items', zh: `请选择 1 至 ${MAX_ITEMS} 个事项`, en: `choose 1–${MAX_ITEMS} items` });
   services.forEach((service, index) => {
@@ -143,7 +142,7 @@ async function storedCase(deps: IntakeDeps, caseId: string): Promise<CaseDoc | n
   return null;
 }
 
-function deferredMaterials(input: SubmitCaseInput, nonKey: string[], today: string, problems: InputProblem[]): CaseDoc['pendingMaterials'] {
+function deferredMaterials(input: SubmitCaseInput, nonKey: string[], today: string, problems: Problem[]): CaseDoc['pendingMaterials'] {
   const deferral = input.deferral;
   if (nonKey.length === 0) {
     if (deferral) problems.push({ field: 'input.deferral', zh: '材料齐全，无需容缺承诺', en: 'nothing is missing: no deferral promise is needed' });

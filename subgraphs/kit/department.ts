@@ -1,0 +1,51 @@
+// What every department subgraph is made of: its models, its per-request loaders, its resolvers and
+// its case desk (kit/case-task.ts). A department's server.ts names each of them; this puts them
+// together the same way for all six — one context shape, the desk's deliveries started and
+// stopped with the subgraph.
+import type { Connection } from 'mongoose';
+import { createCaseTaskDesk, type CaseTaskDesk } from './case-task';
+import type { BaseContext } from './context';
+import type { DepartmentName } from './departments';
+import { loadTypeDefs, mergeResolvers, type Resolvers, type SubgraphEnvironment, type SubgraphModule } from './subgraph';
+
+/** What a department's resolvers reach beyond the request: its database, models, case desk, clock and calendar. */
+export interface DepartmentServices<Models> {
+  connection: Connection;
+  models: Models;
+  desk: CaseTaskDesk;
+  environment: SubgraphEnvironment;
+}
+
+export interface DepartmentContext<Models, Loaders> extends BaseContext {
+  /** Per request: one `$in` query per collection for all talents or cases of a request. */
+  loaders: Loaders;
+  /** A case's tasks in this department, one `$in` query per request. */
+  tasksByCase: ReturnType<CaseTaskDesk['tasksByCaseLoader']>;
+  services: DepartmentServices<Models>;
+}
+
+export interface DepartmentParts<Models, Loaders> {
+  name: DepartmentName;
+  /** The server module's `import.meta.url`: its schema.graphql is beside it. */
+  moduleUrl: string;
+  models: Models;
+  createLoaders(models: Models): Loaders;
+  resolvers: Resolvers<DepartmentContext<Models, Loaders>>[];
+}
+
+export function departmentSubgraph<Models, Loaders>(
+  connection: Connection,
+  environment: SubgraphEnvironment,
+  parts: DepartmentParts<Models, Loaders>,
+): SubgraphModule<DepartmentContext<Models, Loaders>> {
+  const desk = createCaseTaskDesk(connection, environment, parts.name);
+  const services: DepartmentServices<Models> = { connection, models: parts.models, desk, environment };
+  return {
+    name: parts.name,
+    typeDefs: loadTypeDefs(parts.moduleUrl),
+    resolvers: mergeResolvers(...parts.resolvers),
+    createContext: (base) => ({ ...base, loaders: parts.createLoaders(parts.models), tasksByCase: desk.tasksByCaseLoader(), services }),
+    start: () => desk.start(),
+    stop: () => desk.stop(),
+  };
+}
