@@ -115,7 +115,7 @@ export function stoppedAt(steps: readonly StoredStep[]): HukouStep {
 
 function rejectionOf(transfer: TransferState): string {
   const step = stoppedAt(transfer.steps);
-  return `${transfer.applicant.name}不予办理：${transfer.rejectionReason ?? '已撤回'}（rejected at ${HUKOU_STEP_LABELS_EN[step]}）— 来源 ${HUKOU_STEP_CLAUSES[step]}`;
+  return `${transfer.applicant.name}不予办理：${transfer.rejectionReason ?? '已撤回'}（rejected at ${HUKOU_STEP_LABELS_EN[step]}）— ${HUKOU_STEP_CLAUSES[step]}`;
 }
 
 /**

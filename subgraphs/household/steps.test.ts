@@ -114,8 +114,8 @@ describe('rejectHukouTransfer', () => {
       step: null,
       completedAt: expect.any(Date),
       reason:
-        '王丽不予办理：本市合法住所证明与入户地址不符（rejected at particulars filled in and originals uploaded）— 来源 000 一（二）2；' +
-        '李小雨不予办理：户籍档案信息与申报资料不一致（rejected at household information card collected）— 来源 000 一（二）3',
+        '王丽不予办理：本市合法住所证明与入户地址不符（rejected at particulars filled in and originals uploaded）— 000 一（二）2；' +
+        '李小雨不予办理：户籍档案信息与申报资料不一致（rejected at household information card collected）— 000 一（二）3',
     });
     expect(await reportSteps()).toEqual([[1, 'IN_PROGRESS', 'MATERIALS_UPLOADED'], [2, 'IN_PROGRESS', 'MATERIALS_UPLOADED'], [3, 'IN_PROGRESS', 'INFO_CARD'], [4, 'REFUSED', null]]);
   });
