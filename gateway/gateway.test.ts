@@ -10,6 +10,7 @@ import { SUBGRAPH_NAMES } from '../subgraphs/kit/departments';
 import { subgraphSdlPath, SUPERGRAPH_PATH } from '../schema/compose-lib';
 import { readGatewayConfig } from './config';
 import { startGateway, type RunningGateway } from './server';
+import { bearer, COORDINATOR } from '../test/tokens';
 
 let folder: string;
 let supergraphPath: string;
@@ -28,7 +29,7 @@ beforeAll(async () => {
   folder = mkdtempSync(join(tmpdir(), 'gateway-test-'));
   supergraphPath = join(folder, 'supergraph.graphql');
   copyFileSync(SUPERGRAPH_PATH, supergraphPath);
-  running = await startGateway({ ...readGatewayConfig({}), port: 0, supergraphPath }, { log });
+  running = await startGateway({ ...readGatewayConfig({}), port: 0, supergraphPath }, { log, env: {} });
 });
 
 afterAll(async () => {
@@ -39,7 +40,7 @@ afterAll(async () => {
 async function talentFieldNames(): Promise<string[]> {
   const response = await fetch(`${base()}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...(await bearer(COORDINATOR)) },
     body: JSON.stringify({ query: '{ __type(name: "Talent") { fields { name } } }' }),
   });
   const body = (await response.json()) as { data: { __type: { fields: { name: string }[] } } };

@@ -8,6 +8,11 @@ import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { headerValue, serveGraphQL, type Listening } from '../subgraphs/kit/http';
 import { isSubgraphName } from '../subgraphs/kit/departments';
 import type { GatewayConfig } from './config';
+import type { Env } from '../subgraphs/kit/config';
+import type { Viewer } from '../subgraphs/kit/context';
+import { bearerToken, createVerifier, readIdentityConfig } from '../subgraphs/kit/identity';
+import { createServiceTokens, type ServiceTokens } from '../subgraphs/kit/service-token';
+import { accessPlugin } from './auth';
 import { serveGraphiql } from './graphiql';
 import { armorFor, parseOptionsFor } from './limits';
 import { supergraphFromFile } from './supergraph-file';
@@ -15,10 +20,15 @@ import { unreachableErrors } from './unreachable';
 
 export interface GatewayContext {
   requestId: string;
-  authorization?: string;
+  viewer: Viewer | null;
+  /** The caller's own token, passed on so each subgraph verifies it again. */
+  token: string | null;
+  serviceToken: ServiceTokens;
 }
 
 export interface GatewayOptions {
+  /** Where identity settings are read from (tests pass their own). */
+  env?: Env;
   /** Called with each query plan (tests assert that departments are fetched in parallel). */
   onQueryPlan?(plan: QueryPlan): void;
   log?(message: string): void;
@@ -41,10 +51,12 @@ class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super(options);
   }
 
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (!('requestId' in context)) return;
     request.http?.headers.set('x-request-id', context.requestId);
-    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    // A signed-in caller's own token; for an anonymous caller (the public catalog only, see
+    // auth.ts) the gateway's service identity, since no subgraph answers without a token.
+    request.http?.headers.set('authorization', `Bearer ${context.token ?? (await context.serviceToken())}`);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
@@ -73,11 +85,14 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     loaded = true;
   });
 
+  const identity = readIdentityConfig(options.env ?? process.env);
+  const verify = await createVerifier(identity);
+  const serviceToken = createServiceTokens(identity, 'gateway', options.env ?? process.env);
   const armor = armorFor(config.limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...armor,
-    plugins: [...armor.plugins, ApolloServerPluginLandingPageDisabled()],
+    plugins: [...armor.plugins, accessPlugin<GatewayContext>(), ApolloServerPluginLandingPageDisabled()],
     validationRules: armor.validationRules,
     parseOptions: parseOptionsFor(config.limits),
     // gateway/index.ts handles signals and stops the server in order.
@@ -87,7 +102,10 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
 
   const listening = await serveGraphQL(apollo, {
     port: config.port,
-    context: async (request, requestId) => ({ requestId, authorization: headerValue(request, 'authorization') }),
+    context: async (request, requestId) => {
+      const token = bearerToken(headerValue(request, 'authorization'));
+      return { requestId, token, viewer: token ? await verify(token) : null, serviceToken };
+    },
     health: () => ({ ready: loaded, service: 'gateway' }),
     route: serveGraphiql,
   });

@@ -28,7 +28,7 @@ export async function loadDemoData(options: DemoDataOptions): Promise<DemoDataRe
     const connections = Object.fromEntries(SUBGRAPH_NAMES.map((name, index) => [name, dbs[index].connection])) as Record<SubgraphName, (typeof dbs)[number]['connection']>;
     // Building each subgraph registers its models (and so its indexes) on the connection.
     for (const name of SUBGRAPH_NAMES) {
-      SUBGRAPHS[name].build(connections[name], defaultEnvironment(name));
+      SUBGRAPHS[name].build(connections[name], await defaultEnvironment(name));
       await Promise.all(Object.values(connections[name].models).map((model) => model.init()));
     }
     if (options.reset) {

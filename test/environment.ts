@@ -3,6 +3,8 @@
 import type { SubgraphName } from '../subgraphs/kit/departments';
 import type { SubgraphEnvironment } from '../subgraphs/kit/subgraph';
 import { loadWorkingCalendar } from '../subgraphs/kit/working-days';
+import { createVerifier, readIdentityConfig } from '../subgraphs/kit/identity';
+import { createServiceTokens } from '../subgraphs/kit/service-token';
 
 export class TestClock {
   private offsetMs = 0;
@@ -20,8 +22,13 @@ export class TestClock {
   }
 }
 
+const identity = readIdentityConfig({});
+const verify = await createVerifier(identity);
+
 export function testEnvironment(urls: Partial<Record<SubgraphName, string>>, clock = new TestClock()): SubgraphEnvironment {
   return {
+    serviceToken: createServiceTokens(identity, 'test', {}),
+    verify,
     subgraphUrl: (name) => urls[name] ?? `http://127.0.0.1:9/unstarted-${name}`,
     clock: clock.now,
     calendar: loadWorkingCalendar(),

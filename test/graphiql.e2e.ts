@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
+import { bearer } from './tokens';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path)) ?? '/usr/bin/chromium';
 
@@ -39,6 +40,9 @@ describe('GraphiQL', () => {
       if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
     });
 
+    // The analyst's token, as pasted into GraphiQL's Headers tab (persisted by the page).
+    const headers = JSON.stringify(await bearer({ subject: 'analyst-test', role: 'coordinator' }));
+    await page.addInitScript((value) => window.localStorage.setItem('graphiql:headers', value), headers);
     await page.goto(harness.gatewayUrl);
     const answered = page.waitForResponse((response) => response.request().method() === 'POST' && (response.request().postData() ?? '').includes('TalentView'));
     await page.locator('.graphiql-execute-button').click();

@@ -10,6 +10,7 @@ import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/subgraph';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { loadDemoData } from '../scripts/demo-data';
 import { TestClock, testEnvironment } from './environment';
+import { bearer, COORDINATOR } from './tokens';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   data?: T | null;
@@ -23,6 +24,7 @@ export interface Harness {
   subgraphs: Record<SubgraphName, RunningSubgraph>;
   /** Query plans the gateway made, oldest first. */
   queryPlans: QueryPlan[];
+  /** Asks the gateway, as a coordinator unless `headers` carries its own authorization ('' for none). */
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
   /** Zeroes every subgraph's request and DB-command counters and forgets query plans. */
   resetCounters(): void;
@@ -66,7 +68,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const config = readGatewayConfig({});
   const gateway: RunningGateway = await startGateway(
     { ...config, port: 0, subgraphUrls: Object.fromEntries(started.map((running) => [running.name, running.url])) },
-    { onQueryPlan: (plan) => queryPlans.push(plan), log: () => {} },
+    { onQueryPlan: (plan) => queryPlans.push(plan), log: () => {}, env: {} },
   );
 
   const harness: Harness = {
@@ -77,7 +79,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async query<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
       const response = await fetch(gateway.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', ...(await bearer(COORDINATOR)), ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResponse<T>;

@@ -5,6 +5,7 @@ import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SUBGRAPH_NAMES, envSuffix } from '../subgraphs/kit/departments';
+import { bearer, COORDINATOR } from './tokens';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 // Ports of their own, so a developer's running `npm start` does not collide with the test.
@@ -61,7 +62,7 @@ describe('npm start', () => {
 
     const response = await fetch(`http://localhost:${GATEWAY_PORT}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await bearer(COORDINATOR)) },
       body: JSON.stringify({ query: '{ talents(first: 12) { totalCount edges { node { id household { __typename } education { __typename } health { __typename } legal { __typename } housing { __typename } customs { __typename } } } } }' }),
     });
     const body = (await response.json()) as { data: { talents: { totalCount: number; edges: { node: Record<string, unknown> }[] } }; errors?: unknown };

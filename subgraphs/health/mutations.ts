@@ -1,6 +1,7 @@
 // Staff steps on checkup bookings, and the single services a talent books without a case
 // (issue 3: "Departments can also be used directly for single services … the same rules apply").
 // Every broken rule comes back at once as one BAD_USER_INPUT naming each field, rule and source.
+import { serialized } from '../kit/mongo';
 import { notFound } from '../kit/errors';
 import { FormReader } from '../kit/form-reader';
 import { parseObjectId } from '../kit/ids';
@@ -59,13 +60,16 @@ export const mutationResolvers: Resolvers<HealthContext> = {
       const talentId = readTalent(reader, input);
       const hospital = reader.optionalText(input.hospital, 'hospital', MAX_NAME);
       reader.done();
-      return retryOnceOnDuplicate(() =>
-        context.services.connection.transaction(async (session) => {
-          const request = { talentId, program: input.program, kind: input.kind, preferredDate: input.preferredDate, hospital, caseId: null };
-          const outcome = await bookCheckupIn(context.services.models, request, todayOf(context), session);
-          if (outcome.violations) throw problemsError(violationProblems(outcome.violations, RULE_FIELD, 'input'));
-          return outcome.record;
-        }),
+      // One talent's bookings one after the other: the second sees the first (once a year, 000 十一).
+      return serialized(context.services.connection, `checkup:${talentId}`, () =>
+        retryOnceOnDuplicate(() =>
+          context.services.connection.transaction(async (session) => {
+            const request = { talentId, program: input.program, kind: input.kind, preferredDate: input.preferredDate, hospital, caseId: null };
+            const outcome = await bookCheckupIn(context.services.models, request, todayOf(context), session);
+            if (outcome.violations) throw problemsError(violationProblems(outcome.violations, RULE_FIELD, 'input'));
+            return outcome.record;
+          }),
+        ),
       );
     },
 

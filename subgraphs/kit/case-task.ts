@@ -7,7 +7,7 @@ import { Schema, type ClientSession, type Connection, type Model, type Types } f
 import type { ServiceCode } from './case-forms';
 import type { DepartmentName } from './departments';
 import { badUserInput } from './errors';
-import { callGraphQL } from './graphql-client';
+import { serviceCall } from './graphql-client';
 import { isObjectIdString } from './ids';
 import { modelOn } from './mongo';
 import { createOutbox, type Outbox } from './outbox';
@@ -146,7 +146,7 @@ export function createCaseTaskDesk(connection: Connection, environment: Subgraph
     clock: environment.clock,
     log: environment.log,
     deliver: async (message) => {
-      await callGraphQL(environment.subgraphUrl('talent'), REPORT_MUTATION, { input: message.payload });
+      await serviceCall(environment, 'talent', REPORT_MUTATION, { input: message.payload });
     },
   });
 

@@ -1,3 +1,4 @@
+import type { SubgraphName } from './departments';
 // Service-to-service GraphQL calls (the window's dispatcher to a department, a department's
 // reports back to the window). Any failure throws: the caller's outbox retries it later.
 
@@ -27,4 +28,14 @@ export async function callGraphQL<T>(
   if (body.errors?.length) throw new GraphQLCallError(`${url}: ${body.errors.map((error) => error.message).join('; ')}`, body.errors);
   if (!response.ok || body.data === undefined || body.data === null) throw new GraphQLCallError(`${url} answered ${response.status} without data`);
   return body.data;
+}
+
+/** A call from one service to another, under the caller's own service identity (role `service`). */
+export async function serviceCall<T>(
+  environment: { subgraphUrl(name: SubgraphName): string; serviceToken(): Promise<string> },
+  target: SubgraphName,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<T> {
+  return callGraphQL<T>(environment.subgraphUrl(target), query, variables, { headers: { authorization: `Bearer ${await environment.serviceToken()}` } });
 }

@@ -81,3 +81,42 @@ export function lockModelOn(connection: Connection, name: string, collection: st
 export async function takeLock(locks: LockModel, key: string, session: ClientSession): Promise<void> {
   await locks.updateOne({ _id: key }, { $inc: { version: 1 } }, { upsert: true, session });
 }
+
+interface ClaimDoc {
+  _id: string;
+  expiresAt: Date;
+}
+
+const claimSchema = new Schema<ClaimDoc>({ _id: { type: String, required: true }, expiresAt: { type: Date, required: true } }, { collection: 'claims', versionKey: false });
+
+const CLAIM_LEASE_MS = 15_000;
+const CLAIM_WAIT_MS = 5_000;
+
+/**
+ * Runs `work` while holding a claim on `key` (e.g. one talent's checkups), so two requests for the
+ * same thing run one after the other and the second sees what the first wrote. The claim is a
+ * plain document with a unique id — no transaction involved — so it holds on every MongoDB engine,
+ * including test servers that do not detect conflicting transactions. A claim left by a process
+ * that died expires after its lease.
+ */
+export async function serialized<T>(connection: Connection, key: string, work: () => Promise<T>): Promise<T> {
+  const Claim = modelOn<ClaimDoc>(connection, 'Claim', claimSchema);
+  const deadline = Date.now() + CLAIM_WAIT_MS;
+  for (;;) {
+    const now = new Date();
+    try {
+      await Claim.create({ _id: key, expiresAt: new Date(now.getTime() + CLAIM_LEASE_MS) });
+      break;
+    } catch (error) {
+      if ((error as { code?: number }).code !== 11000) throw error;
+      await Claim.deleteOne({ _id: key, expiresAt: { $lt: now } });
+      if (Date.now() > deadline) throw new Error(`busy: ${key} is held by another request; try again`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+  try {
+    return await work();
+  } finally {
+    await Claim.deleteOne({ _id: key });
+  }
+}

@@ -11,7 +11,7 @@ export async function runSubgraph(name: SubgraphName, factory: SubgraphFactory):
   // Started alone without MONGODB_URI, a subgraph brings its own embedded MongoDB (development only).
   const embedded = env.MONGODB_URI ? null : await startEmbeddedMongo();
   const mongoUri = env.MONGODB_URI ?? embedded!.uri;
-  const running = await startSubgraph(factory, { mongoUri, dbName, port, environment: defaultEnvironment(name) });
+  const running = await startSubgraph(factory, { mongoUri, dbName, port, environment: await defaultEnvironment(name) });
   console.log(`[${name}] subgraph ready at ${running.url} (database ${dbName})`);
 
   let stopping = false;

@@ -12,6 +12,8 @@ import type { BaseContext } from './context';
 import { readPort, readString, type Env } from './config';
 import { DEFAULT_PORTS, envSuffix, type SubgraphName } from './departments';
 import { loadWorkingCalendar, type WorkingCalendar } from './working-days';
+import { bearerToken, createVerifier, readIdentityConfig, unauthenticated, type Verifier } from './identity';
+import { createServiceTokens, type ServiceTokens } from './service-token';
 import { serveGraphQL, type Listening } from './http';
 import { connectDepartmentDb, ensureIndexes, type CommandCounter } from './mongo';
 
@@ -35,10 +37,17 @@ export interface SubgraphEnvironment {
   clock(): Date;
   calendar: WorkingCalendar;
   log(message: string): void;
+  /** The token this service presents to the others. */
+  serviceToken: ServiceTokens;
+  /** Turns a caller's token into a viewer; refuses a missing or bad one with UNAUTHENTICATED. */
+  verify: Verifier;
 }
 
-export function defaultEnvironment(name: SubgraphName, env: Env = process.env): SubgraphEnvironment {
+export async function defaultEnvironment(name: SubgraphName, env: Env = process.env): Promise<SubgraphEnvironment> {
+  const identity = readIdentityConfig(env);
   return {
+    serviceToken: createServiceTokens(identity, `subgraph:${name}`, env),
+    verify: await createVerifier(identity),
     subgraphUrl: (other) => readString(env, `SUBGRAPH_URL_${envSuffix(other)}`, `http://localhost:${readPort(env, `PORT_${envSuffix(other)}`, DEFAULT_PORTS[other])}/graphql`),
     clock: () => new Date(),
     calendar: loadWorkingCalendar(),
@@ -93,7 +102,13 @@ export async function startSubgraph(factory: SubgraphFactory, options: StartSubg
   await apollo.start();
   const listening = await serveGraphQL(apollo, {
     port: options.port,
-    context: async (request, requestId) => module.createContext({ requestId, viewer: null }),
+    // Every request is verified again here, whoever sent it: a subgraph port reached directly
+    // without a valid token answers nothing but UNAUTHENTICATED (issue 4).
+    context: async (request, requestId) => {
+      const token = bearerToken(request.headers.authorization);
+      if (!token) throw unauthenticated('缺少身份凭证', 'a bearer token is required');
+      return module.createContext({ requestId, viewer: await options.environment.verify(token) });
+    },
     health: () => ({ ready: db.connection.readyState === 1, subgraph: module.name }),
   });
   if (!options.deferBackground) module.start?.();

@@ -3,7 +3,7 @@
 // department answers. The department keeps one task per (case, item), so a retry — after a
 // timeout, a department restart or a window restart mid-delivery — never makes a second one.
 import type { Connection } from 'mongoose';
-import { callGraphQL } from '../../kit/graphql-client';
+import { serviceCall } from '../../kit/graphql-client';
 import { createOutbox, type Outbox, type OutboxMessage } from '../../kit/outbox';
 import type { DepartmentName } from '../../kit/departments';
 import type { SubgraphEnvironment } from '../../kit/subgraph';
@@ -31,7 +31,7 @@ async function deliverPart(environment: SubgraphEnvironment, models: CaseModels,
   if (!current || current.status === 'WITHDRAWN') return;
   const sentAt = environment.clock();
   for (const item of current.items.filter((candidate) => candidate.department === department)) {
-    await callGraphQL(environment.subgraphUrl(department), receiveMutation(department), {
+    await serviceCall(environment, department, receiveMutation(department), {
       input: {
         caseId,
         talentId: current.talentId,

@@ -1,0 +1,39 @@
+// Who may ask the graph at all (issue 4): a caller without a token may read the service catalog
+// and nothing else; introspection is for authenticated staff only. Finer rules — which fields a
+// role may see — are each department's own, enforced in its subgraph.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { GraphQLError, Kind, type SelectionSetNode } from 'graphql';
+import type { Role, Viewer } from '../subgraphs/kit/context';
+import { unauthenticated } from '../subgraphs/kit/identity';
+
+/** Root fields open to anyone: 事项目录 is public information (004 第七条 向社会公布服务内容). */
+const PUBLIC_FIELDS = new Set(['serviceCatalog', '__typename']);
+const INTROSPECTING_ROLES: readonly Role[] = ['coordinator', 'specialist', 'department_staff', 'analyst'];
+
+function rootFields(selectionSet: SelectionSetNode): string[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection.name.value];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(selection.selectionSet);
+    return ['…fragment'];
+  });
+}
+
+export function accessPlugin<Ctx extends { viewer: Viewer | null }>(): ApolloServerPlugin<Ctx> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          const fields = operation ? rootFields(operation.selectionSet) : ['…unknown'];
+          const viewer = contextValue.viewer;
+          if (!viewer && !fields.every((field) => PUBLIC_FIELDS.has(field))) {
+            throw unauthenticated('请先登录：除事项目录外，查询须携带有效身份凭证', 'sign in: everything but the service catalog needs a valid token');
+          }
+          const introspects = fields.some((field) => field === '__schema' || field === '__type');
+          if (introspects && !INTROSPECTING_ROLES.includes(viewer!.role)) {
+            throw new GraphQLError('仅工作人员可查看接口结构（introspection is for staff only）', { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
+          }
+        },
+      };
+    },
+  };
+}

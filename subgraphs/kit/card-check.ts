@@ -1,0 +1,42 @@
+// A department's single services (booked without a case) check the card the way the window does
+// (001 第六条: the card in force; the program the service belongs to), asking the window's
+// registry — the one source of card facts — instead of trusting what the caller says.
+import type { DepartmentName } from './departments';
+import { badUserInput } from './errors';
+import { serviceCall } from './graphql-client';
+import type { Program } from './programs';
+import type { SubgraphEnvironment } from './subgraph';
+
+const CARD_QUERY = /* GraphQL */ `
+  query CardOf($id: ID!) { talent(id: $id) { id program mainCard { status expiresOn } } }
+`;
+
+export interface CardFacts {
+  talentId: string;
+  program: Program;
+  status: 'ACTIVE' | 'CONTACT_LIST' | 'REVOKED' | 'EXPIRED';
+  expiresOn: string;
+}
+
+const STATUS_PROBLEM: Record<Exclude<CardFacts['status'], 'ACTIVE'>, { zh: string; en: string; source: string }> = {
+  EXPIRED: { zh: '人才卡已过5年管理期，人才服务功能失效', en: 'the card management period is over', source: '001 第六条' },
+  CONTACT_LIST: { zh: '已转为联系名单，人才服务功能终止', en: 'the card was moved to the contact list', source: '001 第六条（一）' },
+  REVOKED: { zh: '人才卡人才服务功能已终止', en: 'the card was revoked', source: '001 第六条（二）' },
+};
+
+/**
+ * The holder's card from the registry; refuses (BAD_USER_INPUT on `field`) an unknown talent or a
+ * card not in force. Throws a plain error when the registry cannot be reached: the caller's
+ * booking fails as a whole and nothing is written.
+ */
+export async function cardInForce(environment: SubgraphEnvironment, department: DepartmentName, talentId: string, field = 'input.talentId'): Promise<CardFacts> {
+  void department;
+  const data = await serviceCall<{ talent: { id: string; program: Program; mainCard: { status: CardFacts['status']; expiresOn: string } } | null }>(environment, 'talent', CARD_QUERY, { id: talentId });
+  if (!data.talent) throw badUserInput(field, `未找到人才 ${talentId.slice(0, 30)}`, 'no talent with this id');
+  const card: CardFacts = { talentId, program: data.talent.program, status: data.talent.mainCard.status, expiresOn: data.talent.mainCard.expiresOn };
+  if (card.status !== 'ACTIVE') {
+    const problem = STATUS_PROBLEM[card.status];
+    throw badUserInput(field, problem.zh, problem.en, { rule: 'CARD_NOT_IN_FORCE', source: problem.source });
+  }
+  return card;
+}
