@@ -5,6 +5,7 @@ import type { SubgraphEnvironment } from '../subgraphs/kit/subgraph';
 import { loadWorkingCalendar } from '../subgraphs/kit/working-days';
 import { createVerifier, readIdentityConfig } from '../subgraphs/kit/identity';
 import { createServiceTokens } from '../subgraphs/kit/service-token';
+import { checkCard, registryCard, type CardFacts } from '../subgraphs/kit/card-check';
 
 export class TestClock {
   private offsetMs = 0;
@@ -25,11 +26,24 @@ export class TestClock {
 const identity = readIdentityConfig({});
 const verify = await createVerifier(identity);
 
-export function testEnvironment(urls: Partial<Record<SubgraphName, string>>, clock = new TestClock()): SubgraphEnvironment {
+/**
+ * Cards a unit test registers for departments' direct services; a talent not registered holds an
+ * active card of whatever program the request names. In the harness (`registry: 'live'`) the
+ * window's real registry answers.
+ */
+export type TestCards = Map<string, CardFacts> | 'live';
+
+export function testEnvironment(urls: Partial<Record<SubgraphName, string>>, clock = new TestClock(), cards: TestCards = new Map()): SubgraphEnvironment {
+  const serviceToken = createServiceTokens(identity, 'test', {});
+  const subgraphUrl = (name: SubgraphName) => urls[name] ?? `http://127.0.0.1:9/unstarted-${name}`;
   return {
-    serviceToken: createServiceTokens(identity, 'test', {}),
+    verifyCard: async (talentId, program, field) => {
+      const card = cards === 'live' ? await registryCard({ subgraphUrl, serviceToken }, talentId) : (cards.get(talentId) ?? { talentId, program, status: 'ACTIVE', expiresOn: '2099-12-31' });
+      checkCard(card, talentId, program, field);
+    },
+    serviceToken,
     verify,
-    subgraphUrl: (name) => urls[name] ?? `http://127.0.0.1:9/unstarted-${name}`,
+    subgraphUrl,
     clock: clock.now,
     calendar: loadWorkingCalendar(),
     log: () => {},

@@ -55,7 +55,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
   const urls: Partial<Record<SubgraphName, string>> = {};
   const clock = new TestClock();
-  const environment = testEnvironment(urls, clock);
+  const environment = testEnvironment(urls, clock, 'live');
   const started = await Promise.all(
     SUBGRAPH_NAMES.map((name) => startSubgraph(SUBGRAPHS[name].build, { mongoUri, dbName: dbNameOf(name), port: 0, environment, deferBackground: true })),
   );

@@ -14,8 +14,10 @@ type BookInput = { talentId: string; program: Program; scope: AirportServiceScop
 
 export const mutationResolvers: Resolvers<CustomsContext> = {
   Mutation: {
-    bookAirportService: (_: unknown, args: { input: BookInput }, context: CustomsContext): Promise<AirportServiceBookingDoc> => {
+    bookAirportService: async (_: unknown, args: { input: BookInput }, context: CustomsContext): Promise<AirportServiceBookingDoc> => {
       const { talentId, program, scope, ...fields } = args.input;
+    // 001 第六条: a single service needs a card in force, of the program it is asked under (the window's registry says).
+      await context.services.environment.verifyCard(talentId.toLowerCase(), program, 'input.talentId');
       return bookDirectly(context.services, talentId, program, scope, fields);
     },
     changeAirportServiceBooking: (_: unknown, args: { id: string; input: Partial<AirportFields> }, context: CustomsContext): Promise<AirportServiceBookingDoc> =>

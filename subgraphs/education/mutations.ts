@@ -50,6 +50,8 @@ export const mutationResolvers: Resolvers<EducationContext> = {
       const { request, problems } = readEnrolmentRequest(form, day, 'input', false);
       if (!isObjectIdString(talentId)) problems.unshift({ field: 'input.talentId', zh: '人才编号格式不正确', en: 'talentId must be 24 hex digits' });
       if (problems.length > 0) throw problemsError(problems);
+    // 001 第六条: a single service needs a card in force, of the program it is asked under (the window's registry says).
+      await services.environment.verifyCard(talentId.toLowerCase(), program, 'input.talentId');
       return services.connection.transaction(async (session) => {
         const outcome = await submitEnrolmentIn(services.models, { talentId: talentId.toLowerCase(), program, request, caseId: null, day }, session);
         if (!outcome.record) throw problemsError(outcome.violations.map((violation) => ({ ...violation, field: `input.${violation.field}` })));

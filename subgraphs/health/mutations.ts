@@ -60,6 +60,8 @@ export const mutationResolvers: Resolvers<HealthContext> = {
       const talentId = readTalent(reader, input);
       const hospital = reader.optionalText(input.hospital, 'hospital', MAX_NAME);
       reader.done();
+    // 001 第六条: a single service needs a card in force, of the program it is asked under (the window's registry says).
+      await context.services.environment.verifyCard(talentId, input.program, 'input.talentId');
       // One talent's bookings one after the other: the second sees the first (once a year, 000 十一).
       return serialized(context.services.connection, `checkup:${talentId}`, () =>
         retryOnceOnDuplicate(() =>
@@ -79,6 +81,8 @@ export const mutationResolvers: Resolvers<HealthContext> = {
       const communityHealthCentre = reader.text(input.communityHealthCentre, 'communityHealthCentre', MAX_NAME);
       const team = reader.text(input.team, 'team', MAX_NAME);
       reader.done();
+    // 001 第六条: a single service needs a card in force, of the program it is asked under (the window's registry says).
+      await context.services.environment.verifyCard(talentId, input.program, 'input.talentId');
       const today = todayOf(context);
       const signed = await context.services.connection.transaction(async (session) => {
         const request = { talentId, program: input.program, communityHealthCentre, team, package: input.package, startsOn: input.startsOn, caseId: null };

@@ -20,10 +20,12 @@ interface ApplicationInput {
 
 export const mutationResolvers: Resolvers<HousingContext> = {
   Mutation: {
-    applyForTalentApartment: (_: unknown, args: { input: ApplicationInput }, context: HousingContext): Promise<TalentApartmentApplicationDoc> => {
+    applyForTalentApartment: async (_: unknown, args: { input: ApplicationInput }, context: HousingContext): Promise<TalentApartmentApplicationDoc> => {
       const { talentId, program, ...fields } = args.input;
       parseObjectId(talentId, 'input.talentId');
       const { form, problems } = readApartmentForm(fields, 'input');
+    // 001 第六条: a single service needs a card in force, of the program it is asked under (the window's registry says).
+      await context.services.environment.verifyCard(talentId.toLowerCase(), program, 'input.talentId');
       return applyDirectly(context.services, { talentId, program, form }, problems);
     },
     waitlistApartmentApplication: (_: unknown, args: { id: string }, context: HousingContext): Promise<TalentApartmentApplicationDoc> =>

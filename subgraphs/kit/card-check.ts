@@ -1,7 +1,6 @@
 // A department's single services (booked without a case) check the card the way the window does
 // (001 第六条: the card in force; the program the service belongs to), asking the window's
 // registry — the one source of card facts — instead of trusting what the caller says.
-import type { DepartmentName } from './departments';
 import { badUserInput } from './errors';
 import { serviceCall } from './graphql-client';
 import type { Program } from './programs';
@@ -25,18 +24,23 @@ const STATUS_PROBLEM: Record<Exclude<CardFacts['status'], 'ACTIVE'>, { zh: strin
 };
 
 /**
- * The holder's card from the registry; refuses (BAD_USER_INPUT on `field`) an unknown talent or a
- * card not in force. Throws a plain error when the registry cannot be reached: the caller's
- * booking fails as a whole and nothing is written.
+ * Refuses (BAD_USER_INPUT on `field`) an unknown talent, a card not in force, or a card of another
+ * program than the service was asked under.
  */
-export async function cardInForce(environment: SubgraphEnvironment, department: DepartmentName, talentId: string, field = 'input.talentId'): Promise<CardFacts> {
-  void department;
-  const data = await serviceCall<{ talent: { id: string; program: Program; mainCard: { status: CardFacts['status']; expiresOn: string } } | null }>(environment, 'talent', CARD_QUERY, { id: talentId });
-  if (!data.talent) throw badUserInput(field, `未找到人才 ${talentId.slice(0, 30)}`, 'no talent with this id');
-  const card: CardFacts = { talentId, program: data.talent.program, status: data.talent.mainCard.status, expiresOn: data.talent.mainCard.expiresOn };
+export function checkCard(card: CardFacts | null, talentId: string, program: Program, field: string): void {
+  if (!card) throw badUserInput(field, `未找到人才 ${talentId.slice(0, 30)}`, 'no talent with this id');
   if (card.status !== 'ACTIVE') {
     const problem = STATUS_PROBLEM[card.status];
     throw badUserInput(field, problem.zh, problem.en, { rule: 'CARD_NOT_IN_FORCE', source: problem.source });
   }
-  return card;
+  if (card.program !== program) {
+    throw badUserInput('input.program', '所报人才卡项目与登记的主卡不符', "the program does not match the holder's registered card", { rule: 'CARD_PROGRAM', source: '001 第二条' });
+  }
+}
+
+/** The holder's card as the window's registry knows it (null for an unknown talent). */
+export async function registryCard(environment: Pick<SubgraphEnvironment, 'subgraphUrl' | 'serviceToken'>, talentId: string): Promise<CardFacts | null> {
+  if (!/^[0-9a-f]{24}$/.test(talentId)) return null;
+  const data = await serviceCall<{ talent: { id: string; program: Program; mainCard: { status: CardFacts['status']; expiresOn: string } } | null }>(environment, 'talent', CARD_QUERY, { id: talentId });
+  return data.talent ? { talentId, program: data.talent.program, status: data.talent.mainCard.status, expiresOn: data.talent.mainCard.expiresOn } : null;
 }

@@ -14,6 +14,8 @@ import { DEFAULT_PORTS, envSuffix, type SubgraphName } from './departments';
 import { loadWorkingCalendar, type WorkingCalendar } from './working-days';
 import { bearerToken, createVerifier, readIdentityConfig, unauthenticated, type Verifier } from './identity';
 import { createServiceTokens, type ServiceTokens } from './service-token';
+import { checkCard, registryCard } from './card-check';
+import type { Program } from './programs';
 import { serveGraphQL, type Listening } from './http';
 import { connectDepartmentDb, ensureIndexes, type CommandCounter } from './mongo';
 
@@ -41,14 +43,22 @@ export interface SubgraphEnvironment {
   serviceToken: ServiceTokens;
   /** Turns a caller's token into a viewer; refuses a missing or bad one with UNAUTHENTICATED. */
   verify: Verifier;
+  /**
+   * Checks with the window's registry that the talent's card is in force and of this program
+   * (001 第六条), before a department serves a single service directly; throws BAD_USER_INPUT.
+   */
+  verifyCard(talentId: string, program: Program, field: string): Promise<void>;
 }
 
 export async function defaultEnvironment(name: SubgraphName, env: Env = process.env): Promise<SubgraphEnvironment> {
   const identity = readIdentityConfig(env);
+  const serviceToken = createServiceTokens(identity, `subgraph:${name}`, env);
+  const subgraphUrl = (other: SubgraphName) => readString(env, `SUBGRAPH_URL_${envSuffix(other)}`, `http://localhost:${readPort(env, `PORT_${envSuffix(other)}`, DEFAULT_PORTS[other])}/graphql`);
   return {
-    serviceToken: createServiceTokens(identity, `subgraph:${name}`, env),
+    serviceToken,
     verify: await createVerifier(identity),
-    subgraphUrl: (other) => readString(env, `SUBGRAPH_URL_${envSuffix(other)}`, `http://localhost:${readPort(env, `PORT_${envSuffix(other)}`, DEFAULT_PORTS[other])}/graphql`),
+    verifyCard: async (talentId, program, field) => checkCard(await registryCard({ subgraphUrl, serviceToken }, talentId), talentId, program, field),
+    subgraphUrl,
     clock: () => new Date(),
     calendar: loadWorkingCalendar(),
     log: (message) => console.log(`[${name}] ${message}`),

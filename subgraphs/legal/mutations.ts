@@ -49,7 +49,6 @@ export const mutationResolvers: Resolvers<LegalContext> = {
     requestLegalConsultation: async (_: unknown, { input }: { input: RequestLegalConsultationInput }, context: LegalContext): Promise<LegalConsultationView> => {
       const reader = new FormReader('input');
       const talentId = reader.objectId(input.talentId, 'talentId');
-      // From the caller until identity is verified (a later issue); the enum already holds it to the four programs.
       const program = reader.choice(input.program, 'program', PROGRAMS);
       const topic = reader.text(input.topic, 'topic', MAX_TOPIC);
       const category = reader.choice(input.category, 'category', CATEGORIES);
@@ -58,6 +57,8 @@ export const mutationResolvers: Resolvers<LegalContext> = {
       reader.done();
       // Read in full: done() has thrown on any problem.
       const request: ConsultationRequest = { talentId: talentId!, program: program!, topic, category: category!, personalMatter, channel: channel!, caseId: null };
+    // 001 第六条: a single service needs a card in force, of the program it is asked under (the window's registry says).
+      await context.services.environment.verifyCard(request.talentId, request.program, 'input.talentId');
       const consultation = await context.services.connection.transaction(async (session) => {
         const outcome = await requestConsultationIn(context.services.models, request, context.services.environment.clock(), session);
         if (outcome.violations) throw problemsError(violationProblems(outcome.violations, RULE_FIELD, 'input'));
