@@ -9,7 +9,7 @@ import type { DepartmentName } from './departments';
 import { badUserInput } from './errors';
 import { serviceCall } from './graphql-client';
 import { isObjectIdString } from './ids';
-import { modelOn } from './mongo';
+import { modelOn, serialized } from './mongo';
 import { createOutbox, type Outbox } from './outbox';
 import type { Program } from './programs';
 import type { SubgraphEnvironment } from './subgraph';
@@ -165,56 +165,63 @@ export function createCaseTaskDesk(connection: Connection, environment: Subgraph
     return { key: `report:${department}:${task.caseId}:${task.item}:${task.sequence}`, destination: 'talent', payload: { ...report } };
   }
 
+  async function receiveOnce(delivery: CaseTaskDelivery, decide: Parameters<CaseTaskDesk['receive']>[1]): Promise<CaseTaskDoc> {
+    const existing = await CaseTask.findOne({ caseId: delivery.caseId, item: delivery.item }).lean<CaseTaskDoc>();
+    if (existing) return existing;
+    let form: unknown;
+    try {
+      form = JSON.parse(delivery.form);
+    } catch {
+      throw badUserInput('input.form', '事项表单不是合法的 JSON', 'form is not valid JSON');
+    }
+    if (typeof form !== 'object' || form === null || Array.isArray(form)) {
+      throw badUserInput('input.form', '事项表单须为 JSON 对象', 'form must be a JSON object');
+    }
+    const now = environment.clock();
+    const session = await connection.startSession();
+    let saved: CaseTaskDoc | null = null;
+    try {
+      await session.withTransaction(async () => {
+        const draft = {
+          caseId: delivery.caseId,
+          talentId: delivery.talentId,
+          program: delivery.program,
+          item: delivery.item,
+          form: form as Record<string, unknown>,
+          acceptedAt: delivery.acceptedAt,
+          dueOn: delivery.dueOn,
+          receivedAt: now,
+          sequence: 1,
+        };
+        const decision = await decide({ ...draft, form: form as Record<string, unknown>, _id: undefined as never, status: 'RECEIVED', step: null, note: '', reason: null, recordIds: [], completedAt: null }, form as Record<string, unknown>, session);
+        const [task] = await CaseTask.create(
+          [{ ...draft, status: decision.status, step: decision.step, note: decision.note, reason: decision.reason ?? null, recordIds: decision.recordIds ?? [], completedAt: isFinalTaskStatus(decision.status) ? now : null }],
+          { session },
+        );
+        saved = task.toObject() as CaseTaskDoc;
+        await outbox.enqueue([reportOf(saved, now)], session);
+      });
+    } catch (error) {
+      // Two deliveries of the same part raced: the other one won; answer with its task
+      // (a real mongod reports the loser's duplicate key; the embedded test server drops its connection).
+      const winner = await CaseTask.findOne({ caseId: delivery.caseId, item: delivery.item }).lean<CaseTaskDoc>();
+      if (winner) return winner;
+      throw error;
+    } finally {
+      await session.endSession();
+    }
+    outbox.kick();
+    return saved!;
+  }
+
   const desk: CaseTaskDesk = {
     CaseTask,
     outbox,
-    async receive(delivery, decide) {
-      const existing = await CaseTask.findOne({ caseId: delivery.caseId, item: delivery.item }).lean<CaseTaskDoc>();
-      if (existing) return existing;
-      let form: unknown;
-      try {
-        form = JSON.parse(delivery.form);
-      } catch {
-        throw badUserInput('input.form', '事项表单不是合法的 JSON', 'form is not valid JSON');
-      }
-      if (typeof form !== 'object' || form === null || Array.isArray(form)) {
-        throw badUserInput('input.form', '事项表单须为 JSON 对象', 'form must be a JSON object');
-      }
-      const now = environment.clock();
-      const session = await connection.startSession();
-      let saved: CaseTaskDoc | null = null;
-      try {
-        await session.withTransaction(async () => {
-          const draft = {
-            caseId: delivery.caseId,
-            talentId: delivery.talentId,
-            program: delivery.program,
-            item: delivery.item,
-            form: form as Record<string, unknown>,
-            acceptedAt: delivery.acceptedAt,
-            dueOn: delivery.dueOn,
-            receivedAt: now,
-            sequence: 1,
-          };
-          const decision = await decide({ ...draft, form: form as Record<string, unknown>, _id: undefined as never, status: 'RECEIVED', step: null, note: '', reason: null, recordIds: [], completedAt: null }, form as Record<string, unknown>, session);
-          const [task] = await CaseTask.create(
-            [{ ...draft, status: decision.status, step: decision.step, note: decision.note, reason: decision.reason ?? null, recordIds: decision.recordIds ?? [], completedAt: isFinalTaskStatus(decision.status) ? now : null }],
-            { session },
-          );
-          saved = task.toObject() as CaseTaskDoc;
-          await outbox.enqueue([reportOf(saved, now)], session);
-        });
-      } catch (error) {
-        // Two deliveries of the same part raced: the other one won; answer with its task
-        // (a real mongod reports the loser's duplicate key; the embedded test server drops its connection).
-        const winner = await CaseTask.findOne({ caseId: delivery.caseId, item: delivery.item }).lean<CaseTaskDoc>();
-        if (winner) return winner;
-        throw error;
-      } finally {
-        await session.endSession();
-      }
-      outbox.kick();
-      return saved!;
+    receive(delivery, decide) {
+      // Two deliveries of one part (a retry racing a slow first attempt) are taken one at a time,
+      // so the second finds the first's task. A plain claim, not a transaction: it holds on every
+      // engine, including test servers that do not detect conflicting transactions.
+      return serialized(connection, `case-task:${delivery.caseId}:${delivery.item}`, () => receiveOnce(delivery, decide));
     },
     async change(taskId, change, session) {
       const now = environment.clock();
