@@ -6,6 +6,10 @@ import { readQueryLimits, type QueryLimits } from './limits';
 
 export interface GatewayConfig {
   limits: QueryLimits;
+  /** Production: no stack traces, no internal messages in errors. */
+  maskErrors: boolean;
+  /** A JSON file of the only operations to run (dashboards' safelist mode); null: any operation. */
+  safelistPath: string | null;
   port: number;
   supergraphPath: string;
   /** Where each subgraph is, when not at the URL the supergraph names (docker compose, tests). */
@@ -22,6 +26,8 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
   }
   return {
     limits: readQueryLimits(env),
+    maskErrors: env.NODE_ENV === 'production',
+    safelistPath: env.PERSISTED_QUERY_SAFELIST || null,
     port: readPort(env, 'PORT', GATEWAY_DEFAULT_PORT),
     supergraphPath: readString(env, 'SUPERGRAPH_PATH', fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url))),
     subgraphUrls,

@@ -13,6 +13,7 @@ import type { Viewer } from '../subgraphs/kit/context';
 import { bearerToken, createVerifier, readIdentityConfig } from '../subgraphs/kit/identity';
 import { createServiceTokens, type ServiceTokens } from '../subgraphs/kit/service-token';
 import { accessPlugin } from './auth';
+import { loadSafelist, maskError, safelistPlugin } from './hardening';
 import { serveGraphiql } from './graphiql';
 import { armorFor, parseOptionsFor } from './limits';
 import { supergraphFromFile } from './supergraph-file';
@@ -92,7 +93,13 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     ...armor,
-    plugins: [...armor.plugins, accessPlugin<GatewayContext>(), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ...armor.plugins,
+      accessPlugin<GatewayContext>(),
+      ...(config.safelistPath ? [safelistPlugin<GatewayContext>(loadSafelist(config.safelistPath))] : []),
+      ApolloServerPluginLandingPageDisabled(),
+    ],
+    formatError: config.maskErrors ? maskError : undefined,
     validationRules: armor.validationRules,
     parseOptions: parseOptionsFor(config.limits),
     // gateway/index.ts handles signals and stops the server in order.
