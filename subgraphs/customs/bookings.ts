@@ -114,6 +114,9 @@ export function recordServed(services: CustomsServices, id: string): Promise<Air
   });
 }
 
+/** 000 十三（三）3: what a cancellation writes — a cancelled booking does not count, so its use is given back. */
+const cancellation = (now: Date) => ({ status: 'CANCELLED', cancelledAt: now }) as const;
+
 /** 000 十三（三）3: cancelled before the flight; the use is given back (a cancelled booking does not count). */
 export function cancelBooking(services: CustomsServices, id: string): Promise<AirportServiceBookingDoc> {
   const now = services.environment.clock();
@@ -123,10 +126,18 @@ export function cancelBooking(services: CustomsServices, id: string): Promise<Ai
       throw badUserInput('id', '航班已起飞/抵达，不能取消预约', 'the flight has already left or landed', { rule: 'AIRPORT_CANCEL_BEFORE_FLIGHT', source: '000 十三（三）3' });
     }
     return {
-      set: { status: 'CANCELLED', cancelledAt: now },
+      set: cancellation(now),
       task: { status: 'CANCELLED', step: 'CANCELLED', note: '已取消预约，本年度服务次数退回（booking cancelled; the use is given back）— 000 十三（三）3' },
     };
   });
+}
+
+/**
+ * The applicant withdrew the case (withdraw.ts): a booking still BOOKED is cancelled as above, in
+ * the caller's transaction; the desk changes the task. Served or cancelled bookings stay as they are.
+ */
+export async function withdrawBookingIn(models: CustomsModels, id: string, now: Date, session: ClientSession): Promise<void> {
+  await models.AirportServiceBooking.updateOne({ _id: id, status: 'BOOKED' }, { $set: cancellation(now) }, { session });
 }
 
 /** 000 十三（三）3: a change of flight, people or vehicles; every rule is checked again against the changed booking, as of now. */

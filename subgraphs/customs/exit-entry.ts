@@ -40,17 +40,33 @@ export function advanceExitEntryItem(services: CustomsServices, id: string): Pro
   });
 }
 
+/** The statuses an item can still be rejected (or withdrawn) from. */
+const UNFINISHED: readonly ExitEntryItemStatus[] = ['RECEIVED', 'IN_PROGRESS'];
+/** model.ts rejectionReason maxlength. */
+const MAX_REASON = 300;
+const rejection = (today: string, reason: string) => ({ status: 'REJECTED', completedOn: today, rejectionReason: reason }) as const;
+
 /** Not done, with the reason: the item is REJECTED and the case task comes back REFUSED (004 第十一条 回告原因). */
 export function rejectExitEntryItem(services: CustomsServices, id: string, reason: string): Promise<ExitEntryItemDoc> {
   const text = reason.trim();
-  if (text === '' || text.length > 300) throw badUserInput('reason', '不予办理的原因须为 1 到 300 个字', 'the reason must be 1–300 characters');
+  if (text === '' || text.length > MAX_REASON) throw badUserInput('reason', '不予办理的原因须为 1 到 300 个字', 'the reason must be 1–300 characters');
   const today = todayInChina(services.environment.clock());
   return stepRecord<ExitEntryItemDoc>(services, services.models.ExitEntryItem, id, ITEM, async (item) => {
     const status = item.status as ExitEntryItemStatus;
-    if (status !== 'RECEIVED' && status !== 'IN_PROGRESS') wrongStatus(status, `事项当前为“${STATUS_ZH[status]}”，不能不予办理`, `the item is ${status}: finished`);
+    if (!UNFINISHED.includes(status)) wrongStatus(status, `事项当前为“${STATUS_ZH[status]}”，不能不予办理`, `the item is ${status}: finished`);
     return {
-      set: { status: 'REJECTED', completedOn: today, rejectionReason: text },
+      set: rejection(today, text),
       task: { status: 'REFUSED', step: 'REJECTED', note: '不予办理（rejected）', reason: `不予办理：${text}（rejected by the exit-entry office）` },
     };
   });
+}
+
+/**
+ * The applicant withdrew the case (withdraw.ts): an item not yet finished is REJECTED as the reject
+ * step does, the withdrawal as its reason, in the caller's transaction; the desk changes the task.
+ */
+export async function withdrawExitEntryItemIn(models: CustomsModels, id: string, reason: string, now: Date, session: ClientSession): Promise<void> {
+  const text = `申请人撤回办件：${reason}`;
+  const kept = text.length > MAX_REASON ? `${text.slice(0, MAX_REASON - 1)}…` : text;
+  await models.ExitEntryItem.updateOne({ _id: id, status: { $in: [...UNFINISHED] } }, { $set: rejection(todayInChina(now), kept) }, { session });
 }

@@ -9,6 +9,7 @@ import { createCustomsLoaders } from './loaders';
 import { registerCustomsModels } from './model';
 import { mutationResolvers } from './mutations';
 import { customsResolvers } from './resolvers';
+import { withdrawResolvers } from './withdraw';
 
 export function buildCustomsSubgraph(connection: Connection, environment: SubgraphEnvironment): SubgraphModule<CustomsContext> {
   return departmentSubgraph(connection, environment, {
@@ -16,6 +17,6 @@ export function buildCustomsSubgraph(connection: Connection, environment: Subgra
     moduleUrl: import.meta.url,
     models: registerCustomsModels(connection),
     createLoaders: createCustomsLoaders,
-    resolvers: [customsResolvers, caseResolvers, mutationResolvers],
+    resolvers: [customsResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
   });
 }

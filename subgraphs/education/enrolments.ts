@@ -94,15 +94,31 @@ export async function decideEnrolmentIn(
   const today = todayInChina(now);
   const next = decide(enrolment, decision, today);
   if (Array.isArray(next)) throw problemsError(next);
-  // The new state must still tell one story (rules.ts): outcomes, status, dates.
-  const problems = enrolmentProblems(next, today);
-  if (problems.length > 0) throw problemsError(problems.map((problem) => ({ ...problem, rule: 'ENROLMENT_STATE', source: '001 第四条（二）' })));
-  const { lotteryOutcome, priorityOutcome, status, assignedSchool, decidedOn } = next;
-  await models.SchoolEnrolment.updateOne({ _id: enrolment._id, status: 'RECEIVED' }, { $set: { lotteryOutcome, priorityOutcome, status, assignedSchool, decidedOn } }, { session });
+  await writeDecisionIn(models, next, today, session);
   const task = await desk.taskForRecord(enrolment._id.toString(), session);
   if (task) {
     const change = next.status === 'RECEIVED' ? receivedTaskChange(next, `${next.child.name}电脑派位未中签（lottery not won）`) : decidedTaskChange(next);
     await desk.change(task._id, change, session);
   }
   return next;
+}
+
+/** A request leaves RECEIVED (or records its lottery): the new state must still tell one story (rules.ts) — outcomes, status, dates. */
+async function writeDecisionIn(models: EducationModels, next: SchoolEnrolmentDoc, today: string, session: ClientSession): Promise<void> {
+  const problems = enrolmentProblems(next, today);
+  if (problems.length > 0) throw problemsError(problems.map((problem) => ({ ...problem, rule: 'ENROLMENT_STATE', source: '001 第四条（二）' })));
+  const { lotteryOutcome, priorityOutcome, status, assignedSchool, decidedOn } = next;
+  await models.SchoolEnrolment.updateOne({ _id: next._id, status: 'RECEIVED' }, { $set: { lotteryOutcome, priorityOutcome, status, assignedSchool, decidedOn } }, { session });
+}
+
+/**
+ * The applicant withdrew the case (withdraw.ts): a request still RECEIVED becomes WITHDRAWN, decided
+ * today, written as a decision is, in the caller's transaction; the desk changes the task. A request
+ * already placed or waitlisted (its task finished) stays as it is.
+ */
+export async function withdrawEnrolmentIn(models: EducationModels, id: string, now: Date, session: ClientSession): Promise<void> {
+  const enrolment = await models.SchoolEnrolment.findById(id, null, { session }).lean<SchoolEnrolmentDoc>();
+  if (!enrolment || enrolment.status !== 'RECEIVED') return;
+  const today = todayInChina(now);
+  await writeDecisionIn(models, { ...enrolment, status: 'WITHDRAWN', assignedSchool: null, decidedOn: today }, today, session);
 }

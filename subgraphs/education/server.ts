@@ -9,6 +9,7 @@ import { createEducationLoaders } from './loaders';
 import { registerEducationModels } from './model';
 import { mutationResolvers } from './mutations';
 import { educationResolvers } from './resolvers';
+import { withdrawResolvers } from './withdraw';
 
 export function buildEducationSubgraph(connection: Connection, environment: SubgraphEnvironment): SubgraphModule<EducationContext> {
   return departmentSubgraph(connection, environment, {
@@ -16,6 +17,6 @@ export function buildEducationSubgraph(connection: Connection, environment: Subg
     moduleUrl: import.meta.url,
     models: registerEducationModels(connection),
     createLoaders: createEducationLoaders,
-    resolvers: [educationResolvers, caseResolvers, mutationResolvers],
+    resolvers: [educationResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
   });
 }

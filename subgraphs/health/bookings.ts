@@ -128,15 +128,30 @@ export async function moveCheckupIn(models: HealthModels, desk: CaseTaskDesk, id
   if (!current) return null;
   const violations = checkupTransitionViolations({ status: current.status as CheckupRecord['status'], scheduledOn: current.scheduledOn }, to, today);
   if (violations.length > 0) return { booking: null, violations };
-  const booking = await models.CheckupBooking.findOneAndUpdate(
-    { _id: current._id, status: 'BOOKED' },
-    { $set: { status: to, yearSlot: yearSlotOf({ year: current.year, status: to }) } },
-    { session, returnDocument: 'after' },
-  ).lean<CheckupBookingDoc>();
+  const booking = await leaveBookedIn(models, current, to, session);
   if (!booking) throw new Error(`checkup booking ${id} changed during the transaction`);
   const task = await desk.taskForRecord(id, session);
   if (task) await desk.change(task._id, checkupTaskChange(booking), session);
   return { booking, violations: null };
+}
+
+/** A BOOKED booking becomes DONE or CANCELLED; a cancelled one frees its year's slot (the use is given back). null: not BOOKED. */
+function leaveBookedIn(models: HealthModels, current: Pick<CheckupBookingDoc, '_id' | 'year'>, to: 'DONE' | 'CANCELLED', session: ClientSession): Promise<CheckupBookingDoc | null> {
+  return models.CheckupBooking.findOneAndUpdate(
+    { _id: current._id, status: 'BOOKED' },
+    { $set: { status: to, yearSlot: yearSlotOf({ year: current.year, status: to }) } },
+    { session, returnDocument: 'after' },
+  ).lean<CheckupBookingDoc>();
+}
+
+/**
+ * The applicant withdrew the case (withdraw.ts): a checkup still BOOKED is cancelled as staff cancel
+ * it, the year's use given back, in the caller's transaction; the desk changes the task. A booking
+ * already done or cancelled stays as it is.
+ */
+export async function withdrawCheckupIn(models: HealthModels, id: string, session: ClientSession): Promise<void> {
+  const current = await models.CheckupBooking.findById(id, { year: 1 }, { session }).lean<CheckupBookingDoc>();
+  if (current) await leaveBookedIn(models, current, 'CANCELLED', session);
 }
 
 export interface FamilyDoctorContractView {

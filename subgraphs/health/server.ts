@@ -9,6 +9,7 @@ import { createHealthLoaders } from './loaders';
 import { registerHealthModels } from './model';
 import { mutationResolvers } from './mutations';
 import { healthResolvers } from './resolvers';
+import { withdrawResolvers } from './withdraw';
 
 export function buildHealthSubgraph(connection: Connection, environment: SubgraphEnvironment): SubgraphModule<HealthContext> {
   return departmentSubgraph(connection, environment, {
@@ -16,6 +17,6 @@ export function buildHealthSubgraph(connection: Connection, environment: Subgrap
     moduleUrl: import.meta.url,
     models: registerHealthModels(connection),
     createLoaders: createHealthLoaders,
-    resolvers: [healthResolvers, caseResolvers, mutationResolvers],
+    resolvers: [healthResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
   });
 }

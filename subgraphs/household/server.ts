@@ -9,6 +9,7 @@ import { createHouseholdLoaders } from './loaders';
 import { registerHouseholdModels } from './model';
 import { mutationResolvers } from './mutations';
 import { householdResolvers } from './resolvers';
+import { withdrawResolvers } from './withdraw';
 
 export function buildHouseholdSubgraph(connection: Connection, environment: SubgraphEnvironment): SubgraphModule<HouseholdContext> {
   return departmentSubgraph(connection, environment, {
@@ -16,6 +17,6 @@ export function buildHouseholdSubgraph(connection: Connection, environment: Subg
     moduleUrl: import.meta.url,
     models: registerHouseholdModels(connection),
     createLoaders: createHouseholdLoaders,
-    resolvers: [householdResolvers, caseResolvers, mutationResolvers],
+    resolvers: [householdResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
   });
 }

@@ -80,11 +80,32 @@ export async function rejectTransferIn(models: HouseholdModels, desk: CaseTaskDe
   const transfer = await models.HukouTransfer.findById(id, null, { session }).lean<TransferRecord>();
   if (!transfer) return null;
   if (transfer.status !== 'IN_PROGRESS') throw problemsError([closed(transfer)]);
-  const next: TransferRecord = { ...transfer, status: 'REJECTED', rejectionReason: reason };
-  checkState(next, todayInChina(now));
-  await models.HukouTransfer.updateOne({ _id: transfer._id, status: 'IN_PROGRESS' }, { $set: { status: 'REJECTED', rejectionReason: reason } }, { session });
+  const next = await closeTransferIn(models, transfer, { status: 'REJECTED', rejectionReason: reason }, now, session);
   await reportToCase(models, desk, next, `${transfer.applicant.name}：不予办理（rejected）`, session);
   return next;
+}
+
+/** A transfer in progress ends without settling (rejected or withdrawn): the new state checked, then written. */
+async function closeTransferIn(
+  models: HouseholdModels,
+  transfer: TransferRecord,
+  set: Pick<TransferRecord, 'status'> & Partial<Pick<TransferRecord, 'rejectionReason'>>,
+  now: Date,
+  session: ClientSession,
+): Promise<TransferRecord> {
+  const next: TransferRecord = { ...transfer, ...set };
+  checkState(next, todayInChina(now));
+  await models.HukouTransfer.updateOne({ _id: transfer._id, status: 'IN_PROGRESS' }, { $set: set }, { session });
+  return next;
+}
+
+/**
+ * The applicant withdrew the case (withdraw.ts): every transfer of the task still IN_PROGRESS is
+ * WITHDRAWN, in the caller's transaction; the desk changes the task. Settled or rejected ones stay.
+ */
+export async function withdrawTransfersIn(models: HouseholdModels, ids: readonly string[], now: Date, session: ClientSession): Promise<void> {
+  const open = await models.HukouTransfer.find({ _id: { $in: ids }, status: 'IN_PROGRESS' }, null, { session }).lean<TransferRecord[]>();
+  for (const transfer of open) await closeTransferIn(models, transfer, { status: 'WITHDRAWN' }, now, session);
 }
 
 /** When the transfer came from a case: the task follows all of its transfers, and the window is told. */

@@ -94,22 +94,47 @@ async function step(
   return services.connection.transaction(async (session) => {
     const application = await models.TalentApartmentApplication.findById(objectId, null, { session }).lean<TalentApartmentApplicationDoc>();
     if (!application) throw notFound('TalentApartmentApplication', `没有编号为 ${id} 的人才公寓申请`, 'no talent-apartment application with this id');
-    await takeLock(models.HousingLock, `queue:${application.district}|${application.project}`, session);
+    await lockQueue(models, application, session);
     const { set, task } = await decide(application, session);
-    const updated = await models.TalentApartmentApplication.findOneAndUpdate({ _id: objectId }, { $set: set }, { session, returnDocument: 'after' }).lean<TalentApartmentApplicationDoc>();
-    const leftPosition = application.status === 'WAITLISTED' && set.status !== 'WAITLISTED' ? application.waitlistPosition : null;
-    if (leftPosition) {
-      // Everyone behind moves up one: positions stay 1…n with no gap (rules.ts waitlistIsContiguous).
-      await models.TalentApartmentApplication.updateMany(
-        { district: application.district, project: application.project, status: 'WAITLISTED', waitlistPosition: { $gt: leftPosition } },
-        { $inc: { waitlistPosition: -1 } },
-        { session },
-      );
-    }
+    const updated = await writeStep(models, application, set, session);
     const caseTask = await desk.taskForRecord(id, session);
     if (caseTask) await desk.change(caseTask._id, task, session);
-    return updated!;
+    return updated;
   });
+}
+
+/** The project's queue, taken before a step reads it: a concurrent step on the same queue conflicts and is retried. */
+function lockQueue(models: HousingModels, application: TalentApartmentApplicationDoc, session: ClientSession): Promise<void> {
+  return takeLock(models.HousingLock, `queue:${application.district}|${application.project}`, session);
+}
+
+/** Writes a step's fields and closes the gap it leaves in the waitlist, in the caller's transaction (the queue locked). */
+async function writeStep(models: HousingModels, application: TalentApartmentApplicationDoc, set: Step['set'], session: ClientSession): Promise<TalentApartmentApplicationDoc> {
+  const updated = await models.TalentApartmentApplication.findOneAndUpdate({ _id: application._id }, { $set: set }, { session, returnDocument: 'after' }).lean<TalentApartmentApplicationDoc>();
+  const leftPosition = application.status === 'WAITLISTED' && set.status !== 'WAITLISTED' ? application.waitlistPosition : null;
+  if (leftPosition) {
+    // Everyone behind moves up one: positions stay 1…n with no gap (rules.ts waitlistIsContiguous).
+    await models.TalentApartmentApplication.updateMany(
+      { district: application.district, project: application.project, status: 'WAITLISTED', waitlistPosition: { $gt: leftPosition } },
+      { $inc: { waitlistPosition: -1 } },
+      { session },
+    );
+  }
+  return updated!;
+}
+
+/**
+ * The applicant withdrew the case (withdraw.ts): an application SUBMITTED or WAITLISTED becomes
+ * WITHDRAWN and the waitlist closes up behind it, as a staff step does, in the caller's
+ * transaction; the desk changes the task. A decided application stays as it is.
+ */
+export async function withdrawApplicationIn(services: HousingServices, id: string, session: ClientSession): Promise<void> {
+  const { models } = services;
+  const application = await models.TalentApartmentApplication.findById(id, null, { session }).lean<TalentApartmentApplicationDoc>();
+  if (!application || (application.status !== 'SUBMITTED' && application.status !== 'WAITLISTED')) return;
+  await lockQueue(models, application, session);
+  const decidedOn = todayInChina(services.environment.clock());
+  await writeStep(models, application, { status: 'WITHDRAWN', waitlistPosition: null, decidedOn }, session);
 }
 
 /** 000 九；002 四: eligibility again, from the declarations on file, before a queue place or a unit. */

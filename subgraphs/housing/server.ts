@@ -9,6 +9,7 @@ import { createHousingLoaders } from './loaders';
 import { registerHousingModels } from './model';
 import { mutationResolvers } from './mutations';
 import { housingResolvers } from './resolvers';
+import { withdrawResolvers } from './withdraw';
 
 export function buildHousingSubgraph(connection: Connection, environment: SubgraphEnvironment): SubgraphModule<HousingContext> {
   return departmentSubgraph(connection, environment, {
@@ -16,6 +17,6 @@ export function buildHousingSubgraph(connection: Connection, environment: Subgra
     moduleUrl: import.meta.url,
     models: registerHousingModels(connection),
     createLoaders: createHousingLoaders,
-    resolvers: [housingResolvers, caseResolvers, mutationResolvers],
+    resolvers: [housingResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
   });
 }

@@ -132,6 +132,12 @@ export interface CaseTaskDesk {
   receive(delivery: CaseTaskDelivery, decide: (task: CaseTaskDoc, form: Record<string, unknown>, session: ClientSession) => Promise<CaseTaskChange>): Promise<CaseTaskDoc>;
   /** Records a change of a task (found by one of its records) and queues the report, in the caller's transaction. */
   change(taskId: Types.ObjectId, change: CaseTaskChange, session: ClientSession): Promise<CaseTaskDoc>;
+  /**
+   * The talent withdrew the case at the window: every unfinished task of it is cancelled, each in
+   * its own transaction with `cancelRecords` undoing the department's records (a booking gives its
+   * use back …), and reported. Tasks already finished stay as they are; a repeat changes nothing.
+   */
+  withdraw(caseId: string, reason: string, cancelRecords: (task: CaseTaskDoc, session: ClientSession) => Promise<void>): Promise<CaseTaskDoc[]>;
   /** The task a department record belongs to, if it came from a case. */
   taskForRecord(recordId: string, session?: ClientSession): Promise<CaseTaskDoc | null>;
   /** Per-request loader: a case's tasks in this department. */
@@ -249,6 +255,19 @@ export function createCaseTaskDesk(connection: Connection, environment: Subgraph
       session.once('ended', () => outbox.kick());
       return task;
     },
+    async withdraw(caseId, reason, cancelRecords) {
+      const open = await CaseTask.find({ caseId, status: { $in: ['RECEIVED', 'IN_PROGRESS'] } }).lean<CaseTaskDoc[]>();
+      for (const task of open) {
+        await connection.transaction(async (session) => {
+          // A staff step may have finished it meanwhile: a finished task stays finished.
+          const current = await CaseTask.findById(task._id, { status: 1 }, { session }).lean<Pick<CaseTaskDoc, 'status'>>();
+          if (!current || isFinalTaskStatus(current.status)) return;
+          await cancelRecords(task, session);
+          await desk.change(task._id, { status: 'CANCELLED', step: task.step, note: `申请人撤回办件：${reason}（withdrawn by the applicant）` }, session);
+        });
+      }
+      return CaseTask.find({ caseId }).sort({ item: 1 }).lean<CaseTaskDoc[]>();
+    },
     taskForRecord: (recordId, session) => CaseTask.findOne({ recordIds: recordId }, null, { session }).lean<CaseTaskDoc>(),
     tasksByCaseLoader: () =>
       manyByKey<CaseTaskDoc>(
@@ -263,4 +282,16 @@ export function createCaseTaskDesk(connection: Connection, environment: Subgraph
 
 export function isFinalTaskStatus(status: CaseTaskStatus): boolean {
   return status === 'DONE' || status === 'REFUSED' || status === 'CANCELLED';
+}
+
+const MAX_WITHDRAWAL_REASON = 500;
+
+/** The window's withdrawal arguments in shape: the case id (24 hex digits, kept in lower case) and a reason of 1–500 characters. */
+export function readWithdrawal(args: { caseId: string; reason: string }): { caseId: string; reason: string } {
+  if (!isObjectIdString(args.caseId)) throw badUserInput('caseId', '办件编号格式不正确', 'malformed case id: expected 24 hex digits');
+  const reason = args.reason.trim();
+  if (reason === '' || reason.length > MAX_WITHDRAWAL_REASON) {
+    throw badUserInput('reason', `撤回原因须为 1 到 ${MAX_WITHDRAWAL_REASON} 个字`, `the reason must be 1–${MAX_WITHDRAWAL_REASON} characters`);
+  }
+  return { caseId: args.caseId.toLowerCase(), reason };
 }

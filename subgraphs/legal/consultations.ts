@@ -8,6 +8,7 @@ import type { RuleOutcome, RuleViolation } from '../kit/problems';
 import type { Program } from '../kit/programs';
 import type { LegalConsultationDoc, LegalModels } from './model';
 import {
+  isOpen,
   legalConsultationViolations,
   legalFee,
   legalTransitionViolations,
@@ -74,7 +75,20 @@ export function consultationTaskChange(consultation: LegalConsultationDoc): Case
       return { status: 'DONE', step: 'ANSWERED', note: `${counsel!.name}已答复（answered by the counsel）`, recordIds };
     case 'CLOSED':
       return { status: 'DONE', step: 'CLOSED', note: '法律咨询已办结（closed）', recordIds };
+    case 'WITHDRAWN':
+      return { status: 'CANCELLED', step: 'WITHDRAWN', note: '申请人已撤回法律咨询（withdrawn by the applicant）', recordIds };
   }
+}
+
+/**
+ * The applicant withdrew the case (withdraw.ts): a consultation not yet answered (rules.ts isOpen)
+ * becomes WITHDRAWN — not CLOSED, which means answered (answeredAt stays null) — in the caller's
+ * transaction; the desk changes the task. An answered or closed consultation stays as it is.
+ */
+export async function withdrawConsultationIn(models: LegalModels, id: string, session: ClientSession): Promise<void> {
+  const current = await models.LegalConsultation.findById(id, { status: 1 }, { session }).lean<LegalConsultationDoc>();
+  if (!current || !isOpen(current.status as LegalStatus)) return;
+  await models.LegalConsultation.updateOne({ _id: current._id, status: current.status }, { $set: { status: 'WITHDRAWN' } }, { session });
 }
 
 export type ConsultationStep = 'ASSIGNED' | 'ANSWERED' | 'CLOSED';

@@ -39,7 +39,7 @@ const legalConsultationSchema = new Schema(
     personalMatter: { type: Boolean, required: true },
     channel: { type: String, required: true, enum: ['PHONE', 'EMAIL', 'IN_PERSON', 'ONLINE'] },
     counsel: { type: counselSchema, default: null },
-    status: { type: String, required: true, enum: ['REQUESTED', 'ASSIGNED', 'ANSWERED', 'CLOSED'] },
+    status: { type: String, required: true, enum: ['REQUESTED', 'ASSIGNED', 'ANSWERED', 'CLOSED', 'WITHDRAWN'] },
     requestedAt: { type: Date, required: true },
     answeredAt: { type: Date, default: null },
   },

@@ -15,7 +15,8 @@ export type LegalCategory =
   | 'MEDIATION'
   | 'LEGAL_AID_REFERRAL';
 export type LegalChannel = 'PHONE' | 'EMAIL' | 'IN_PERSON' | 'ONLINE';
-export type LegalStatus = 'REQUESTED' | 'ASSIGNED' | 'ANSWERED' | 'CLOSED';
+/** WITHDRAWN: the applicant withdrew the case before an answer (withdraw.ts) — not CLOSED, which is answered first. */
+export type LegalStatus = 'REQUESTED' | 'ASSIGNED' | 'ANSWERED' | 'CLOSED' | 'WITHDRAWN';
 export type CounselRole = 'GOVERNMENT_LEGAL_ADVISER' | 'LAWYER';
 
 interface CategoryTerms {
@@ -189,7 +190,7 @@ export function legalConsultationViolations(program: Program, consultation: Lega
   return violations;
 }
 
-const STATUS_ZH: Record<LegalStatus, string> = { REQUESTED: '已提出', ASSIGNED: '已安排顾问', ANSWERED: '已答复', CLOSED: '已办结' };
+const STATUS_ZH: Record<LegalStatus, string> = { REQUESTED: '已提出', ASSIGNED: '已安排顾问', ANSWERED: '已答复', CLOSED: '已办结', WITHDRAWN: '已撤回' };
 
 /** The steps staff take, and where each may start: 提出 → 安排顾问 → 答复 → 办结 (000 十二（二）; 002 十（二）). */
 const TRANSITIONS: Record<'ASSIGNED' | 'ANSWERED' | 'CLOSED', { from: readonly LegalStatus[]; zh: string; en: string }> = {

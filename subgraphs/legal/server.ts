@@ -9,6 +9,7 @@ import { createLegalLoaders } from './loaders';
 import { registerLegalModels } from './model';
 import { mutationResolvers } from './mutations';
 import { legalResolvers } from './resolvers';
+import { withdrawResolvers } from './withdraw';
 
 export function buildLegalSubgraph(connection: Connection, environment: SubgraphEnvironment): SubgraphModule<LegalContext> {
   return departmentSubgraph(connection, environment, {
@@ -16,6 +17,6 @@ export function buildLegalSubgraph(connection: Connection, environment: Subgraph
     moduleUrl: import.meta.url,
     models: registerLegalModels(connection),
     createLoaders: createLegalLoaders,
-    resolvers: [legalResolvers, caseResolvers, mutationResolvers],
+    resolvers: [legalResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
   });
 }

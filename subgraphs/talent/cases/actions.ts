@@ -2,6 +2,7 @@
 // deliver once when every part is finished (统一交付, 004 第十一条), or withdraw it.
 import { badUserInput, notFound } from '../../kit/errors';
 import { parseObjectId } from '../../kit/ids';
+import type { Outbox } from '../../kit/outbox';
 import type { SubgraphEnvironment } from '../../kit/subgraph';
 import { MATERIALS } from '../catalog';
 import type { CaseDoc, CaseModels } from '../case-model';
@@ -63,15 +64,19 @@ export function deliverCase(environment: SubgraphEnvironment, models: CaseModels
   );
 }
 
-export function withdrawCase(environment: SubgraphEnvironment, models: CaseModels, caseId: string, reason: string): Promise<CaseDoc> {
+/**
+ * The applicant withdraws the case before delivery. Parts not yet handed out are not handed out;
+ * every department that may hold a part is told, through the dispatcher's outbox, to cancel its
+ * unfinished tasks and undo their records. Withdrawing again re-sends what may have been lost.
+ */
+export async function withdrawCase(environment: SubgraphEnvironment, models: CaseModels, dispatches: Outbox, caseId: string, reason: string): Promise<CaseDoc> {
   const id = parseObjectId(caseId, 'caseId').toString();
   const why = text(reason, 'reason', true)!;
   const now = environment.clock();
-  return found(
+  const withdrawn = await found(
     changeCase(models, id, (current) => {
-      if (current.status === 'DELIVERED' || current.status === 'WITHDRAWN') {
-        throw badUserInput('caseId', `办件已${current.status === 'DELIVERED' ? '交付' : '撤回'}，不能撤回`, `a ${current.status.toLowerCase()} case cannot be withdrawn`);
-      }
+      if (current.status === 'WITHDRAWN') return null;
+      if (current.status === 'DELIVERED') throw badUserInput('caseId', '办件已交付，不能撤回', 'a delivered case cannot be withdrawn');
       return {
         set: { status: 'WITHDRAWN', closedReason: why, items: current.items.map((item) => ({ ...item, open: false })) },
         events: [{ at: now, kind: 'WITHDRAWN', department: null, service: null, message: `申请人撤回：${why}` }],
@@ -79,4 +84,10 @@ export function withdrawCase(environment: SubgraphEnvironment, models: CaseModel
     }),
     id,
   );
+  const departments = [...new Set(withdrawn.items.map((item) => item.department))];
+  const stored = await dispatches.model.find({ key: { $in: departments.map((department) => `withdraw:${id}:${department}`) } }, { key: 1 }).lean<{ key: string }[]>();
+  const missing = departments.filter((department) => !stored.some((message) => message.key === `withdraw:${id}:${department}`));
+  await dispatches.enqueue(missing.map((department) => ({ key: `withdraw:${id}:${department}`, destination: department, payload: { kind: 'withdraw', caseId: id, department, reason: withdrawn.closedReason ?? why } })));
+  dispatches.kick();
+  return withdrawn;
 }

@@ -11,17 +11,24 @@ import { catalogItem } from '../catalog';
 import type { CaseDoc, CaseModels } from '../case-model';
 import { caseStatusOf, changeCase } from './case-store';
 
-const receiveMutation = (department: DepartmentName) => {
-  const name = `receive${department[0].toUpperCase()}${department.slice(1)}CaseTask`;
-  return `mutation Deliver($input: CaseTaskInput!) { ${name}(input: $input) { id status } }`;
-};
+const capitalized = (department: DepartmentName) => `${department[0].toUpperCase()}${department.slice(1)}`;
+const receiveMutation = (department: DepartmentName) =>
+  `mutation Deliver($input: CaseTaskInput!) { receive${capitalized(department)}CaseTask(input: $input) { id status } }`;
+const withdrawMutation = (department: DepartmentName) =>
+  `mutation Withdraw($caseId: ID!, $reason: String!) { withdraw${capitalized(department)}CaseTasks(caseId: $caseId, reason: $reason) { id status } }`;
 
 export function createDispatcher(connection: Connection, environment: SubgraphEnvironment, models: CaseModels): Outbox {
   return createOutbox(connection, 'case_dispatches', {
     clock: environment.clock,
     log: environment.log,
-    deliver: (message) => deliverPart(environment, models, message),
+    deliver: (message) => (message.payload.kind === 'withdraw' ? withdrawPart(environment, message) : deliverPart(environment, models, message)),
   });
+}
+
+/** Tells a department the case was withdrawn: it cancels its unfinished tasks and their records. */
+async function withdrawPart(environment: SubgraphEnvironment, message: OutboxMessage): Promise<void> {
+  const { caseId, department, reason } = message.payload as { caseId: string; department: DepartmentName; reason: string };
+  await serviceCall(environment, department, withdrawMutation(department), { caseId, reason });
 }
 
 async function deliverPart(environment: SubgraphEnvironment, models: CaseModels, message: OutboxMessage): Promise<void> {

@@ -64,7 +64,7 @@ export const caseResolvers: Resolvers<TalentContext> = {
     deliverCase: (_: unknown, args: { caseId: string; note?: string | null }, context: TalentContext) =>
       deliverCase(context.environment, context.cases, args.caseId, args.note),
     withdrawCase: (_: unknown, args: { caseId: string; reason: string }, context: TalentContext) =>
-      withdrawCase(context.environment, context.cases, args.caseId, args.reason),
+      withdrawCase(context.environment, context.cases, context.dispatches, args.caseId, args.reason),
     issueAffiliatedCard: (_: unknown, args: { talentId: string; familyMemberId: string }, context: TalentContext) =>
       issueAffiliatedCard(context.models, args.talentId, args.familyMemberId, context.environment.clock()),
     recordCaseTaskReport: (_: unknown, args: { input: Omit<CaseTaskReport, 'occurredAt'> & { occurredAt: Date } }, context: TalentContext) =>
