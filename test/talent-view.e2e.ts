@@ -168,6 +168,9 @@ describe('the talent view', () => {
       talent: {
         id: TALENT_ID,
         ...IDENTITY,
+        // Masked by default, even for a coordinator: the full value only when asked for (issue 4).
+        idDocument: { type: 'RESIDENT_ID', number: '4401**********1234' },
+        phone: '138****8000',
         mainCard: {
           number: 'BY-2025-000001',
           program: 'BAIYUN_YUNJU',

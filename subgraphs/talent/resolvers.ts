@@ -11,6 +11,7 @@ import { badUserInput } from '../kit/errors';
 import type { Resolvers } from '../kit/subgraph';
 import type { TalentLoaders } from './loaders';
 import type { TalentDoc, TalentModels } from './model';
+import { maskIdNumber, maskPhone, reveal } from './pii';
 import { cardStatusOn, eligibilityCategory, mainCardStatusFilter, type CardStatus, type StoredCardStatus } from './rules';
 
 export interface TalentContext extends BaseContext {
@@ -23,7 +24,8 @@ export interface TalentContext extends BaseContext {
 }
 
 type CardDoc = TalentDoc['mainCard'];
-type FamilyDoc = TalentDoc['family'][number];
+type FamilyDoc = Pick<TalentDoc['family'][number], '_id' | 'name' | 'relation' | 'gender' | 'birthDate' | 'idDocument' | 'cardNumber'> & { ownerTalentId?: string };
+type OwnedIdDocument = TalentDoc['idDocument'] & { ownerTalentId: string };
 
 interface TalentFilter {
   program?: string | null;
@@ -84,8 +86,11 @@ export const talentResolvers: Resolvers<TalentContext> = {
   Talent: {
     __resolveReference: (reference: { id: string }, context: TalentContext) => context.loaders.talentById.load(reference.id),
     id: (talent: TalentDoc) => talent._id.toString(),
+    phone: (talent: TalentDoc, args: { full: boolean }, context: TalentContext) => reveal(talent.phone, maskPhone, args.full, context.viewer, talent._id.toString()),
+    // The owner travels with the document, so its number knows whose it is.
+    idDocument: (talent: TalentDoc): OwnedIdDocument => ({ ...talent.idDocument, ownerTalentId: talent._id.toString() }),
     cards: (talent: TalentDoc) => [talent.mainCard, ...talent.affiliatedCards],
-    family: (talent: TalentDoc) => talent.family,
+    family: (talent: TalentDoc): FamilyDoc[] => talent.family.map((member) => ({ ...member, ownerTalentId: talent._id.toString() })),
   },
 
   Card: {
@@ -93,8 +98,13 @@ export const talentResolvers: Resolvers<TalentContext> = {
     eligibility: (card: CardDoc) => eligibilityCategory(card.eligibilityCode),
   },
 
+  IdDocument: {
+    number: (document: OwnedIdDocument, args: { full: boolean }, context: TalentContext) => reveal(document.number, maskIdNumber, args.full, context.viewer, document.ownerTalentId),
+  },
+
   FamilyMember: {
     id: (member: FamilyDoc) => member._id.toString(),
+    idDocument: (member: FamilyDoc): OwnedIdDocument => ({ ...member.idDocument, ownerTalentId: member.ownerTalentId ?? '' }),
     minor: (member: FamilyDoc) => ageOn(member.birthDate, todayInChina()) < 18,
   },
 };
