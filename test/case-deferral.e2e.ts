@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '../subgraphs/kit/dates';
 import { startHarness, type Harness } from './harness';
-import { BAIYUN, itemsReach, legalItem, SUBMIT, withTestTalents } from './cases';
+import { BAIYUN, itemsReach, legalItem, SUBMIT, withTestTalents, staff } from './cases';
 
 let harness: Harness;
 
@@ -34,8 +34,8 @@ describe('容缺受理', () => {
     const id = submitted.data!.submitCase.id;
     const working = await itemsReach(harness, id, { LEGAL_CONSULTATION: ['IN_PROGRESS'] });
     const consultation = working.legal![0].consultation.id;
-    await harness.query(`mutation($id: ID!) { assignLegalCounsel(id: $id, counsel: { name: "李明", role: GOVERNMENT_LEGAL_ADVISER, office: "白云区司法局" }) { status } }`, { id: consultation });
-    await harness.query(`mutation($id: ID!) { answerLegalConsultation(id: $id) { status } }`, { id: consultation });
+    await harness.query(`mutation($id: ID!) { assignLegalCounsel(id: $id, counsel: { name: "李明", role: GOVERNMENT_LEGAL_ADVISER, office: "白云区司法局" }) { status } }`, { id: consultation }, await staff('legal'));
+    await harness.query(`mutation($id: ID!) { answerLegalConsultation(id: $id) { status } }`, { id: consultation }, await staff('legal'));
     await itemsReach(harness, id, { LEGAL_CONSULTATION: ['DONE'] });
 
     const owed = await harness.query<{ case: { pendingMaterials: { code: string; promisedBy: string; suppliedAt: string | null }[] } }>(`query($id: ID!) { case(id: $id) { pendingMaterials { code promisedBy suppliedAt } } }`, { id });

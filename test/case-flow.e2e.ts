@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanNode } from '@apollo/query-planner';
 import { startHarness, type Harness } from './harness';
-import { airportItem, BAIYUN, CASE_VIEW, CHILD, checkupItem, itemsReach, legalItem, readCase, SPOUSE, SUBMIT, withTestTalents } from './cases';
+import { airportItem, BAIYUN, CASE_VIEW, CHILD, checkupItem, itemsReach, legalItem, readCase, SPOUSE, SUBMIT, withTestTalents, staff } from './cases';
 
 let harness: Harness;
 const DAY = 24 * 3600_000;
@@ -59,19 +59,19 @@ describe('a case from the window to delivery', () => {
 
     // Each department's staff work their steps (through the one graph).
     const consultation = working.legal![0].consultation.id;
-    const assigned = await harness.query(`mutation($id: ID!) { assignLegalCounsel(id: $id, counsel: { name: "李明", role: GOVERNMENT_LEGAL_ADVISER, office: "白云区司法局" }) { status } }`, { id: consultation });
+    const assigned = await harness.query(`mutation($id: ID!) { assignLegalCounsel(id: $id, counsel: { name: "李明", role: GOVERNMENT_LEGAL_ADVISER, office: "白云区司法局" }) { status } }`, { id: consultation }, await staff('legal'));
     expect(assigned.errors).toBeUndefined();
-    const answered = await harness.query(`mutation($id: ID!) { answerLegalConsultation(id: $id) { status } }`, { id: consultation });
+    const answered = await harness.query(`mutation($id: ID!) { answerLegalConsultation(id: $id) { status } }`, { id: consultation }, await staff('legal'));
     expect(answered.errors).toBeUndefined();
     for (const transfer of working.household![0].transfers) {
       for (let step = 0; step < 4; step += 1) {
-        const advanced = await harness.query(`mutation($id: ID!) { advanceHukouTransfer(id: $id) { status } }`, { id: transfer.id });
+        const advanced = await harness.query(`mutation($id: ID!) { advanceHukouTransfer(id: $id) { status } }`, { id: transfer.id }, await staff('household'));
         expect(advanced.errors).toBeUndefined();
       }
     }
     harness.clock.advance(4 * DAY); // past the checkup day and the flight
-    expect((await harness.query(`mutation($id: ID!) { recordCheckupDone(id: $id) { status } }`, { id: working.health![0].checkupBooking.id })).errors).toBeUndefined();
-    expect((await harness.query(`mutation($id: ID!) { recordAirportServiceServed(id: $id) { status } }`, { id: working.customs![0].booking.id })).errors).toBeUndefined();
+    expect((await harness.query(`mutation($id: ID!) { recordCheckupDone(id: $id) { status } }`, { id: working.health![0].checkupBooking.id }, await staff('health'))).errors).toBeUndefined();
+    expect((await harness.query(`mutation($id: ID!) { recordAirportServiceServed(id: $id) { status } }`, { id: working.customs![0].booking.id }, await staff('customs'))).errors).toBeUndefined();
 
     const ready = await itemsReach(harness, id, { HUKOU_TRANSFER_FAMILY: ['DONE'], LEGAL_CONSULTATION: ['DONE'], FREE_ANNUAL_CHECKUP: ['DONE'], AIRPORT_VIP_DOMESTIC: ['DONE'] });
     expect(ready.status).toBe('READY_FOR_DELIVERY');

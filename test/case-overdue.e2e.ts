@@ -3,7 +3,7 @@
 // finds it by department. Finishing the part clears it.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { BAIYUN, itemsReach, legalItem, SUBMIT, withTestTalents } from './cases';
+import { BAIYUN, itemsReach, legalItem, SUBMIT, withTestTalents, staff } from './cases';
 
 let harness: Harness;
 
@@ -34,8 +34,8 @@ describe('working-day limits and overdue', () => {
     expect((await harness.query(SUPERVISION)).data).toEqual({ cases: { totalCount: 1, edges: [{ node: { id, items: [{ service: 'LEGAL_CONSULTATION', dueOn, overdue: true }] } }] } });
 
     const consultation = working.legal![0].consultation.id;
-    await harness.query(`mutation($id: ID!) { assignLegalCounsel(id: $id, counsel: { name: "李明", role: GOVERNMENT_LEGAL_ADVISER, office: "白云区司法局" }) { status } }`, { id: consultation });
-    await harness.query(`mutation($id: ID!) { answerLegalConsultation(id: $id) { status } }`, { id: consultation });
+    await harness.query(`mutation($id: ID!) { assignLegalCounsel(id: $id, counsel: { name: "李明", role: GOVERNMENT_LEGAL_ADVISER, office: "白云区司法局" }) { status } }`, { id: consultation }, await staff('legal'));
+    await harness.query(`mutation($id: ID!) { answerLegalConsultation(id: $id) { status } }`, { id: consultation }, await staff('legal'));
     await itemsReach(harness, id, { LEGAL_CONSULTATION: ['DONE'] });
     expect((await harness.query<{ cases: { totalCount: number } }>(SUPERVISION)).data!.cases.totalCount).toBe(0);
   });

@@ -3,6 +3,7 @@
 import { addDays, todayInChina } from '../subgraphs/kit/dates';
 import { insertTestTalents } from '../subgraphs/talent/cases/fixtures';
 import { eventually, type Harness } from './harness';
+import { bearer } from './tokens';
 
 export { BAIYUN, CHILD, SPOUSE } from '../subgraphs/talent/cases/fixtures';
 
@@ -74,4 +75,9 @@ export function itemsReach(harness: Harness, id: string, statuses: Record<string
     () => readCase(harness, id, query),
     (view) => Object.entries(statuses).every(([service, wanted]) => wanted.includes(view.items.find((item) => item.service === service)?.status ?? '')),
   );
+}
+
+/** A department's staff signing in: only the department works its own records (issue 4). */
+export function staff(department: 'household' | 'education' | 'health' | 'legal' | 'housing' | 'customs'): Promise<Record<string, string>> {
+  return bearer({ subject: `${department}-staff-test`, role: 'department_staff', department });
 }

@@ -1,6 +1,7 @@
 // 便捷通关 / 出入境: the read view, its part of cases, the direct airport booking and staff steps.
 // Builds the subgraph; never listens (index.ts does).
 import type { Connection } from 'mongoose';
+import { MUTATION_ACCESS } from './access';
 import { departmentSubgraph } from '../kit/department';
 import type { SubgraphEnvironment, SubgraphModule } from '../kit/subgraph';
 import { caseResolvers } from './cases';
@@ -17,6 +18,7 @@ export function buildCustomsSubgraph(connection: Connection, environment: Subgra
     moduleUrl: import.meta.url,
     models: registerCustomsModels(connection),
     createLoaders: createCustomsLoaders,
+    mutationAccess: MUTATION_ACCESS,
     resolvers: [customsResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
   });
 }

@@ -1,6 +1,7 @@
 // 教育局 (子女入学): children's enrolment requests and this department's part of cases.
 // Builds the subgraph; never listens (index.ts does).
 import type { Connection } from 'mongoose';
+import { MUTATION_ACCESS } from './access';
 import { departmentSubgraph } from '../kit/department';
 import type { SubgraphEnvironment, SubgraphModule } from '../kit/subgraph';
 import { caseResolvers } from './cases';
@@ -17,6 +18,7 @@ export function buildEducationSubgraph(connection: Connection, environment: Subg
     moduleUrl: import.meta.url,
     models: registerEducationModels(connection),
     createLoaders: createEducationLoaders,
+    mutationAccess: MUTATION_ACCESS,
     resolvers: [educationResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
   });
 }

@@ -6,6 +6,7 @@ import type { Connection } from 'mongoose';
 import { createCaseTaskDesk, type CaseTaskDesk } from './case-task';
 import type { BaseContext } from './context';
 import type { DepartmentName } from './departments';
+import { guardMutations, type MutationRule } from './mutation-access';
 import { loadTypeDefs, mergeResolvers, type Resolvers, type SubgraphEnvironment, type SubgraphModule } from './subgraph';
 
 /** What a department's resolvers reach beyond the request: its database, models, case desk, clock and calendar. */
@@ -31,6 +32,8 @@ export interface DepartmentParts<Models, Loaders> {
   models: Models;
   createLoaders(models: Models): Loaders;
   resolvers: Resolvers<DepartmentContext<Models, Loaders>>[];
+  /** Who may call each mutation (the department's access.ts). */
+  mutationAccess: Record<string, MutationRule>;
 }
 
 export function departmentSubgraph<Models, Loaders>(
@@ -43,7 +46,7 @@ export function departmentSubgraph<Models, Loaders>(
   return {
     name: parts.name,
     typeDefs: loadTypeDefs(parts.moduleUrl),
-    resolvers: mergeResolvers(...parts.resolvers),
+    resolvers: guardMutations(mergeResolvers(...parts.resolvers), parts.mutationAccess),
     createContext: (base) => ({ ...base, loaders: parts.createLoaders(parts.models), tasksByCase: desk.tasksByCaseLoader(), services }),
     start: () => desk.start(),
     stop: () => desk.stop(),

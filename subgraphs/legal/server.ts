@@ -1,6 +1,7 @@
 // 司法局 (legal adviser): holders' legal consultations, free or fee-bearing; its part of cases.
 // Builds the subgraph; never listens (index.ts does).
 import type { Connection } from 'mongoose';
+import { MUTATION_ACCESS } from './access';
 import { departmentSubgraph } from '../kit/department';
 import type { SubgraphEnvironment, SubgraphModule } from '../kit/subgraph';
 import { caseResolvers } from './cases';
@@ -17,6 +18,7 @@ export function buildLegalSubgraph(connection: Connection, environment: Subgraph
     moduleUrl: import.meta.url,
     models: registerLegalModels(connection),
     createLoaders: createLegalLoaders,
+    mutationAccess: MUTATION_ACCESS,
     resolvers: [legalResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
   });
 }

@@ -1,6 +1,8 @@
 // The window (人才办): the card registry. Builds the subgraph; never listens (index.ts does).
 import type { Connection } from 'mongoose';
 import { loadTypeDefs, mergeResolvers, type SubgraphEnvironment, type SubgraphModule } from '../kit/subgraph';
+import { guardMutations } from '../kit/mutation-access';
+import { MUTATION_ACCESS } from './access';
 import { registerCaseModels } from './case-model';
 import { createDispatcher } from './cases/dispatch';
 import { caseResolvers } from './cases/resolvers';
@@ -15,7 +17,7 @@ export function buildTalentSubgraph(connection: Connection, environment: Subgrap
   return {
     name: 'talent',
     typeDefs: loadTypeDefs(import.meta.url),
-    resolvers: mergeResolvers(talentResolvers, caseResolvers),
+    resolvers: guardMutations(mergeResolvers(talentResolvers, caseResolvers), MUTATION_ACCESS),
     createContext: (base) => ({ ...base, connection, environment, models, cases, dispatches, loaders: createTalentLoaders(models, cases) }),
     start: () => dispatches.start(),
     stop: () => dispatches.stop(),
