@@ -37,3 +37,23 @@ export function accessPlugin<Ctx extends { viewer: Viewer | null }>(): ApolloSer
     },
   };
 }
+
+/** "Did you mean …?" in a validation error: it names fields the caller may not otherwise know. */
+const SUGGESTION = /\s*Did you mean [^?]*\?/g;
+
+/**
+ * Field suggestions would map the schema for a caller who may not see it: they are removed for
+ * callers without a token and for talents — everyone who may not introspect — and kept for staff.
+ */
+export function suggestionPlugin<Ctx extends { viewer: Viewer | null }>(): ApolloServerPlugin<Ctx> {
+  return {
+    async requestDidStart() {
+      return {
+        async didEncounterErrors({ contextValue, errors }) {
+          if (contextValue.viewer && INTROSPECTING_ROLES.includes(contextValue.viewer.role)) return;
+          for (const error of errors) (error as { message: string }).message = error.message.replace(SUGGESTION, '');
+        },
+      };
+    },
+  };
+}

@@ -31,8 +31,9 @@ export function armorFor(limits: QueryLimits) {
     // ordinary 400 parse error, where Armor's own token check surfaces as a 500.
     maxTokens: { enabled: false },
     costLimit: { maxCost: limits.maxCost },
-    // Suggestions ("did you mean …") would map the schema for a caller who may not see it.
-    blockFieldSuggestion: { enabled: true },
+    // Suggestions ("did you mean …") are hidden per caller instead (auth.ts suggestionPlugin):
+    // staff who may introspect keep them, as GraphiQL users expect.
+    blockFieldSuggestion: { enabled: false },
   }).protect();
 }
 

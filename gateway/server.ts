@@ -12,7 +12,7 @@ import type { Env } from '../subgraphs/kit/config';
 import type { Viewer } from '../subgraphs/kit/context';
 import { bearerToken, createVerifier, readIdentityConfig } from '../subgraphs/kit/identity';
 import { createServiceTokens, type ServiceTokens } from '../subgraphs/kit/service-token';
-import { accessPlugin } from './auth';
+import { accessPlugin, suggestionPlugin } from './auth';
 import { loadSafelist, maskError, safelistPlugin } from './hardening';
 import { serveGraphiql } from './graphiql';
 import { armorFor, parseOptionsFor } from './limits';
@@ -32,6 +32,8 @@ export interface GatewayOptions {
   env?: Env;
   /** Called with each query plan (tests assert that departments are fetched in parallel). */
   onQueryPlan?(plan: QueryPlan): void;
+  /** Called with each request sent to a subgraph (tests count them: one per department, whatever the page size). */
+  onSubgraphRequest?(subgraph: string): void;
   log?(message: string): void;
 }
 
@@ -48,12 +50,14 @@ class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly onRequest?: (subgraph: string) => void,
   ) {
     super(options);
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (!('requestId' in context)) return;
+    this.onRequest?.(this.subgraph);
     request.http?.headers.set('x-request-id', context.requestId);
     // A signed-in caller's own token; for an anonymous caller (the public catalog only, see
     // auth.ts) the gateway's service identity, since no subgraph answers without a token.
@@ -79,7 +83,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
         url: (isSubgraphName(name) && config.subgraphUrls[name]) || url,
         // Each department call has its own deadline: a slow one costs its field, not the answer.
         fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(config.subgraphTimeoutMs) } as RequestInit) as never,
-      }),
+      }, options.onSubgraphRequest),
     experimental_didResolveQueryPlan: options.onQueryPlan ? ({ queryPlan }) => options.onQueryPlan!(queryPlan) : undefined,
   });
   gateway.onSchemaLoadOrUpdate(() => {
@@ -96,6 +100,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     plugins: [
       ...armor.plugins,
       accessPlugin<GatewayContext>(),
+      suggestionPlugin<GatewayContext>(),
       ...(config.safelistPath ? [safelistPlugin<GatewayContext>(loadSafelist(config.safelistPath))] : []),
       ApolloServerPluginLandingPageDisabled(),
     ],

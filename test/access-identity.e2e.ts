@@ -55,6 +55,15 @@ describe('identity at the gateway', () => {
     const talent = await harness.query(introspect, {}, await bearer({ subject: 't', role: 'talent', talentId: '007a1e470000000000000001' }));
     expect(code(talent)).toBe('FORBIDDEN');
   });
+
+  it('suggests field names to staff only: not without a token, not to talents', async () => {
+    const typo = '{ serviceCatalog { cod } }';
+    const message = (result: { errors?: { message: string }[] }) => result.errors?.map((error) => error.message).join(' ');
+    expect(message(await harness.query(typo))).toBe('Cannot query field "cod" on type "ServiceItem". Did you mean "code"?');
+    for (const headers of [NO_TOKEN, await bearer({ subject: 't', role: 'talent', talentId: '007a1e470000000000000001' })]) {
+      expect(message(await harness.query(typo, {}, headers))).toBe('Cannot query field "cod" on type "ServiceItem".');
+    }
+  });
 });
 
 describe('identity at every subgraph', () => {
