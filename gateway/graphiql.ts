@@ -28,7 +28,7 @@ query TalentView {
         household { transfers { status currentStep } }
         education { enrolments { level status } }
         health { checkup { year remaining } }
-        legal { consultations { topic status } }
+        legal { consultations { category status } }
         housing { eligibility { eligible } }
         customs { airportService { allowed used remaining } }
       }

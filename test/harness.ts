@@ -5,7 +5,7 @@ import type { QueryPlan } from '@apollo/query-planner';
 import { inject } from 'vitest';
 import { readGatewayConfig } from '../gateway/config';
 import { startGateway, type RunningGateway } from '../gateway/server';
-import { SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/kit/departments';
+import { SUBGRAPH_NAMES, type DepartmentName, type SubgraphName } from '../subgraphs/kit/departments';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/subgraph';
 import { SUBGRAPHS } from '../subgraphs/registry';
 import { loadDemoData } from '../scripts/demo-data';
@@ -30,8 +30,15 @@ export interface Harness {
   resetCounters(): void;
   /** Requests each subgraph received from the gateway since the last reset. */
   requestCounts(): Record<SubgraphName, number>;
-  /** DB commands each subgraph sent since the last reset, by "command collection". */
+  /**
+   * DB commands each subgraph sent since the last reset, by "command collection". Background work
+   * is left out — every outbox's polling and deliveries (kit/outbox.ts), and the audit archive that
+   * deliveries write to — since its counts depend on timing; `auditWrites()` counts what each
+   * request itself queues for the archive.
+   */
   dbCommands(): Record<SubgraphName, Record<string, number>>;
+  /** Audit events each department's requests queued for the window since the last reset: one write per request at most, whatever the page size. */
+  auditWrites(): Record<DepartmentName, number>;
   /** Takes one department off the network, as an outage would. */
   stopSubgraph(name: SubgraphName): Promise<void>;
   /** Brings a stopped subgraph back (or restarts a running one) on its port and database, as a new process would. */
@@ -43,6 +50,12 @@ export interface HarnessOptions {
   /** Load this many deterministic demo talents (and every department's records) first. */
   demoTalents?: number;
   demoSeed?: number;
+}
+
+/** Collections only background work touches after a read: every outbox (kit/outbox.ts models `Outbox_*`), and the audit archive. */
+function backgroundCollections(running: RunningSubgraph): Set<string> {
+  const outboxes = Object.values(running.connection.models).filter((model) => model.modelName.startsWith('Outbox_'));
+  return new Set([...outboxes.map((model) => model.collection.collectionName), 'audit_events']);
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
@@ -64,11 +77,12 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   // Deliveries between subgraphs start once every address is known.
   for (const running of started) running.startBackground();
   const queryPlans: QueryPlan[] = [];
+  const gatewayRequests = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
   const stopped = new Set<SubgraphName>();
   const config = readGatewayConfig({});
   const gateway: RunningGateway = await startGateway(
     { ...config, port: 0, subgraphUrls: Object.fromEntries(started.map((running) => [running.name, running.url])) },
-    { onQueryPlan: (plan) => queryPlans.push(plan), log: () => {}, env: {} },
+    { onQueryPlan: (plan) => queryPlans.push(plan), onSubgraphRequest: (name) => void (gatewayRequests[name as SubgraphName] += 1), log: () => {}, env: {} },
   );
 
   const harness: Harness = {
@@ -86,13 +100,24 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     resetCounters() {
       queryPlans.length = 0;
+      for (const name of SUBGRAPH_NAMES) gatewayRequests[name] = 0;
       for (const running of started) {
         running.stats.reset();
         running.dbCommands.reset();
       }
     },
-    requestCounts: () => Object.fromEntries(started.map((running) => [running.name, running.stats.graphqlRequests])) as Record<SubgraphName, number>,
-    dbCommands: () => Object.fromEntries(started.map((running) => [running.name, running.dbCommands.snapshot()])) as Record<SubgraphName, Record<string, number>>,
+    requestCounts: () => ({ ...gatewayRequests }),
+    dbCommands: () =>
+      Object.fromEntries(
+        started.map((running) => {
+          const background = backgroundCollections(running);
+          return [running.name, Object.fromEntries(Object.entries(running.dbCommands.snapshot()).filter(([key]) => !background.has(key.split(' ')[1])))];
+        }),
+      ) as Record<SubgraphName, Record<string, number>>,
+    auditWrites: () =>
+      Object.fromEntries(
+        started.filter((running) => running.name !== 'talent').map((running) => [running.name, running.dbCommands.snapshot()['insert audit_outbox'] ?? 0]),
+      ) as Record<DepartmentName, number>,
     async stopSubgraph(name) {
       await subgraphs[name].stop();
       stopped.add(name);

@@ -45,5 +45,8 @@ describe('a page of talents with every department', () => {
     } else {
       expect(commands).toEqual(EXPECTED_DB_COMMANDS);
     }
+    // Reading health and legal data (and customs' contact phones) is audited: at most one write per request, not one per talent.
+    expect(harness.auditWrites()).toMatchObject({ household: 0, education: 0, health: 1, legal: 1, housing: 0 });
+    expect(harness.auditWrites().customs).toBeLessThanOrEqual(1);
   });
 });

@@ -1,5 +1,7 @@
 // The talent view a coordinator's dashboard asks for: the talent and every department's part.
-// Shared by the e2e tests so "the whole talent" means the same selection everywhere.
+// Shared by the e2e tests so "the whole talent" means the same selection everywhere. Clinical
+// details and legal consultation content are not a coordinator's to see (issue 4): the dashboard
+// does not ask for them (the access-read-*.e2e.ts matrices show who does see them).
 
 export const TALENT_VIEW_FIELDS = /* GraphQL */ `
   id
@@ -34,13 +36,13 @@ export const TALENT_VIEW_FIELDS = /* GraphQL */ `
     designatedHospitals { name checkupBase source }
     priorityCare
     checkup { year freeCheckupsPerYear used remaining unionCheckupChosen unionCheckupAvailable }
-    checkupBookings { year kind hospital scheduledOn status }
-    familyDoctor { team package startsOn endsOn status }
+    checkupBookings { year kind scheduledOn status }
+    familyDoctor { startsOn endsOn status }
   }
   legal {
     openCount
     totalThisYear
-    consultations { topic category personalMatter channel counsel { name role office } status free feeBearing feeNote requestedAt answeredAt }
+    consultations { category personalMatter channel counsel { name role office } status free feeBearing feeNote requestedAt answeredAt }
   }
   housing {
     eligibility { eligible reasons ownedHomes { personName relation city homesOwned declaredOn } }

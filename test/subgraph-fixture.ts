@@ -3,11 +3,12 @@
 import { randomBytes } from 'node:crypto';
 import { execute, parse, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Connection } from 'mongoose';
-import { inject } from 'vitest';
+import { expect, inject } from 'vitest';
 import { connectDepartmentDb, ensureIndexes, type CommandCounter } from '../subgraphs/kit/mongo';
 import { buildSchema, type SubgraphEnvironment, type SubgraphFactory } from '../subgraphs/kit/subgraph';
 import { testEnvironment } from './environment';
 import type { Viewer } from '../subgraphs/kit/context';
+import { createAuditTrail } from '../subgraphs/kit/audit';
 
 export interface SubgraphFixture {
   connection: Connection;
@@ -35,11 +36,29 @@ export async function openSubgraphFixture(factory: SubgraphFactory, environment:
         schema,
         document: parse(source),
         variableValues: variables,
-        contextValue: module.createContext({ requestId: 'test', viewer }),
+        contextValue: module.createContext({ requestId: 'test', viewer, audit: createAuditTrail(module.name, 'test', viewer, environment.clock) }),
       })) as ExecutionResult<T>,
     clear: async () => {
       await Promise.all(Object.values(db.connection.models).map((model) => model.deleteMany({})));
     },
     close: () => db.close(),
   };
+}
+
+/** The paths answered FORBIDDEN, e.g. `_entities.0.health` (read access, issue 4). */
+export function forbiddenPaths(result: { errors?: readonly { path?: readonly (string | number)[]; extensions?: Record<string, unknown> }[] }): (string | undefined)[] {
+  return (result.errors ?? []).filter((error) => error.extensions?.code === 'FORBIDDEN').map((error) => error.path?.join('.'));
+}
+
+/**
+ * Asks for a department's part of a talent or a case (`_entities`) straight at its subgraph as each
+ * viewer, and expects it refused: `part` null with FORBIDDEN on it, and no other error.
+ */
+export async function expectPartRefused(fixture: Pick<SubgraphFixture, 'run'>, query: string, variables: Record<string, unknown>, viewers: Viewer[], part: string): Promise<void> {
+  for (const viewer of viewers) {
+    const result = await fixture.run<{ _entities: Record<string, unknown>[] }>(query, variables, viewer);
+    const who = `${viewer.role} ${viewer.department ?? viewer.talentId ?? ''}`;
+    expect((result.errors ?? []).map((error) => `${error.path?.join('.')}: ${error.extensions?.code}`), who).toEqual([`_entities.0.${part}: FORBIDDEN`]);
+    expect(result.data?._entities[0][part], who).toBeNull();
+  }
 }

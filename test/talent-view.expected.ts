@@ -56,7 +56,7 @@ export function expectedParts(year: number) {
     ],
     priorityCare: true,
     checkup: { year, freeCheckupsPerYear: 1, used: 1, remaining: 0, unionCheckupChosen: false, unionCheckupAvailable: false },
-    checkupBookings: [ { year, kind: 'HEALTH_CHECKUP', hospital: '南方医科大学南方医院白云分院', scheduledOn: `${year}-01-15`, status: 'DONE' } ],
+    checkupBookings: [ { year, kind: 'HEALTH_CHECKUP', scheduledOn: `${year}-01-15`, status: 'DONE' } ],
     familyDoctor: null
   };
   const LEGAL_PART = {
@@ -64,7 +64,6 @@ export function expectedParts(year: number) {
     totalThisYear: 1,
     consultations: [
       {
-        topic: '房屋租赁合同纠纷咨询',
         category: 'CONSULTATION',
         personalMatter: true,
         channel: 'PHONE',
@@ -116,7 +115,7 @@ export function expectedParts(year: number) {
         vehicles: [ { plate: '粤A12345' } ],
         checkedLuggage: true,
         nameSign: false,
-        contactPhone: '13800138000',
+        contactPhone: '138****8000', // masked: the dashboard does not ask for it in full
         status: 'SERVED',
         bookedAt: `${year}-01-18T02:00:00.000Z`,
         cancelledAt: null

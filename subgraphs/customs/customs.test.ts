@@ -16,7 +16,7 @@ const QUERY = /* GraphQL */ `
         customs {
           airportService { year allowed used remaining }
           airportBookings {
-            id scope direction flightNumber flightTime servicePoint checkedLuggage nameSign contactPhone status bookedAt cancelledAt
+            id scope direction flightNumber flightTime servicePoint checkedLuggage nameSign contactPhone(full: true) status bookedAt cancelledAt
             passengers { name } greeters { name } vehicles { plate }
           }
           exitEntryItems { id kind applicantName status submittedOn completedOn }

@@ -4,6 +4,7 @@ import { DateScalar, DateTimeScalar } from '../kit/scalars';
 import { todayInChina } from '../kit/dates';
 import type { Resolvers } from '../kit/subgraph';
 import type { CustomsContext } from './context';
+import { maskPhone, reveal } from '../kit/pii';
 import type { AirportServiceBookingDoc, ExitEntryItemDoc } from './model';
 import {
   airportServiceAllowance,
@@ -55,6 +56,8 @@ export const customsResolvers: Resolvers<CustomsContext> = {
     id: (booking: AirportServiceBookingDoc) => booking._id.toString(),
     // 000 十三（三）4: where the holder reports follows from the flight's scope.
     servicePoint: (booking: AirportServiceBookingDoc) => servicePointFor(booking.scope as AirportServiceScope),
+    contactPhone: (booking: AirportServiceBookingDoc, args: { full: boolean }, context: CustomsContext) =>
+      reveal({ value: booking.contactPhone, mask: maskPhone, field: 'AirportServiceBooking.contactPhone', ownerTalentId: booking.talentId, owner: 'customs' }, args.full, context),
   },
 
   ExitEntryItem: {

@@ -1,7 +1,7 @@
 // 便捷通关 / 出入境: the read view, its part of cases, the direct airport booking and staff steps.
 // Builds the subgraph; never listens (index.ts does).
 import type { Connection } from 'mongoose';
-import { MUTATION_ACCESS } from './access';
+import { MUTATION_ACCESS, READ_ACCESS } from './access';
 import { departmentSubgraph } from '../kit/department';
 import type { SubgraphEnvironment, SubgraphModule } from '../kit/subgraph';
 import { caseResolvers } from './cases';
@@ -19,6 +19,7 @@ export function buildCustomsSubgraph(connection: Connection, environment: Subgra
     models: registerCustomsModels(connection),
     createLoaders: createCustomsLoaders,
     mutationAccess: MUTATION_ACCESS,
+    readAccess: READ_ACCESS,
     resolvers: [customsResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
   });
 }

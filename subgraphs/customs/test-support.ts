@@ -43,7 +43,7 @@ export const delivery = (n: number, form: unknown, overrides: Record<string, unk
   ...overrides,
 });
 
-export const BOOKING_FIELDS = `id scope direction flightNumber flightTime servicePoint status bookedAt cancelledAt changedAt caseId nameSign contactPhone
+export const BOOKING_FIELDS = `id scope direction flightNumber flightTime servicePoint status bookedAt cancelledAt changedAt caseId nameSign contactPhone(full: true)
   passengers { name } greeters { name } vehicles { plate }`;
 export const ITEM_FIELDS = 'id kind applicantName status submittedOn completedOn rejectionReason caseId';
 export const TASK_FIELDS = `id item status step note reason dueOn receivedAt completedAt booking { ${BOOKING_FIELDS} } exitEntryItem { ${ITEM_FIELDS} }`;

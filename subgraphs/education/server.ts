@@ -1,7 +1,7 @@
 // 教育局 (子女入学): children's enrolment requests and this department's part of cases.
 // Builds the subgraph; never listens (index.ts does).
 import type { Connection } from 'mongoose';
-import { MUTATION_ACCESS } from './access';
+import { MUTATION_ACCESS, READ_ACCESS } from './access';
 import { departmentSubgraph } from '../kit/department';
 import type { SubgraphEnvironment, SubgraphModule } from '../kit/subgraph';
 import { caseResolvers } from './cases';
@@ -19,6 +19,7 @@ export function buildEducationSubgraph(connection: Connection, environment: Subg
     models: registerEducationModels(connection),
     createLoaders: createEducationLoaders,
     mutationAccess: MUTATION_ACCESS,
+    readAccess: READ_ACCESS,
     resolvers: [educationResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
   });
 }

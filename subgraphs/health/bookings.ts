@@ -93,26 +93,29 @@ const KIND: Record<CheckupKind, { zh: string; en: string }> = {
   UNION_CHECKUP: { zh: '工会体检', en: 'union checkup' },
 };
 
-/** The case task's state for a booking (steps CHECKUP_BOOKED → CHECKUP_DONE, or CHECKUP_CANCELLED). */
-export function checkupTaskChange(booking: Pick<CheckupBookingDoc, '_id' | 'kind' | 'scheduledOn' | 'hospital' | 'status'>): CaseTaskChange {
+/**
+ * The case task's state for a booking (steps CHECKUP_BOOKED → CHECKUP_DONE, or CHECKUP_CANCELLED).
+ * The note goes to the window (the case's items and timeline), which may not see clinical details
+ * (issue 4): it names the kind and the day, never the hospital (access.ts).
+ */
+export function checkupTaskChange(booking: Pick<CheckupBookingDoc, '_id' | 'kind' | 'scheduledOn' | 'status'>): CaseTaskChange {
   const kind = KIND[booking.kind as CheckupKind];
   const recordIds = [booking._id.toString()];
   if (booking.status === 'DONE') {
-    return { status: 'DONE', step: 'CHECKUP_DONE', note: `${kind.zh}已完成：${booking.scheduledOn}，${booking.hospital}（${kind.en} done）`, recordIds };
+    return { status: 'DONE', step: 'CHECKUP_DONE', note: `${kind.zh}已完成：${booking.scheduledOn}（${kind.en} done）`, recordIds };
   }
   if (booking.status === 'CANCELLED') {
     return { status: 'CANCELLED', step: 'CHECKUP_CANCELLED', note: `${kind.zh}预约已取消，本年度次数退回（${kind.en} cancelled; the year's use is given back）`, recordIds };
   }
-  return { status: 'IN_PROGRESS', step: 'CHECKUP_BOOKED', note: `已预约${kind.zh}：${booking.scheduledOn}，${booking.hospital}（${kind.en} booked）`, recordIds };
+  return { status: 'IN_PROGRESS', step: 'CHECKUP_BOOKED', note: `已预约${kind.zh}：${booking.scheduledOn}（${kind.en} booked）`, recordIds };
 }
 
-/** A signed contract finishes the task (step CONTRACT_SIGNED). */
+/** A signed contract finishes the task (step CONTRACT_SIGNED); the note, for the window too, names the term, not the centre, team or package. */
 export function contractTaskChange(contract: FamilyDoctorContractDoc): CaseTaskChange {
-  const pkg = contract.package === 'FREE' ? '免费服务包' : '基本服务包';
   return {
     status: 'DONE',
     step: 'CONTRACT_SIGNED',
-    note: `已签约家庭医生（${pkg}）：${contract.communityHealthCentre}${contract.team}，${contract.startsOn} 至 ${contract.endsOn}（family-doctor contract signed, ${contract.package} package）`,
+    note: `已签约家庭医生：${contract.startsOn} 至 ${contract.endsOn}（family-doctor contract signed）`,
     recordIds: [contract._id.toString()],
   };
 }

@@ -41,7 +41,7 @@ describe('receiveHealthCaseTask', () => {
       item: 'FREE_ANNUAL_CHECKUP',
       status: 'IN_PROGRESS',
       step: 'CHECKUP_BOOKED',
-      note: `已预约免费体检：2026-06-20，${BAIYUN_CHECKUP_BASE}（free checkup booked）`,
+      note: '已预约免费体检：2026-06-20（free checkup booked）',
       reason: null,
       dueOn: '2026-06-22',
       receivedAt: expect.any(String),

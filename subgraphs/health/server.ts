@@ -1,7 +1,7 @@
 // 卫健局 (health): designated hospitals, priority care, checkups, family doctors; its part of cases.
 // Builds the subgraph; never listens (index.ts does).
 import type { Connection } from 'mongoose';
-import { MUTATION_ACCESS } from './access';
+import { MUTATION_ACCESS, READ_ACCESS } from './access';
 import { departmentSubgraph } from '../kit/department';
 import type { SubgraphEnvironment, SubgraphModule } from '../kit/subgraph';
 import { caseResolvers } from './cases';
@@ -19,6 +19,7 @@ export function buildHealthSubgraph(connection: Connection, environment: Subgrap
     models: registerHealthModels(connection),
     createLoaders: createHealthLoaders,
     mutationAccess: MUTATION_ACCESS,
+    readAccess: READ_ACCESS,
     resolvers: [healthResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
   });
 }

@@ -1,7 +1,7 @@
 // 公安户政 + 人社 (落户): hukou transfers and this department's part of cases.
 // Builds the subgraph; never listens (index.ts does).
 import type { Connection } from 'mongoose';
-import { MUTATION_ACCESS } from './access';
+import { MUTATION_ACCESS, READ_ACCESS } from './access';
 import { departmentSubgraph } from '../kit/department';
 import type { SubgraphEnvironment, SubgraphModule } from '../kit/subgraph';
 import { caseResolvers } from './cases';
@@ -19,6 +19,7 @@ export function buildHouseholdSubgraph(connection: Connection, environment: Subg
     models: registerHouseholdModels(connection),
     createLoaders: createHouseholdLoaders,
     mutationAccess: MUTATION_ACCESS,
+    readAccess: READ_ACCESS,
     resolvers: [householdResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
   });
 }

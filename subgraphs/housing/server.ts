@@ -1,7 +1,7 @@
 // 住建局 (住房保障 / 人才公寓): the read view, its part of cases, the direct service and staff steps.
 // Builds the subgraph; never listens (index.ts does).
 import type { Connection } from 'mongoose';
-import { MUTATION_ACCESS } from './access';
+import { MUTATION_ACCESS, READ_ACCESS } from './access';
 import { departmentSubgraph } from '../kit/department';
 import type { SubgraphEnvironment, SubgraphModule } from '../kit/subgraph';
 import { caseResolvers } from './cases';
@@ -19,6 +19,7 @@ export function buildHousingSubgraph(connection: Connection, environment: Subgra
     models: registerHousingModels(connection),
     createLoaders: createHousingLoaders,
     mutationAccess: MUTATION_ACCESS,
+    readAccess: READ_ACCESS,
     resolvers: [housingResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
   });
 }

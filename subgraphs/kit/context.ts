@@ -1,6 +1,6 @@
-// What every resolver gets. The viewer is the verified identity of the caller; it is null until
-// identity is verified (a later issue), and departments already receive it so access rules can
-// be added without changing any resolver signature.
+// What every resolver gets: the verified identity of the caller (kit/identity.ts) and the request's
+// audit trail (kit/audit.ts), which the access rules write to.
+import type { AuditTrail } from './audit';
 import type { DepartmentName } from './departments';
 
 export type Role = 'coordinator' | 'specialist' | 'department_staff' | 'talent' | 'analyst' | 'service';
@@ -16,4 +16,6 @@ export interface BaseContext {
   /** Follows one request from the gateway to every subgraph (`x-request-id`). */
   requestId: string;
   viewer: Viewer | null;
+  /** Sensitive reads and mutations of this request, handed to the audit archive when it ends. */
+  audit: AuditTrail;
 }

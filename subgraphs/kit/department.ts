@@ -7,6 +7,8 @@ import { createCaseTaskDesk, type CaseTaskDesk } from './case-task';
 import type { BaseContext } from './context';
 import type { DepartmentName } from './departments';
 import { guardMutations, type MutationRule } from './mutation-access';
+import { guardReads, type ReadPolicy } from './read-access';
+import { auditOutbox } from './audit';
 import { loadTypeDefs, mergeResolvers, type Resolvers, type SubgraphEnvironment, type SubgraphModule } from './subgraph';
 
 /** What a department's resolvers reach beyond the request: its database, models, case desk, clock and calendar. */
@@ -34,6 +36,8 @@ export interface DepartmentParts<Models, Loaders> {
   resolvers: Resolvers<DepartmentContext<Models, Loaders>>[];
   /** Who may call each mutation (the department's access.ts). */
   mutationAccess: Record<string, MutationRule>;
+  /** Who may read each field (the department's access.ts); `Talent.<name>` and `Case.<name>` are `record`. */
+  readAccess: ReadPolicy;
 }
 
 export function departmentSubgraph<Models, Loaders>(
@@ -43,10 +47,12 @@ export function departmentSubgraph<Models, Loaders>(
 ): SubgraphModule<DepartmentContext<Models, Loaders>> {
   const desk = createCaseTaskDesk(connection, environment, parts.name);
   const services: DepartmentServices<Models> = { connection, models: parts.models, desk, environment };
+  const typeDefs = loadTypeDefs(parts.moduleUrl);
   return {
     name: parts.name,
-    typeDefs: loadTypeDefs(parts.moduleUrl),
-    resolvers: guardMutations(mergeResolvers(...parts.resolvers), parts.mutationAccess),
+    typeDefs,
+    resolvers: guardReads(parts.name, typeDefs, guardMutations(mergeResolvers(...parts.resolvers), parts.mutationAccess), parts.readAccess),
+    audit: auditOutbox(connection, environment),
     createContext: (base) => ({ ...base, loaders: parts.createLoaders(parts.models), tasksByCase: desk.tasksByCaseLoader(), services }),
     start: () => desk.start(),
     stop: () => desk.stop(),

@@ -2,7 +2,7 @@
 // turns it into a running subgraph: schema from its SDL file, a fresh context per request.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
@@ -18,6 +18,7 @@ import { checkCard, registryCard } from './card-check';
 import type { Program } from './programs';
 import { serveGraphQL, type Listening } from './http';
 import { connectDepartmentDb, ensureIndexes, type CommandCounter } from './mongo';
+import { createAuditTrail, type AuditSink } from './audit';
 
 export type Resolvers<Ctx> = GraphQLResolverMap<Ctx>;
 
@@ -27,6 +28,8 @@ export interface SubgraphModule<Ctx extends BaseContext = BaseContext> {
   resolvers: Resolvers<Ctx>;
   /** Called once per request: per-request loaders live here, never across requests. */
   createContext(base: BaseContext): Ctx;
+  /** Where the audit events of each request go (kit/audit.ts); started and stopped with the subgraph. */
+  audit: AuditSink;
   /** Background work (an outbox's deliveries), started once the subgraph listens. */
   start?(): void;
   stop?(): Promise<void>;
@@ -105,7 +108,7 @@ export async function startSubgraph(factory: SubgraphFactory, options: StartSubg
   const apollo = new ApolloServer<BaseContext>({
     schema,
     // No Apollo Studio here: no federated traces, no landing page.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), auditPlugin(module, options.environment)],
     // The process owner (kit/run.ts) handles signals and stops everything in order.
     stopOnTerminationSignals: false,
   });
@@ -117,23 +120,47 @@ export async function startSubgraph(factory: SubgraphFactory, options: StartSubg
     context: async (request, requestId) => {
       const token = bearerToken(request.headers.authorization);
       if (!token) throw unauthenticated('缺少身份凭证', 'a bearer token is required');
-      return module.createContext({ requestId, viewer: await options.environment.verify(token) });
+      const viewer = await options.environment.verify(token);
+      return module.createContext({ requestId, viewer, audit: createAuditTrail(module.name, requestId, viewer, options.environment.clock) });
     },
     health: () => ({ ready: db.connection.readyState === 1, subgraph: module.name }),
   });
-  if (!options.deferBackground) module.start?.();
+  const startBackground = () => {
+    module.audit.start?.();
+    module.start?.();
+  };
+  if (!options.deferBackground) startBackground();
   return {
     ...listening,
     name: module.name,
     schema,
     connection: db.connection,
     dbCommands: db.commands,
-    startBackground: () => module.start?.(),
+    startBackground,
     stop: async () => {
       await module.stop?.();
+      await module.audit.stop?.();
       await listening.close();
       await apollo.stop();
       await db.close();
+    },
+  };
+}
+
+/**
+ * Hands the request's audit trail to the subgraph's sink before the response leaves, so nothing is
+ * answered that is not recorded. A sink that fails is logged, not turned into the caller's error.
+ */
+function auditPlugin(module: Pick<AnySubgraphModule, 'audit' | 'name'>, environment: SubgraphEnvironment): ApolloServerPlugin<BaseContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue }) {
+          const events = contextValue.audit.take();
+          if (events.length === 0) return;
+          await module.audit.record(events).catch((error: unknown) => environment.log(`audit: ${events.length} events not recorded: ${(error as Error).message}`));
+        },
+      };
     },
   };
 }

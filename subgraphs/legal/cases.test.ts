@@ -45,7 +45,7 @@ describe('receiveLegalCaseTask', () => {
       item: 'LEGAL_CONSULTATION',
       status: 'IN_PROGRESS',
       step: 'REQUESTED',
-      note: '已受理免费法律咨询「劳动合同解除的经济补偿」：免费法律咨询（000 十二；001 第四条（六））（accepted; free）',
+      note: '已受理免费法律咨询：免费法律咨询（000 十二；001 第四条（六））（accepted; free）',
       reason: null,
       dueOn: '2026-06-22',
       receivedAt: expect.any(String),
@@ -63,7 +63,7 @@ describe('receiveLegalCaseTask', () => {
     // 000 十二（三）2: 起草法律文书…可按照有关规定协商另行收费.
     const task = await received(delivery(2, BAIYUN, 'BAIYUN_YUNJU', { ...PERSONAL_PHONE, category: 'DOCUMENT_DRAFTING', topic: '起草遗嘱' }));
     expect(task).toMatchObject({ status: 'IN_PROGRESS', reason: null, consultation: { feeBearing: true, free: false } });
-    expect(task.note).toBe('已受理法律咨询「起草遗嘱」；该事项需另行协商收费：起草法律文书可按照有关规定协商另行收费（000 十二（三）2）（accepted; fee-bearing, by agreement）');
+    expect(task.note).toBe('已受理法律咨询；该事项需另行协商收费：起草法律文书可按照有关规定协商另行收费（000 十二（三）2）（accepted; fee-bearing, by agreement）');
   });
 
   it('keeps one task and one consultation when the same part is delivered twice', async () => {

@@ -57,7 +57,11 @@ export async function requestConsultationIn(models: LegalModels, request: Consul
 
 const ROLE_ZH = { GOVERNMENT_LEGAL_ADVISER: '政府法律顾问', LAWYER: '律师' } as const;
 
-/** The case task's state for a consultation (steps REQUESTED → COUNSEL_ASSIGNED → ANSWERED → CLOSED). */
+/**
+ * The case task's state for a consultation (steps REQUESTED → COUNSEL_ASSIGNED → ANSWERED → CLOSED).
+ * The note goes to the window (the case's items and timeline), which may not see what a
+ * consultation is about (issue 4): it says free or fee-bearing and who answers, never the topic (access.ts).
+ */
 export function consultationTaskChange(consultation: LegalConsultationDoc): CaseTaskChange {
   const recordIds = [consultation._id.toString()];
   const counsel = consultation.counsel;
@@ -65,8 +69,8 @@ export function consultationTaskChange(consultation: LegalConsultationDoc): Case
     case 'REQUESTED': {
       const fee = legalFee(consultation.program, consultation.category, consultation.personalMatter);
       const note = fee.feeBearing
-        ? `已受理法律咨询「${consultation.topic}」；该事项需另行协商收费：${fee.feeNote}（accepted; fee-bearing, by agreement）`
-        : `已受理免费法律咨询「${consultation.topic}」：${fee.feeNote}（accepted; free）`;
+        ? `已受理法律咨询；该事项需另行协商收费：${fee.feeNote}（accepted; fee-bearing, by agreement）`
+        : `已受理免费法律咨询：${fee.feeNote}（accepted; free）`;
       return { status: 'IN_PROGRESS', step: 'REQUESTED', note, recordIds };
     }
     case 'ASSIGNED':

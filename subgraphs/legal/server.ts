@@ -1,7 +1,7 @@
 // 司法局 (legal adviser): holders' legal consultations, free or fee-bearing; its part of cases.
 // Builds the subgraph; never listens (index.ts does).
 import type { Connection } from 'mongoose';
-import { MUTATION_ACCESS } from './access';
+import { MUTATION_ACCESS, READ_ACCESS } from './access';
 import { departmentSubgraph } from '../kit/department';
 import type { SubgraphEnvironment, SubgraphModule } from '../kit/subgraph';
 import { caseResolvers } from './cases';
@@ -19,6 +19,7 @@ export function buildLegalSubgraph(connection: Connection, environment: Subgraph
     models: registerLegalModels(connection),
     createLoaders: createLegalLoaders,
     mutationAccess: MUTATION_ACCESS,
+    readAccess: READ_ACCESS,
     resolvers: [legalResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
   });
 }

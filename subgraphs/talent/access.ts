@@ -1,7 +1,18 @@
-// Who may change what at the window (issue 4), declared beside schema.graphql: the talent or the
-// window submits (统一受理); only the window records materials, delivers (统一交付) and issues 副卡;
-// a talent may withdraw only through the window for now; departments report as services.
+// Who may do and see what at the window (issue 4), declared beside schema.graphql.
+//
+// Changes: the talent or the window submits (统一受理); only the window records materials, delivers
+// (统一交付) and issues 副卡; a talent may withdraw only through the window for now; departments
+// report, and hand over audit events, as services.
+//
+// Reads (kit/read-access.ts levels): the card registry's identity data — names, birth dates, ID
+// documents, phones, card numbers, employer and position — is for everyone but analysts, who see
+// counts and statuses only; department staff see these identity basics (masked numbers, pii.ts).
+// The window's free text about a case (progress notes, refusal reasons, the timeline's messages)
+// is for the talent and the window, not for analysts or department staff, who read their own
+// department's part of the case in their own subgraph. Which talent a talent may see at all is
+// decided where a talent or case is looked up (access checks in resolvers.ts, cases/resolvers.ts).
 import { anyOf, servicesOnly, talentThemself, windowStaff, type MutationRule } from '../kit/mutation-access';
+import type { ReadPolicy } from '../kit/read-access';
 
 export const MUTATION_ACCESS: Record<string, MutationRule> = {
   submitCase: anyOf(talentThemself((args) => (args.input as { talentId?: string } | undefined)?.talentId), windowStaff),
@@ -10,4 +21,31 @@ export const MUTATION_ACCESS: Record<string, MutationRule> = {
   withdrawCase: windowStaff,
   issueAffiliatedCard: windowStaff,
   recordCaseTaskReport: servicesOnly,
+  recordAuditEvents: servicesOnly,
+};
+
+export const READ_ACCESS: ReadPolicy = {
+  Talent: { '*': 'status', name: 'identity', nameEn: 'identity', birthDate: 'identity', idDocument: 'identity', phone: 'identity', employer: 'identity', position: 'identity' },
+  FamilyMember: { '*': 'status', name: 'identity', birthDate: 'identity', idDocument: 'identity', cardNumber: 'identity' },
+  IdDocument: { '*': 'identity', type: 'status' },
+  Card: { '*': 'status', number: 'identity', holderName: 'identity' },
+  Case: { '*': 'status', specialist: 'identity' },
+  CaseItem: { '*': 'status', note: 'detail', reason: 'detail' },
+  CaseEvent: { '*': 'status', message: 'detail' },
+  // The catalog, requirements, pages and the audit archive (coordinators only, at its root field).
+  EligibilityCategory: { '*': 'status' },
+  TalentConnection: { '*': 'status' },
+  TalentEdge: { '*': 'status' },
+  PageInfo: { '*': 'status' },
+  ServiceItem: { '*': 'status' },
+  CatalogMaterial: { '*': 'status' },
+  Requirements: { '*': 'status' },
+  RequiredMaterial: { '*': 'status' },
+  EligibilityProblem: { '*': 'status' },
+  PendingMaterial: { '*': 'status' },
+  CaseConnection: { '*': 'status' },
+  CaseEdge: { '*': 'status' },
+  AuditEvent: { '*': 'status' },
+  AuditEventConnection: { '*': 'status' },
+  AuditEventEdge: { '*': 'status' },
 };

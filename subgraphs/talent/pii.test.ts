@@ -7,7 +7,9 @@ import { todayInChina } from '../kit/dates';
 import type { Viewer } from '../kit/context';
 import { buildTalentSubgraph } from './server';
 import { BAIYUN, LIWAN, insertTestTalents } from './cases/fixtures';
-import { maskIdNumber, maskPhone } from './pii';
+import { maskIdNumber, maskPhone } from '../kit/pii';
+import { createAuditTrail } from '../kit/audit';
+import { execute, parse } from 'graphql';
 
 let fixture: SubgraphFixture;
 const clock = new TestClock();
@@ -60,7 +62,27 @@ describe('personal data', () => {
   it('shows analysts neither ID numbers nor phones, masked or not', async () => {
     const result = await ask(analyst, false);
     expect(result.data!.talent.phone).toBeNull();
-    expect(result.data!.talent.idDocument.number).toBeNull();
-    expect(new Set(result.errors!.map((error) => error.extensions?.code))).toEqual(new Set(['FORBIDDEN']));
+    expect(result.data!.talent.idDocument).toBeNull();
+    expect(result.data!.talent.family[0].idDocument).toBeNull();
+    expect(result.errors!.every((error) => error.extensions?.code === 'FORBIDDEN')).toBe(true);
+    const family = result.data!.talent.family.map((_, index) => `talent.family.${index}.idDocument`);
+    expect(result.errors!.map((error) => error.path?.join('.')).sort()).toEqual(['talent.idDocument', 'talent.phone', ...family].sort());
+  });
+
+  it('writes every read of a number to the audit trail, full reads marked and refusals too', async () => {
+    const audited = async (viewer: Viewer) => {
+      const module = buildTalentSubgraph(fixture.connection, testEnvironment({}, clock));
+      const trail = createAuditTrail('talent', 'req-1', viewer, () => clock.now());
+      await execute({ schema: fixture.schema, document: parse(QUERY), variableValues: { id: BAIYUN, full: true }, contextValue: module.createContext({ requestId: 'req-1', viewer, audit: trail }) });
+      return trail.take().map((event) => [event.subject, event.talentId, event.operation, event.fields, event.outcome]);
+    };
+    expect(await audited(holder)).toEqual([
+      ['t', BAIYUN, 'Talent.phone', ['Talent.phone(full)'], 'OK'],
+      ['t', BAIYUN, 'IdDocument.number', ['IdDocument.number(full)'], 'OK'],
+    ]);
+    expect(await audited(staff)).toEqual([
+      ['s', BAIYUN, 'Talent.phone', ['Talent.phone(full)'], 'FORBIDDEN'],
+      ['s', BAIYUN, 'IdDocument.number', ['IdDocument.number(full)'], 'FORBIDDEN'],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
-import type { Connection, QueryFilter } from 'mongoose';
+import type { Connection, Model, QueryFilter } from 'mongoose';
+import type { AuditEventDoc } from './audit';
 import type { Outbox } from '../kit/outbox';
 import type { SubgraphEnvironment } from '../kit/subgraph';
 import type { CaseModels } from './case-model';
@@ -11,7 +12,9 @@ import { badUserInput } from '../kit/errors';
 import type { Resolvers } from '../kit/subgraph';
 import type { TalentLoaders } from './loaders';
 import type { TalentDoc, TalentModels } from './model';
-import { maskIdNumber, maskPhone, reveal } from './pii';
+import { maskIdNumber, maskPhone, reveal } from '../kit/pii';
+import { checkOwnTalent, forbiddenField, talentScope } from '../kit/read-access';
+import type { Viewer } from '../kit/context';
 import { cardStatusOn, eligibilityCategory, mainCardStatusFilter, type CardStatus, type StoredCardStatus } from './rules';
 
 export interface TalentContext extends BaseContext {
@@ -20,6 +23,8 @@ export interface TalentContext extends BaseContext {
   models: TalentModels;
   cases: CaseModels;
   dispatches: Outbox;
+  /** The audit archive (audit.ts). */
+  audits: Model<AuditEventDoc>;
   loaders: TalentLoaders;
 }
 
@@ -40,12 +45,16 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function talentQuery(filter: TalentFilter | null | undefined, today: string): QueryFilter<TalentDoc> {
+/** The filter, within what the viewer may list: a talent lists only themself; analysts may not search by name. */
+function talentQuery(filter: TalentFilter | null | undefined, today: string, viewer: Viewer | null): QueryFilter<TalentDoc> {
   const conditions: QueryFilter<TalentDoc>[] = [];
+  const scope = talentScope(viewer);
+  if (scope !== null) conditions.push({ _id: scope });
   if (filter?.program) conditions.push({ program: filter.program });
   if (filter?.district) conditions.push({ district: filter.district });
   if (filter?.cardStatus) conditions.push(mainCardStatusFilter(filter.cardStatus, today));
   const search = filter?.search?.trim();
+  if (search && viewer?.role === 'analyst') throw forbiddenField(viewer, 'TalentFilter.search');
   if (search) {
     if (search.length > MAX_SEARCH_LENGTH) {
       throw badUserInput('filter.search', `搜索词不能超过 ${MAX_SEARCH_LENGTH} 个字`, `search must be at most ${MAX_SEARCH_LENGTH} characters`);
@@ -59,12 +68,15 @@ function talentQuery(filter: TalentFilter | null | undefined, today: string): Qu
 export const talentResolvers: Resolvers<TalentContext> = {
   Date: DateScalar,
   Query: {
-    talent: (_: unknown, args: { id: string }, context: TalentContext) =>
-      context.loaders.talentById.load(parseObjectId(args.id, 'id').toString()),
+    talent: (_: unknown, args: { id: string }, context: TalentContext) => {
+      const id = parseObjectId(args.id, 'id').toString();
+      checkOwnTalent(context.viewer, id);
+      return context.loaders.talentById.load(id);
+    },
 
     talents: async (_: unknown, args: { first: number; after?: string | null; filter?: TalentFilter | null }, context: TalentContext) => {
       const first = checkPageSize(args.first);
-      const filter = talentQuery(args.filter, todayInChina());
+      const filter = talentQuery(args.filter, todayInChina(), context.viewer);
       const afterId = args.after ? parseObjectId(decodeCursor(args.after), 'after') : null;
       const page = afterId ? { $and: [filter, { _id: { $gt: afterId } }] } : filter;
       const [rows, totalCount] = await Promise.all([
@@ -84,9 +96,12 @@ export const talentResolvers: Resolvers<TalentContext> = {
   },
 
   Talent: {
-    __resolveReference: (reference: { id: string }, context: TalentContext) => context.loaders.talentById.load(reference.id),
+    __resolveReference: (reference: { id: string }, context: TalentContext) => {
+      checkOwnTalent(context.viewer, reference.id);
+      return context.loaders.talentById.load(reference.id);
+    },
     id: (talent: TalentDoc) => talent._id.toString(),
-    phone: (talent: TalentDoc, args: { full: boolean }, context: TalentContext) => reveal(talent.phone, maskPhone, args.full, context.viewer, talent._id.toString()),
+    phone: (talent: TalentDoc, args: { full: boolean }, context: TalentContext) => reveal({ value: talent.phone, mask: maskPhone, field: 'Talent.phone', ownerTalentId: talent._id.toString(), owner: 'talent' }, args.full, context),
     // The owner travels with the document, so its number knows whose it is.
     idDocument: (talent: TalentDoc): OwnedIdDocument => ({ ...talent.idDocument, ownerTalentId: talent._id.toString() }),
     cards: (talent: TalentDoc) => [talent.mainCard, ...talent.affiliatedCards],
@@ -99,7 +114,7 @@ export const talentResolvers: Resolvers<TalentContext> = {
   },
 
   IdDocument: {
-    number: (document: OwnedIdDocument, args: { full: boolean }, context: TalentContext) => reveal(document.number, maskIdNumber, args.full, context.viewer, document.ownerTalentId),
+    number: (document: OwnedIdDocument, args: { full: boolean }, context: TalentContext) => reveal({ value: document.number, mask: maskIdNumber, field: 'IdDocument.number', ownerTalentId: document.ownerTalentId, owner: 'talent' }, args.full, context),
   },
 
   FamilyMember: {

@@ -2,7 +2,9 @@
 import type { Connection } from 'mongoose';
 import { loadTypeDefs, mergeResolvers, type SubgraphEnvironment, type SubgraphModule } from '../kit/subgraph';
 import { guardMutations } from '../kit/mutation-access';
-import { MUTATION_ACCESS } from './access';
+import { MUTATION_ACCESS, READ_ACCESS } from './access';
+import { guardReads } from '../kit/read-access';
+import { auditArchive, auditResolvers, registerAuditModel } from './audit';
 import { registerCaseModels } from './case-model';
 import { createDispatcher } from './cases/dispatch';
 import { caseResolvers } from './cases/resolvers';
@@ -14,11 +16,14 @@ export function buildTalentSubgraph(connection: Connection, environment: Subgrap
   const models = registerTalentModels(connection);
   const cases = registerCaseModels(connection);
   const dispatches = createDispatcher(connection, environment, cases);
+  const audits = registerAuditModel(connection);
+  const typeDefs = loadTypeDefs(import.meta.url);
   return {
     name: 'talent',
-    typeDefs: loadTypeDefs(import.meta.url),
-    resolvers: guardMutations(mergeResolvers(talentResolvers, caseResolvers), MUTATION_ACCESS),
-    createContext: (base) => ({ ...base, connection, environment, models, cases, dispatches, loaders: createTalentLoaders(models, cases) }),
+    typeDefs,
+    resolvers: guardReads('talent', typeDefs, guardMutations(mergeResolvers(talentResolvers, caseResolvers, auditResolvers), MUTATION_ACCESS), READ_ACCESS),
+    audit: auditArchive(audits),
+    createContext: (base) => ({ ...base, connection, environment, models, cases, dispatches, audits, loaders: createTalentLoaders(models, cases) }),
     start: () => dispatches.start(),
     stop: () => dispatches.stop(),
   };

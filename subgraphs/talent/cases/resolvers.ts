@@ -18,6 +18,7 @@ import { submitCase, type SubmitCaseInput } from './intake';
 import { requiredMaterials } from './materials';
 import { caseOverdue, itemOverdue, listCases, type CaseFilter } from './queries';
 import { recordCaseTaskReport } from './reports';
+import { checkOwnTalent, talentScope } from '../../kit/read-access';
 
 const upper = (department: string) => department.toUpperCase();
 const today = (context: TalentContext) => todayInChina(context.environment.clock());
@@ -35,6 +36,13 @@ function serviceItem(item: CatalogItem) {
   };
 }
 
+/** A case, if the viewer may see it: a talent only their own (FORBIDDEN otherwise, unknown ids included). */
+async function ownCase(context: TalentContext, id: string): Promise<CaseDoc | null> {
+  const found = await context.loaders.caseById.load(id);
+  checkOwnTalent(context.viewer, found?.talentId);
+  return found;
+}
+
 export const caseResolvers: Resolvers<TalentContext> = {
   DateTime: DateTimeScalar,
   Query: {
@@ -43,15 +51,21 @@ export const caseResolvers: Resolvers<TalentContext> = {
       const items = [...new Set(args.items)];
       let problems: ReturnType<typeof cardProblems> = [];
       if (args.talentId) {
-        const talent = await context.loaders.talentById.load(parseObjectId(args.talentId, 'talentId').toString());
+        const talentId = parseObjectId(args.talentId, 'talentId').toString();
+        checkOwnTalent(context.viewer, talentId);
+        const talent = await context.loaders.talentById.load(talentId);
         if (!talent) throw new GraphQLError(`未找到人才 ${args.talentId}（no talent with this id）`, { extensions: { code: 'BAD_USER_INPUT', field: 'talentId' } });
         problems = [...cardProblems(talent, today(context)), ...programProblems(talent.program, items)];
       }
       return { items: items.map((code) => serviceItem(catalogItem(code))), materials: requiredMaterials(items), problems };
     },
-    case: (_: unknown, args: { id: string }, context: TalentContext) => context.loaders.caseById.load(parseObjectId(args.id, 'id').toString()),
+    case: (_: unknown, args: { id: string }, context: TalentContext) => ownCase(context, parseObjectId(args.id, 'id').toString()),
     cases: async (_: unknown, args: { first: number; after?: string | null; filter?: CaseFilter | null }, context: TalentContext) => {
-      const page = await listCases(context.cases, args, today(context));
+      // A talent lists only their own cases: a filter naming someone else's is refused, none means their own.
+      const scope = talentScope(context.viewer);
+      if (scope !== null && args.filter?.talentId) checkOwnTalent(context.viewer, parseObjectId(args.filter.talentId, 'filter.talentId').toString());
+      const filter = scope === null ? args.filter : { ...args.filter, talentId: scope };
+      const page = await listCases(context.cases, { ...args, filter }, today(context));
       for (const node of page.nodes) context.loaders.caseById.prime(node._id.toString(), node);
       return page;
     },
@@ -71,7 +85,7 @@ export const caseResolvers: Resolvers<TalentContext> = {
       recordCaseTaskReport(context.environment, context.cases, { ...args.input, occurredAt: args.input.occurredAt.toISOString() }),
   },
   Case: {
-    __resolveReference: (reference: { id: string }, context: TalentContext) => context.loaders.caseById.load(reference.id),
+    __resolveReference: (reference: { id: string }, context: TalentContext) => ownCase(context, reference.id),
     id: (current: CaseDoc) => current._id.toString(),
     talent: (current: CaseDoc, _: unknown, context: TalentContext) => context.loaders.talentById.load(current.talentId),
     overdue: (current: CaseDoc, _: unknown, context: TalentContext) => caseOverdue(current, today(context)),

@@ -1,0 +1,96 @@
+// The audit archive (issue 4): append-only, each event stored once, read by coordinators only.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { openSubgraphFixture, type SubgraphFixture } from '../../test/subgraph-fixture';
+import type { Viewer } from '../kit/context';
+import { buildTalentSubgraph } from './server';
+
+let fixture: SubgraphFixture;
+beforeAll(async () => {
+  fixture = await openSubgraphFixture(buildTalentSubgraph);
+});
+afterAll(() => fixture.close());
+beforeEach(() => fixture.clear());
+
+const TALENT = '007a1e470000000000000001';
+const event = (n: number, overrides: Record<string, unknown> = {}) => ({
+  id: `0000000000000000000000${String(n).padStart(2, '0')}`,
+  at: `2026-11-24T00:0${n}:00+08:00`, // n < 10: minute n of the day
+  requestId: `req-${n}`,
+  subject: n % 2 === 0 ? 'coordinator-li' : 'health-wang',
+  role: n % 2 === 0 ? 'coordinator' : 'department_staff',
+  department: n % 2 === 0 ? null : 'health',
+  talentId: TALENT,
+  kind: 'READ',
+  operation: 'Talent.health',
+  fields: ['Talent.health.checkup'],
+  outcome: 'OK',
+  source: 'health',
+  ...overrides,
+});
+
+const RECORD = `mutation($events: [AuditEventInput!]!) { recordAuditEvents(events: $events) }`;
+const LIST = `query($first: Int, $after: String, $filter: AuditEventFilter) {
+  auditEvents(first: $first, after: $after, filter: $filter) {
+    totalCount pageInfo { hasNextPage endCursor }
+    edges { node { id at requestId subject role department talentId kind operation fields outcome source } }
+  }
+}`;
+const coordinator: Viewer = { subject: 'c', role: 'coordinator' };
+
+async function list(variables: Record<string, unknown>, viewer: Viewer = coordinator) {
+  return fixture.run<{ auditEvents: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Record<string, unknown> }[] } | null }>(LIST, variables, viewer);
+}
+
+describe('the audit archive', () => {
+  it('stores each event once: a resend, even with other content, changes nothing', async () => {
+    expect((await fixture.run(RECORD, { events: [event(1), event(2)] })).data).toEqual({ recordAuditEvents: 2 });
+    expect((await fixture.run(RECORD, { events: [event(1, { subject: 'someone-else', outcome: 'FORBIDDEN' })] })).data).toEqual({ recordAuditEvents: 0 });
+    const answer = await list({ first: 10 });
+    expect(answer.data!.auditEvents!.totalCount).toBe(2);
+    expect(answer.data!.auditEvents!.edges.map((edge) => edge.node)).toEqual([
+      { ...event(2), at: '2026-11-23T16:02:00.000Z', role: 'COORDINATOR' },
+      { ...event(1), at: '2026-11-23T16:01:00.000Z', role: 'DEPARTMENT_STAFF', department: 'HEALTH' },
+    ]);
+  });
+
+  it('refuses malformed events with the field, storing none of them', async () => {
+    const bad = await fixture.run(RECORD, { events: [event(3), event(4, { talentId: 'nope' })] });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'events.1.talentId' });
+    const role = await fixture.run(RECORD, { events: [event(5, { role: 'root' })] });
+    expect(role.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'events.0.role' });
+    expect((await list({ first: 10 })).data!.auditEvents!.totalCount).toBe(0);
+  });
+
+  it('is recorded only by services', async () => {
+    const answer = await fixture.run(RECORD, { events: [event(6)] }, coordinator);
+    expect(answer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+  });
+
+  it('pages newest first and filters', async () => {
+    await fixture.run(RECORD, { events: [1, 2, 3, 4, 5].map((n) => event(n)) });
+    const first = await list({ first: 2 });
+    expect(first.data!.auditEvents!.edges.map((edge) => edge.node.requestId)).toEqual(['req-5', 'req-4']);
+    const second = await list({ first: 2, after: first.data!.auditEvents!.pageInfo.endCursor });
+    expect(second.data!.auditEvents!.edges.map((edge) => edge.node.requestId)).toEqual(['req-3', 'req-2']);
+    const staffOnly = await list({ first: 10, filter: { role: 'DEPARTMENT_STAFF' } });
+    expect(staffOnly.data!.auditEvents!.edges.map((edge) => edge.node.requestId)).toEqual(['req-5', 'req-3', 'req-1']);
+    const window = await list({ first: 10, filter: { from: '2026-11-24T00:02:00+08:00', to: '2026-11-24T00:03:00+08:00' } });
+    expect(window.data!.auditEvents!.edges.map((edge) => edge.node.requestId)).toEqual(['req-3', 'req-2']);
+    const backwards = await list({ first: 10, filter: { from: '2026-11-24T00:03:00+08:00', to: '2026-11-24T00:02:00+08:00' } });
+    expect(backwards.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.from' });
+    expect((await list({ first: 1, after: 'garbage' })).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+  });
+
+  it('is read by coordinators only', async () => {
+    for (const viewer of [
+      { subject: 's', role: 'specialist' },
+      { subject: 'h', role: 'department_staff', department: 'health' },
+      { subject: 't', role: 'talent', talentId: TALENT },
+      { subject: 'a', role: 'analyst' },
+    ] as Viewer[]) {
+      const answer = await list({ first: 1 }, viewer);
+      expect(answer.data).toEqual({ auditEvents: null });
+      expect(answer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    }
+  });
+});

@@ -1,0 +1,151 @@
+// The one audit archive (统一建档 of access, issue 4): every subgraph's audit events end here —
+// the window's own directly, the departments' through their audit outboxes (kit/audit.ts). It is
+// append-only: an event is stored once under its id and never changed; the graph offers no way to
+// edit or delete one. Coordinators (人才办) read it with `auditEvents`.
+import { GraphQLError } from 'graphql';
+import { Schema, type Connection, type Model, type QueryFilter } from 'mongoose';
+import type { AuditEvent, AuditSink } from '../kit/audit';
+import type { Viewer } from '../kit/context';
+import { badUserInput } from '../kit/errors';
+import { isObjectIdString, parseObjectId } from '../kit/ids';
+import { modelOn } from '../kit/mongo';
+import { checkPageSize, decodeCursor, encodeCursor } from '../kit/pagination';
+
+export interface AuditEventDoc extends Omit<AuditEvent, 'id' | 'at'> {
+  _id: string;
+  at: Date;
+}
+
+const ROLES: string[] = ['coordinator', 'specialist', 'department_staff', 'talent', 'analyst', 'service'];
+
+const auditEventSchema = new Schema<AuditEventDoc>(
+  {
+    _id: { type: String, required: true, match: /^[0-9a-f]{24}$/ },
+    at: { type: Date, required: true },
+    requestId: { type: String, required: true, maxlength: 100 },
+    subject: { type: String, required: true, maxlength: 200 },
+    role: { type: String, required: true, enum: ROLES },
+    department: { type: String, default: null },
+    talentId: { type: String, default: null },
+    kind: { type: String, required: true, enum: ['READ', 'MUTATION'] },
+    operation: { type: String, required: true, maxlength: 200 },
+    fields: { type: [String], default: [] },
+    outcome: { type: String, required: true, enum: ['OK', 'FORBIDDEN', 'ERROR'] },
+    source: { type: String, required: true },
+  },
+  { collection: 'audit_events', versionKey: false },
+);
+// Every way the archive is read has an index: newest first, by talent, by who.
+auditEventSchema.index({ at: -1, _id: -1 });
+auditEventSchema.index({ talentId: 1, at: -1 });
+auditEventSchema.index({ subject: 1, at: -1 });
+
+export function registerAuditModel(connection: Connection): Model<AuditEventDoc> {
+  return modelOn<AuditEventDoc>(connection, 'AuditEvent', auditEventSchema);
+}
+
+/** At most this many events in one hand-over (a request that read a page of 100 talents' health and legal parts). */
+export const MAX_EVENTS_PER_CALL = 1000;
+
+/** Stores each event once under its id: an outbox's retry, or a forged resend, never changes a stored event. */
+export async function storeAuditEvents(model: Model<AuditEventDoc>, events: AuditEvent[]): Promise<number> {
+  if (events.length > MAX_EVENTS_PER_CALL) throw badUserInput('events', `一次最多 ${MAX_EVENTS_PER_CALL} 条`, `at most ${MAX_EVENTS_PER_CALL} events per call`);
+  events.forEach((event, index) => {
+    if (!isObjectIdString(event.id)) throw badUserInput(`events.${index}.id`, '审计事件编号须为 24 位十六进制', 'event id must be 24 hex digits');
+    if (!ROLES.includes(event.role)) throw badUserInput(`events.${index}.role`, `未知角色：${event.role}`, `unknown role; expected one of ${ROLES.join(', ')}`);
+    if (event.talentId != null && !isObjectIdString(event.talentId)) throw badUserInput(`events.${index}.talentId`, '人才编号格式不正确', 'talentId must be 24 hex digits');
+  });
+  if (events.length === 0) return 0;
+  const result = await model.bulkWrite(
+    events.map(({ id, at, ...rest }) => ({
+      updateOne: { filter: { _id: id.toLowerCase() }, update: { $setOnInsert: { ...rest, at: new Date(at), talentId: rest.talentId?.toLowerCase() ?? null } }, upsert: true },
+    })),
+    { ordered: false },
+  );
+  return result.upsertedCount;
+}
+
+/** The window's own sink: straight into the archive, before its answer leaves. */
+export function auditArchive(model: Model<AuditEventDoc>): AuditSink {
+  return { record: async (events) => void (await storeAuditEvents(model, events)) };
+}
+
+export interface AuditEventFilter {
+  talentId?: string | null;
+  subject?: string | null;
+  role?: string | null;
+  kind?: string | null;
+  outcome?: string | null;
+  requestId?: string | null;
+  from?: Date | null;
+  to?: Date | null;
+}
+
+export function mayReadAudit(viewer: Viewer | null): boolean {
+  return viewer?.role === 'coordinator' || viewer?.role === 'service';
+}
+
+function encodeAuditCursor(event: Pick<AuditEventDoc, '_id' | 'at'>): string {
+  return encodeCursor(`${event.at.toISOString()}|${event._id}`);
+}
+
+function decodeAuditCursor(cursor: string): { at: Date; id: string } {
+  const [at, id] = decodeCursor(cursor).split('|');
+  const date = new Date(at ?? '');
+  if (Number.isNaN(date.getTime()) || !id || !isObjectIdString(id)) throw badUserInput('after', '分页游标无效', 'invalid cursor: pass an endCursor from a previous page');
+  return { at: date, id };
+}
+
+function auditQuery(filter: AuditEventFilter | null | undefined): QueryFilter<AuditEventDoc> {
+  const conditions: QueryFilter<AuditEventDoc>[] = [];
+  if (filter?.talentId) conditions.push({ talentId: parseObjectId(filter.talentId, 'filter.talentId').toString() });
+  if (filter?.subject) conditions.push({ subject: filter.subject });
+  if (filter?.role) conditions.push({ role: filter.role.toLowerCase() as AuditEventDoc['role'] });
+  if (filter?.kind) conditions.push({ kind: filter.kind as AuditEventDoc['kind'] });
+  if (filter?.outcome) conditions.push({ outcome: filter.outcome as AuditEventDoc['outcome'] });
+  if (filter?.requestId) conditions.push({ requestId: filter.requestId });
+  if (filter?.from && filter?.to && filter.from > filter.to) throw badUserInput('filter.from', '起始时间晚于截止时间', 'from is after to');
+  if (filter?.from) conditions.push({ at: { $gte: filter.from } });
+  if (filter?.to) conditions.push({ at: { $lte: filter.to } });
+  return conditions.length === 0 ? {} : conditions.length === 1 ? conditions[0] : { $and: conditions };
+}
+
+/** Newest first; coordinators only (FORBIDDEN, a null answer, for anyone else). */
+export async function listAuditEvents(model: Model<AuditEventDoc>, viewer: Viewer | null, args: { first: number; after?: string | null; filter?: AuditEventFilter | null }) {
+  if (!mayReadAudit(viewer)) {
+    throw new GraphQLError('访问审计仅供人才办查看（only coordinators read the audit archive）', { extensions: { code: 'FORBIDDEN', role: viewer?.role ?? null } });
+  }
+  const first = checkPageSize(args.first);
+  const filter = auditQuery(args.filter);
+  const after = args.after ? decodeAuditCursor(args.after) : null;
+  const page = after ? { $and: [filter, { $or: [{ at: { $lt: after.at } }, { at: after.at, _id: { $lt: after.id } }] }] } : filter;
+  const [rows, totalCount] = await Promise.all([
+    first === 0 ? [] : model.find(page).sort({ at: -1, _id: -1 }).limit(first + 1).lean<AuditEventDoc[]>(),
+    model.countDocuments(filter),
+  ]);
+  const edges = rows.slice(0, first).map((node) => ({ cursor: encodeAuditCursor(node), node }));
+  return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+}
+
+interface AuditContext {
+  viewer: Viewer | null;
+  audits: Model<AuditEventDoc>;
+  loaders: { talentById: { load(id: string): Promise<unknown> } };
+}
+
+export const auditResolvers = {
+  Query: {
+    auditEvents: (_: unknown, args: { first: number; after?: string | null; filter?: AuditEventFilter | null }, context: AuditContext) =>
+      listAuditEvents(context.audits, context.viewer, args),
+  },
+  Mutation: {
+    recordAuditEvents: (_: unknown, args: { events: (Omit<AuditEvent, 'at'> & { at: Date })[] }, context: AuditContext) =>
+      storeAuditEvents(context.audits, args.events.map((event) => ({ ...event, at: event.at.toISOString() }) as AuditEvent)),
+  },
+  AuditEvent: {
+    id: (event: AuditEventDoc) => event._id,
+    role: (event: AuditEventDoc) => event.role.toUpperCase(),
+    department: (event: AuditEventDoc) => event.department?.toUpperCase() ?? null,
+    talent: (event: AuditEventDoc, _: unknown, context: AuditContext) => (event.talentId ? context.loaders.talentById.load(event.talentId) : null),
+  },
+};
