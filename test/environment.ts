@@ -46,6 +46,7 @@ export function testEnvironment(urls: Partial<Record<SubgraphName, string>>, clo
     subgraphUrl,
     clock: clock.now,
     calendar: loadWorkingCalendar(),
-    log: () => {},
+    // Quiet by default; TEST_LOG=1 shows the subgraphs' own log lines (e.g. an outbox's failed deliveries).
+    log: process.env.TEST_LOG ? (message) => console.log(message) : () => {},
   };
 }
