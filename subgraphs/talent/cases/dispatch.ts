@@ -34,8 +34,12 @@ async function withdrawPart(environment: SubgraphEnvironment, message: OutboxMes
 async function deliverPart(environment: SubgraphEnvironment, models: CaseModels, message: OutboxMessage): Promise<void> {
   const { caseId, department } = message.payload as { caseId: string; department: DepartmentName };
   const current = await models.Case.findById(caseId).lean<CaseDoc>();
+  // The case and its dispatches are written in one transaction, so the case is there. Should it not
+  // be visible yet (the embedded test engine can show one write of a commit before another), this
+  // delivery fails and is retried, rather than marked delivered with nothing handed out.
+  if (!current) throw new Error(`case ${caseId} not found (yet): will retry`);
   // A withdrawn case is not handed out any more.
-  if (!current || current.status === 'WITHDRAWN') return;
+  if (current.status === 'WITHDRAWN') return;
   const sentAt = environment.clock();
   for (const item of current.items.filter((candidate) => candidate.department === department)) {
     await serviceCall(environment, department, receiveMutation(department), {
