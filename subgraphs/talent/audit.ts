@@ -44,6 +44,8 @@ export function registerAuditModel(connection: Connection): Model<AuditEventDoc>
   return modelOn<AuditEventDoc>(connection, 'AuditEvent', auditEventSchema);
 }
 
+const DUPLICATE_KEY = 11000;
+
 /** At most this many events in one hand-over (a request that read a page of 100 talents' health and legal parts). */
 export const MAX_EVENTS_PER_CALL = 1000;
 
@@ -56,13 +58,30 @@ export async function storeAuditEvents(model: Model<AuditEventDoc>, events: Audi
     if (event.talentId != null && !isObjectIdString(event.talentId)) throw badUserInput(`events.${index}.talentId`, '人才编号格式不正确', 'talentId must be 24 hex digits');
   });
   if (events.length === 0) return 0;
-  const result = await model.bulkWrite(
-    events.map(({ id, at, ...rest }) => ({
-      updateOne: { filter: { _id: id.toLowerCase() }, update: { $setOnInsert: { ...rest, at: new Date(at), talentId: rest.talentId?.toLowerCase() ?? null } }, upsert: true },
-    })),
-    { ordered: false },
-  );
-  return result.upsertedCount;
+  const documents = events.map(({ id, at, ...rest }) => ({ ...rest, _id: id.toLowerCase(), at: new Date(at), talentId: rest.talentId?.toLowerCase() ?? null }));
+  // Inserts only (the archive's database user needs no update right): an id already stored is a
+  // retry or a resend, refused by the _id index and left as it was. A batch that meets one is
+  // inserted again one by one, since engines differ in what an unordered batch does after an error.
+  try {
+    return (await model.insertMany(documents, { ordered: false })).length;
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
+  let inserted = 0;
+  for (const document of documents) {
+    try {
+      await model.insertMany([document]);
+      inserted += 1;
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+    }
+  }
+  return inserted;
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  const { code, writeErrors } = error as { code?: number; writeErrors?: { code?: number }[] };
+  return code === DUPLICATE_KEY && (writeErrors ?? []).every((write) => write.code === undefined || write.code === DUPLICATE_KEY);
 }
 
 /** The window's own sink: straight into the archive, before its answer leaves. */
