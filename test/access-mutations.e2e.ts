@@ -37,6 +37,16 @@ describe('mutations by role', () => {
     expect(code(await harness.query(answer, { id: unknown }, await staff('legal')))).toBe('NOT_FOUND');
   });
 
+  it('lets a talent withdraw their own case, not anyone else’s', async () => {
+    const id = (await harness.query<{ submitCase: { id: string } }>(SUBMIT, submission(BAIYUN, 'access-withdraw-1'))).data!.submitCase.id;
+    const withdraw = `mutation($id: ID!) { withdrawCase(caseId: $id, reason: "行程有变") { status } }`;
+    const other = await bearer({ subject: 'other', role: 'talent', talentId: LIWAN });
+    expect(code(await harness.query(withdraw, { id }, other))).toBe('FORBIDDEN');
+    expect(code(await harness.query(withdraw, { id }, await staff('legal')))).toBe('FORBIDDEN');
+    expect((await harness.query<{ case: { status: string } }>(`query($id: ID!) { case(id: $id) { status } }`, { id })).data!.case.status).not.toBe('WITHDRAWN');
+    expect(await harness.query(withdraw, { id }, await holder())).toEqual({ data: { withdrawCase: { status: 'WITHDRAWN' } } });
+  });
+
   it('keeps the internal hand-offs for services', async () => {
     const report = await harness.query(`mutation($input: CaseTaskReportInput!) { recordCaseTaskReport(input: $input) }`, {
       input: { caseId: 'ffffffffffffffffffffffff', item: 'LEGAL_CONSULTATION', department: 'legal', status: 'DONE', step: null, note: 'x', reason: null, occurredAt: new Date().toISOString(), sequence: 1 },

@@ -36,11 +36,12 @@ export const talentOwning =
     const owner = await ownerOf(args, context as Ctx);
     return owner == null || owner.toLowerCase() === viewer.talentId;
   };
-/** The talent acting on a stored record of their own: `args.id` names a document of `modelOf(context)` that has a `talentId`. */
-export const talentOwningRecord = <Ctx extends BaseContext>(modelOf: (context: Ctx) => Model<any>): MutationRule =>
+/** The talent acting on a stored record of their own: `args[idArg]` names a document of `modelOf(context)` that has a `talentId`. */
+export const talentOwningRecord = <Ctx extends BaseContext>(modelOf: (context: Ctx) => Model<any>, idArg = 'id'): MutationRule =>
   talentOwning<Ctx>(async (args, context) => {
-    if (typeof args.id !== 'string' || !isObjectIdString(args.id)) return null;
-    const record = await modelOf(context).findById(args.id, { talentId: 1 }).lean<{ talentId?: string }>();
+    const id = args[idArg];
+    if (typeof id !== 'string' || !isObjectIdString(id)) return null;
+    const record = await modelOf(context).findById(id, { talentId: 1 }).lean<{ talentId?: string }>();
     return record?.talentId ?? null;
   });
 export const anyOf =

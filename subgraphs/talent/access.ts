@@ -1,7 +1,7 @@
 // Who may do and see what at the window (issue 4), declared beside schema.graphql.
 //
 // Changes: the talent or the window submits (统一受理); only the window records materials, delivers
-// (统一交付) and issues 副卡; a talent may withdraw only through the window for now; departments
+// (统一交付) and issues 副卡; the talent (their own case) or the window withdraws it; departments
 // report, and hand over audit events, as services.
 //
 // Reads (kit/read-access.ts levels): the card registry's identity data — names, birth dates, ID
@@ -11,14 +11,15 @@
 // is for the talent and the window, not for analysts or department staff, who read their own
 // department's part of the case in their own subgraph. Which talent a talent may see at all is
 // decided where a talent or case is looked up (access checks in resolvers.ts, cases/resolvers.ts).
-import { anyOf, servicesOnly, talentThemself, windowStaff, type MutationRule } from '../kit/mutation-access';
+import { anyOf, servicesOnly, talentOwningRecord, talentThemself, windowStaff, type MutationRule } from '../kit/mutation-access';
+import type { TalentContext } from './resolvers';
 import type { ReadPolicy } from '../kit/read-access';
 
 export const MUTATION_ACCESS: Record<string, MutationRule> = {
   submitCase: anyOf(talentThemself((args) => (args.input as { talentId?: string } | undefined)?.talentId), windowStaff),
   supplyCaseMaterials: windowStaff,
   deliverCase: windowStaff,
-  withdrawCase: windowStaff,
+  withdrawCase: anyOf(talentOwningRecord<TalentContext>((context) => context.cases.Case, 'caseId'), windowStaff),
   issueAffiliatedCard: windowStaff,
   recordCaseTaskReport: servicesOnly,
   recordAuditEvents: servicesOnly,
