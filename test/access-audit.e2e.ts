@@ -61,6 +61,19 @@ describe('the audit archive', () => {
     ]);
   });
 
+  it('replaces a request id that is not a plain short token, and still records the read', async () => {
+    const reader = await bearer({ subject: 'coordinator-long-id', role: 'coordinator' });
+    const answer = await harness.query(`query($id: ID!) { talent(id: $id) { phone } }`, { id: BAIYUN }, { ...reader, 'x-request-id': 'x'.repeat(101) });
+    expect(answer.errors).toBeUndefined();
+    const AUDIT_BY = `query($subject: String) { auditEvents(filter: { subject: $subject }) { edges { node { requestId operation } } } }`;
+    const events = await eventually(
+      async () => (await harness.query<{ auditEvents: { edges: { node: { requestId: string; operation: string } }[] } }>(AUDIT_BY, { subject: 'coordinator-long-id' })).data?.auditEvents.edges ?? [],
+      (edges) => edges.length === 1,
+    );
+    expect(events[0].node.operation).toBe('Talent.phone');
+    expect(events[0].node.requestId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it('records refused reads as FORBIDDEN', async () => {
     const answer = await harness.query(`query($id: ID!) { talent(id: $id) { id health { checkup { remaining } } } }`, { id: BAIYUN }, { ...(await staff('housing')), 'x-request-id': 'audit-refused-01' });
     expect(answer.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);

@@ -91,7 +91,7 @@ export async function serveGraphQL<Ctx extends ApolloBaseContext>(
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const requestId = headerValue(request, 'x-request-id') ?? randomUUID();
+    const requestId = requestIdOf(request);
     stats.graphqlRequests += 1;
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body: parsedBody },
@@ -123,6 +123,14 @@ export async function serveGraphQL<Ctx extends ApolloBaseContext>(
         server.closeAllConnections();
       }),
   };
+}
+
+/** A caller's `x-request-id` when it is a plain short token (the audit archive keeps it); otherwise a new one. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,100}$/;
+
+export function requestIdOf(request: IncomingMessage): string {
+  const given = headerValue(request, 'x-request-id');
+  return given !== undefined && REQUEST_ID.test(given) ? given : randomUUID();
 }
 
 export function headerValue(request: IncomingMessage, name: string): string | undefined {

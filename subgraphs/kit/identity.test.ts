@@ -30,6 +30,13 @@ describe('identity', () => {
     expect(await refused(await sign({ role: 'department_staff' }))).toContain('name their department');
     expect(await refused(await sign({ role: 'talent', talentId: 'x' }))).toContain('talent id');
     expect(await refused('not-a-jwt')).toContain('not valid');
+    const withSubject = (subject: string | null) => {
+      const token = new SignJWT({ role: 'coordinator' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('talent-green-channel').setAudience('talent-green-channel').setExpirationTime('1m');
+      return (subject === null ? token : token.setSubject(subject)).sign(new TextEncoder().encode(DEVELOPMENT_SECRET));
+    };
+    expect(await refused(await withSubject(null))).toContain('not valid'); // sub is a required claim
+    expect(await refused(await withSubject(''))).toContain('names no subject');
+    expect(await refused(await withSubject('x'.repeat(201)))).toContain('names no subject');
   });
 
   it('refuses to start in production on the development secret, naming the setting', () => {

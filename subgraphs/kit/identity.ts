@@ -58,10 +58,16 @@ export async function createVerifier(config: IdentityConfig): Promise<Verifier> 
   };
 }
 
+const MAX_SUBJECT_LENGTH = 200;
+
 function viewerOf(payload: JWTPayload): Viewer {
   const role = payload.role as Role;
   if (!ROLES.includes(role)) throw unauthenticated('身份凭证缺少有效角色', 'the token has no valid role');
-  const viewer: Viewer = { subject: String(payload.sub), role };
+  // Every access is recorded under its subject (kit/audit.ts): a token must say who it is.
+  if (typeof payload.sub !== 'string' || payload.sub.length === 0 || payload.sub.length > MAX_SUBJECT_LENGTH) {
+    throw unauthenticated('身份凭证须注明使用人（sub）', `the token names no subject (sub, 1 to ${MAX_SUBJECT_LENGTH} characters)`);
+  }
+  const viewer: Viewer = { subject: payload.sub, role };
   if (role === 'department_staff') {
     if (!DEPARTMENT_NAMES.includes(payload.department as DepartmentName)) throw unauthenticated('部门工作人员的凭证须注明部门', 'department staff tokens name their department');
     viewer.department = payload.department as DepartmentName;
