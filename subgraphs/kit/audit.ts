@@ -10,6 +10,7 @@ import type { SubgraphName } from './departments';
 import { serviceCall } from './graphql-client';
 import { createOutbox, type Outbox } from './outbox';
 import type { SubgraphEnvironment } from './subgraph';
+import { isObjectIdString } from './ids';
 
 export type AuditKind = 'READ' | 'MUTATION';
 /** OK; FORBIDDEN (refused by an access rule); ERROR (a mutation that failed for another reason). */
@@ -61,7 +62,8 @@ export function createAuditTrail(source: SubgraphName, requestId: string, viewer
       subject: viewer.subject,
       role: viewer.role,
       department: viewer.department ?? null,
-      talentId,
+      // Only a well-formed id names a talent: a caller's malformed one (a refused mutation) is not kept.
+      talentId: talentId !== null && isObjectIdString(talentId) ? talentId.toLowerCase() : null,
       kind,
       operation,
       fields: [...new Set(fields)].sort(),
