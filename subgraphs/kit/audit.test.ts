@@ -1,7 +1,7 @@
 // The audit trail of one request (kit/audit.ts): merged per talent and field, services left out,
 // and never holding a value the archive would refuse.
 import { describe, expect, it } from 'vitest';
-import { createAuditTrail } from './audit';
+import { auditBatches, createAuditTrail, MAX_AUDIT_BATCH } from './audit';
 import type { Viewer } from './context';
 
 const AT = new Date('2026-11-24T04:00:00Z');
@@ -37,5 +37,16 @@ describe('the audit trail', () => {
     trail.read(TALENT, 'Talent.legal', ['Talent.legal.openCount']);
     trail.mutation('receiveLegalCaseTask', TALENT, 'OK');
     expect(trail.take()).toEqual([]);
+  });
+});
+
+describe('hand-overs to the window', () => {
+  it('never carry more events than the window takes at once', () => {
+    const trail = createAuditTrail('health', 'req-4', coordinator, () => AT);
+    for (let n = 0; n < 2 * MAX_AUDIT_BATCH + 1; n += 1) trail.read(`64c${String(n).padStart(21, '0')}`, 'Talent.health', ['Talent.health.checkup']);
+    const events = trail.take();
+    expect(auditBatches(events).map((batch) => batch.length)).toEqual([MAX_AUDIT_BATCH, MAX_AUDIT_BATCH, 1]);
+    expect(auditBatches(events).flat()).toEqual(events);
+    expect(auditBatches([])).toEqual([]);
   });
 });

@@ -89,6 +89,16 @@ export interface AuditSink {
   stop?(): Promise<void>;
 }
 
+/** The most events the window takes in one hand-over; a request that recorded more sends several. */
+export const MAX_AUDIT_BATCH = 1000;
+
+/** Events in hand-overs the window takes (MAX_AUDIT_BATCH each), in order. */
+export function auditBatches(events: AuditEvent[]): AuditEvent[][] {
+  const batches: AuditEvent[][] = [];
+  for (let start = 0; start < events.length; start += MAX_AUDIT_BATCH) batches.push(events.slice(start, start + MAX_AUDIT_BATCH));
+  return batches;
+}
+
 const RECORD_AUDIT_EVENTS = `mutation RecordAuditEvents($events: [AuditEventInput!]!) { recordAuditEvents(events: $events) }`;
 
 /** A department's sink: one outbox message per request, delivered to the window's archive. */
@@ -104,7 +114,7 @@ export function auditOutbox(connection: Connection, environment: SubgraphEnviron
     outbox,
     async record(events) {
       if (events.length === 0) return;
-      await outbox.enqueue([{ key: `audit:${events[0].id}`, destination: 'talent', payload: { events } }]);
+      await outbox.enqueue(auditBatches(events).map((batch) => ({ key: `audit:${batch[0].id}`, destination: 'talent', payload: { events: batch } })));
       outbox.kick();
     },
     start: () => outbox.start(),

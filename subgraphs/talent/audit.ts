@@ -4,7 +4,7 @@
 // edit or delete one. Coordinators (人才办) read it with `auditEvents`.
 import { GraphQLError } from 'graphql';
 import { Schema, type Connection, type Model, type QueryFilter } from 'mongoose';
-import type { AuditEvent, AuditSink } from '../kit/audit';
+import { auditBatches, MAX_AUDIT_BATCH, type AuditEvent, type AuditSink } from '../kit/audit';
 import type { Viewer } from '../kit/context';
 import { badUserInput } from '../kit/errors';
 import { isObjectIdString, parseObjectId } from '../kit/ids';
@@ -46,12 +46,10 @@ export function registerAuditModel(connection: Connection): Model<AuditEventDoc>
 
 const DUPLICATE_KEY = 11000;
 
-/** At most this many events in one hand-over (a request that read a page of 100 talents' health and legal parts). */
-export const MAX_EVENTS_PER_CALL = 1000;
 
 /** Stores each event once under its id: an outbox's retry, or a forged resend, never changes a stored event. */
 export async function storeAuditEvents(model: Model<AuditEventDoc>, events: AuditEvent[]): Promise<number> {
-  if (events.length > MAX_EVENTS_PER_CALL) throw badUserInput('events', `一次最多 ${MAX_EVENTS_PER_CALL} 条`, `at most ${MAX_EVENTS_PER_CALL} events per call`);
+  if (events.length > MAX_AUDIT_BATCH) throw badUserInput('events', `一次最多 ${MAX_AUDIT_BATCH} 条`, `at most ${MAX_AUDIT_BATCH} events per call`);
   events.forEach((event, index) => {
     if (!isObjectIdString(event.id)) throw badUserInput(`events.${index}.id`, '审计事件编号须为 24 位十六进制', 'event id must be 24 hex digits');
     if (!ROLES.includes(event.role)) throw badUserInput(`events.${index}.role`, `未知角色：${event.role}`, `unknown role; expected one of ${ROLES.join(', ')}`);
@@ -86,7 +84,11 @@ function isDuplicateKey(error: unknown): boolean {
 
 /** The window's own sink: straight into the archive, before its answer leaves. */
 export function auditArchive(model: Model<AuditEventDoc>): AuditSink {
-  return { record: async (events) => void (await storeAuditEvents(model, events)) };
+  return {
+    record: async (events) => {
+      for (const batch of auditBatches(events)) await storeAuditEvents(model, batch);
+    },
+  };
 }
 
 export interface AuditEventFilter {
