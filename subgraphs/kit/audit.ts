@@ -45,11 +45,13 @@ export interface AuditTrail {
 }
 
 export function createAuditTrail(source: SubgraphName, requestId: string, viewer: Viewer | null, clock: () => Date): AuditTrail {
+  // Reads of one talent's field merge into one event; each mutation call is an event of its own.
   const events = new Map<string, AuditEvent>();
+  let calls = 0;
   function add(kind: AuditKind, talentId: string | null, operation: string, fields: string[], outcome: AuditOutcome): void {
     // Services are not audited: what they do follows from an audited call and is in the case's timeline.
     if (!viewer || viewer.role === 'service') return;
-    const key = kind === 'READ' ? `${kind}|${talentId}|${operation}|${outcome}` : `${events.size}`;
+    const key = kind === 'READ' ? `READ|${talentId}|${operation}|${outcome}` : `MUTATION|${(calls += 1)}`;
     const existing = events.get(key);
     if (existing) {
       existing.fields = [...new Set([...existing.fields, ...fields])].sort();
