@@ -6,7 +6,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { ExecutionResult } from 'graphql';
 import type { Model } from 'mongoose';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { CaseTaskDoc } from '../subgraphs/kit/case-task';
 import type { OutboxMessage } from '../subgraphs/kit/outbox';
 import type { SubgraphFactory } from '../subgraphs/kit/subgraph';
@@ -133,4 +133,17 @@ export function refusal(result: ExecutionResult) {
 /** The problems of a BAD_USER_INPUT error as [rule, source] pairs. */
 export function rulesOf(error: { extensions?: Record<string, unknown> } | undefined): [string, string][] {
   return problemsOf(error).map((problem) => [problem.rule, problem.source] as [string, string]);
+}
+
+/**
+ * Withdraws a case's part twice, the second time with another reason, and checks that the second
+ * changed nothing: no error, the same answer, no report queued for the window.
+ */
+export async function expectRewithdrawalChangesNothing(fixture: Pick<DeskFixture, 'outbox'>, withdraw: (reason: string) => Promise<ExecutionResult>, reason: string): Promise<void> {
+  const first = await withdraw(reason);
+  const queued = await fixture.outbox.countDocuments();
+  const second = await withdraw('再次撤回');
+  expect(second.errors).toBeUndefined();
+  expect(second.data).toEqual(first.data);
+  expect(await fixture.outbox.countDocuments()).toBe(queued);
 }

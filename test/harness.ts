@@ -139,11 +139,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
 
 /**
  * Waits for something another process does (a delivery, a report): asks again every 50 ms and
- * fails with the last answer after `timeoutMs`. For events, never a fixed sleep. The deadline is a
- * generous bound, not a speed check: on a cold, busy machine (a fresh CI clone, every file's
- * subgraphs and their outboxes sharing two cores) a first delivery can time out once and retry.
+ * fails with the last answer after `timeoutMs`. For events, never a fixed sleep.
  */
-export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

@@ -2,6 +2,7 @@
 // CANCELLED with the withdrawal in its note and reported in sequence; a booking still BOOKED is
 // cancelled and its yearly use given back (000 十三（三）3); an unfinished exit-entry item is REJECTED
 // with the withdrawal as its reason. A repeat changes nothing; finished tasks are left as they are.
+import { expectRewithdrawalChangesNothing } from '../../test/case-desk';
 import { describe, expect, it } from 'vitest';
 import type { CaseTaskDoc } from '../kit/case-task';
 import { airportForm, caseId, delivery, RECEIVE, reports, SERVED, TASK_FIELDS, talentId, useCustomsFixture } from './test-support';
@@ -46,12 +47,7 @@ describe('withdrawCustomsCaseTasks', () => {
 
   it('is idempotent: withdrawing again changes nothing and queues no report', async () => {
     await receive(delivery(1, airportForm()));
-    const first = await withdraw(1);
-    const outbox = await h.outbox.countDocuments();
-    const second = await withdraw(1, '再次撤回');
-    expect(second.errors).toBeUndefined();
-    expect(second.data).toEqual(first.data);
-    expect(await h.outbox.countDocuments()).toBe(outbox);
+    await expectRewithdrawalChangesNothing(h, (reason) => withdraw(1, reason), '行程取消');
     expect(await task(1)).toMatchObject({ status: 'CANCELLED', note: NOTE, sequence: 2 });
   });
 

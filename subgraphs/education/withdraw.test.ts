@@ -2,7 +2,7 @@
 // becomes WITHDRAWN — the child may be asked for again (000 八（二）2) — and the task is CANCELLED with
 // the withdrawal in its note and reported in sequence. A repeat changes nothing; a placed request is left as is.
 import { describe, expect, it } from 'vitest';
-import { queuedReports } from '../../test/case-desk';
+import { expectRewithdrawalChangesNothing, queuedReports } from '../../test/case-desk';
 import type { CaseTaskDoc } from '../kit/case-task';
 import { caseId, delivery, enrolmentForm, PLACE, RECEIVE, SIX, TASK_FIELDS, talentId, useEducationFixture } from './testing';
 
@@ -41,12 +41,7 @@ describe('withdrawEducationCaseTasks', () => {
 
   it('is idempotent: withdrawing again changes nothing and queues no report', async () => {
     await received(primary(1));
-    const first = await withdraw({ caseId: caseId(1), reason: '已在外区就读' });
-    const queued = await fixture.outbox.countDocuments();
-    const second = await withdraw({ caseId: caseId(1), reason: '再次撤回' });
-    expect(second.errors).toBeUndefined();
-    expect(second.data).toEqual(first.data);
-    expect(await fixture.outbox.countDocuments()).toBe(queued);
+    await expectRewithdrawalChangesNothing(fixture, (reason) => withdraw({ caseId: caseId(1), reason }), '已在外区就读');
     expect(await task(1)).toMatchObject({ status: 'CANCELLED', note: NOTE, sequence: 2 });
   });
 

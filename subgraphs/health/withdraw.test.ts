@@ -2,6 +2,7 @@
 // the year's use given back (001 第四条（四）; 002 八（三）), the task CANCELLED with the withdrawal in
 // its note and reported in sequence; a signed family-doctor contract (a finished task) stays as it is.
 // A repeat changes nothing.
+import { expectRewithdrawalChangesNothing } from '../../test/case-desk';
 import { describe, expect, it } from 'vitest';
 import type { CaseTaskDoc } from '../kit/case-task';
 import { LIWAN_CONTRACT, RECEIVE, TASK_FIELDS, caseId, delivery, queuedReports, talentId, useHealthFixture } from './testing';
@@ -36,12 +37,7 @@ describe('withdrawHealthCaseTasks', () => {
 
   it('is idempotent: withdrawing again changes nothing and queues no report', async () => {
     await receive(freeCheckup(1));
-    const first = await withdraw({ caseId: caseId(1), reason: '另行安排' });
-    const reports = await fixture.outbox.countDocuments();
-    const second = await withdraw({ caseId: caseId(1), reason: '再次撤回' });
-    expect(second.errors).toBeUndefined();
-    expect(second.data).toEqual(first.data);
-    expect(await fixture.outbox.countDocuments()).toBe(reports);
+    await expectRewithdrawalChangesNothing(fixture, (reason) => withdraw({ caseId: caseId(1), reason }), '另行安排');
     expect(await task(1)).toMatchObject({ status: 'CANCELLED', note: NOTE, sequence: 2 });
   });
 

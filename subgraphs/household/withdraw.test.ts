@@ -2,7 +2,7 @@
 // IN_PROGRESS becomes WITHDRAWN (a rejected or settled one stays), the task is CANCELLED with the
 // withdrawal in its note and reported in sequence. A repeat changes nothing; a finished task is left as is.
 import { describe, expect, it } from 'vitest';
-import { queuedReports } from '../../test/case-desk';
+import { expectRewithdrawalChangesNothing, queuedReports } from '../../test/case-desk';
 import type { CaseTaskDoc } from '../kit/case-task';
 import { ADVANCE, caseId, delivery, HOLDER, hukouForm, MINOR, RECEIVE, REJECT, SPOUSE, TASK_FIELDS, talentId, useHouseholdFixture } from './testing';
 
@@ -49,12 +49,7 @@ describe('withdrawHouseholdCaseTasks', () => {
 
   it('is idempotent: withdrawing again changes nothing and queues no report', async () => {
     await received(1, 'HUKOU_TRANSFER_HOLDER', [HOLDER]);
-    const first = await withdraw({ caseId: caseId(1), reason: '暂不迁入' });
-    const queued = await fixture.outbox.countDocuments();
-    const second = await withdraw({ caseId: caseId(1), reason: '再次撤回' });
-    expect(second.errors).toBeUndefined();
-    expect(second.data).toEqual(first.data);
-    expect(await fixture.outbox.countDocuments()).toBe(queued);
+    await expectRewithdrawalChangesNothing(fixture, (reason) => withdraw({ caseId: caseId(1), reason }), '暂不迁入');
     expect(await task(1)).toMatchObject({ status: 'CANCELLED', note: NOTE, sequence: 2 });
   });
 

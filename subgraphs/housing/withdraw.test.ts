@@ -1,6 +1,7 @@
 // 申请人撤回办件 (withdrawHousingCaseTasks, the window's call): an application SUBMITTED or WAITLISTED
 // becomes WITHDRAWN and the waitlist closes up behind it; the task is CANCELLED with the withdrawal
 // in its note and reported in sequence. A repeat changes nothing; a decided application is left as is.
+import { expectRewithdrawalChangesNothing } from '../../test/case-desk';
 import { describe, expect, it } from 'vitest';
 import type { CaseTaskDoc } from '../kit/case-task';
 import { ALLOCATE, caseId, delivery, liwanForm, RECEIVE, reports, TASK_FIELDS, useHousingFixture, WAITLIST } from './test-support';
@@ -51,12 +52,7 @@ describe('withdrawHousingCaseTasks', () => {
 
   it('is idempotent: withdrawing again changes nothing and queues no report', async () => {
     await received(1);
-    const first = await withdraw({ caseId: caseId(1), reason: '已另购住房' });
-    const queued = await h.outbox.countDocuments();
-    const second = await withdraw({ caseId: caseId(1), reason: '再次撤回' });
-    expect(second.errors).toBeUndefined();
-    expect(second.data).toEqual(first.data);
-    expect(await h.outbox.countDocuments()).toBe(queued);
+    await expectRewithdrawalChangesNothing(h, (reason) => withdraw({ caseId: caseId(1), reason }), '已另购住房');
     expect(await task(1)).toMatchObject({ status: 'CANCELLED', note: NOTE, sequence: 2 });
   });
 

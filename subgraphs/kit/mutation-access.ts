@@ -55,7 +55,7 @@ export const anyOf =
 function talentOf(args: Record<string, unknown>, result: unknown): string | null {
   const input = args.input as { talentId?: unknown } | undefined;
   const named = args.talentId ?? input?.talentId ?? (result as { talentId?: unknown } | null | undefined)?.talentId;
-  return named == null ? null : String(named).toLowerCase();
+  return named == null ? null : String(named); // the trail keeps it only if well-formed, in lower case
 }
 
 /** The same resolvers, each mutation checked against its rule first (services pass every rule). */

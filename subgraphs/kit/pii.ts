@@ -1,7 +1,8 @@
 // 个人信息保护 (issue 4): ID numbers and phones are masked by default. The full value goes only to
 // the holder, the staff who own the record (the window for the registry, a department for the
 // phone it took itself) and services — and only when asked for explicitly (`full: true`).
-// Analysts see neither; everyone else sees the masked value. Every read is audited.
+// Everyone else sees the masked value; analysts see neither (these fields are `identity` in every
+// read policy, kit/read-access.ts). Every read is audited.
 import { GraphQLError } from 'graphql';
 import type { BaseContext, Viewer } from './context';
 import type { SubgraphName } from './departments';
@@ -13,10 +14,6 @@ export function maskIdNumber(value: string): string {
 
 export function maskPhone(value: string): string {
   return value.length <= 7 ? '*'.repeat(value.length) : `${value.slice(0, 3)}${'*'.repeat(value.length - 7)}${value.slice(-4)}`;
-}
-
-function forbidden(zh: string, en: string): GraphQLError {
-  return new GraphQLError(`${zh}（${en}）`, { extensions: { code: 'FORBIDDEN' } });
 }
 
 /** May this viewer read the full value of a talent's personal data kept by `owner`? */
@@ -44,10 +41,9 @@ export interface PersonalValue {
 export function reveal(personal: PersonalValue, full: boolean, context: Pick<BaseContext, 'viewer' | 'audit'>): string {
   const { viewer, audit } = context;
   const field = full ? `${personal.field}(full)` : personal.field;
-  if (viewer?.role === 'analyst') throw forbidden('数据分析人员不可查看证件号码和电话', 'analysts see no ID numbers or phones');
   if (full && !mayReadInFull(viewer, personal)) {
     audit.read(personal.ownerTalentId, personal.field, [field], 'FORBIDDEN');
-    throw forbidden('无权查看完整号码', 'this role may not see the full value');
+    throw new GraphQLError('无权查看完整号码（this role may not see the full value）', { extensions: { code: 'FORBIDDEN' } });
   }
   audit.read(personal.ownerTalentId, personal.field, [field]);
   return full ? personal.value : personal.mask(personal.value);

@@ -97,7 +97,7 @@ function ownersOf(typeName: string, parent: unknown, result: unknown): (string |
 }
 
 /** The names asked for directly under a field (`health { checkup checkupBookings }` → checkup, checkupBookings). */
-export function selectedFields(info: GraphQLResolveInfo): string[] {
+function selectedFields(info: GraphQLResolveInfo): string[] {
   const names = new Set<string>();
   const visit = (selections: readonly SelectionNode[] | undefined): void => {
     for (const selection of selections ?? []) {
@@ -143,7 +143,7 @@ function ruleOf(policy: ReadPolicy, typeName: string, fieldName: string): FieldR
   return policy[typeName]?.[fieldName] ?? policy[typeName]?.['*'];
 }
 
-export function levelOf(rule: FieldRule): ReadLevel {
+function levelOf(rule: FieldRule): ReadLevel {
   return typeof rule === 'string' ? rule : rule.level;
 }
 
@@ -184,26 +184,34 @@ export function guardReads<Ctx extends BaseContext>(owner: SubgraphName, typeDef
     const original = typeResolvers[field.fieldName];
     const resolve = (typeof original === 'function' ? original : (original as { resolve?: unknown } | undefined)?.resolve ?? defaultFieldResolver) as GraphQLFieldResolver<unknown, Ctx>;
     const coordinate = `${field.typeName}.${field.fieldName}`;
-    typeResolvers[field.fieldName] = async (parent: unknown, args: Record<string, unknown>, context: Ctx, info: GraphQLResolveInfo) => {
-      const viewer = context.viewer;
-      const note = (talentIds: (string | undefined)[], outcome: 'OK' | 'FORBIDDEN') => {
-        if (!audit) return;
-        const fields = selectedFields(info).map((name) => `${coordinate}.${name}`);
-        for (const talentId of new Set(talentIds)) context.audit?.read(talentId ?? null, coordinate, fields.length > 0 ? fields : [coordinate], outcome);
-      };
-      if (!mayRead(level, viewer, owner)) {
-        note(field.typeName === 'Talent' ? ownersOf('Talent', parent, null) : [undefined], 'FORBIDDEN');
-        throw forbiddenField(viewer, coordinate);
-      }
-      const result = await resolve(parent, args, context, info);
-      const owners = level === 'record' || audit ? ownersOf(field.typeName, parent, result) : [];
-      if (level === 'record' && viewer?.role === 'talent' && owners.some((talentId) => talentId !== viewer.talentId)) {
-        note(owners, 'FORBIDDEN');
-        throw forbiddenTalent(viewer);
-      }
-      if (owners.length > 0) note(owners, 'OK');
-      return result;
-    };
+    // Most restricted fields need only the check before resolving (no extra promise on a page of
+    // 100 talents); a record also checks whose it is once resolved, and an audited field records it.
+    typeResolvers[field.fieldName] =
+      level !== 'record' && !audit
+        ? (parent: unknown, args: Record<string, unknown>, context: Ctx, info: GraphQLResolveInfo) => {
+            if (!mayRead(level, context.viewer, owner)) throw forbiddenField(context.viewer, coordinate);
+            return resolve(parent, args, context, info);
+          }
+        : async (parent: unknown, args: Record<string, unknown>, context: Ctx, info: GraphQLResolveInfo) => {
+            const note = (talentIds: (string | undefined)[], outcome: 'OK' | 'FORBIDDEN') => {
+              if (!audit) return;
+              const fields = selectedFields(info).map((name) => `${coordinate}.${name}`);
+              for (const talentId of new Set(talentIds)) context.audit.read(talentId ?? null, coordinate, fields.length > 0 ? fields : [coordinate], outcome);
+            };
+            if (!mayRead(level, context.viewer, owner)) {
+              note(field.typeName === 'Talent' ? ownersOf('Talent', parent, null) : [undefined], 'FORBIDDEN');
+              throw forbiddenField(context.viewer, coordinate);
+            }
+            const result = await resolve(parent, args, context, info);
+            const owners = ownersOf(field.typeName, parent, result);
+            const reader = context.viewer;
+            if (level === 'record' && reader?.role === 'talent' && owners.some((talentId) => talentId !== reader.talentId)) {
+              note(owners, 'FORBIDDEN');
+              throw forbiddenTalent(reader);
+            }
+            note(owners, 'OK');
+            return result;
+          };
     guarded[field.typeName] = typeResolvers;
   }
   return guarded as Resolvers<Ctx>;

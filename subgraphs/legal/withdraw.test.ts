@@ -1,6 +1,7 @@
 // 申请人撤回办件 (withdrawLegalCaseTasks, the window's call): a consultation not yet answered becomes
 // WITHDRAWN (not CLOSED: closed means answered), the task is CANCELLED with the withdrawal in its note
 // and reported in sequence; staff can take it no further. A repeat changes nothing; an answered one is left as is.
+import { expectRewithdrawalChangesNothing } from '../../test/case-desk';
 import { describe, expect, it } from 'vitest';
 import type { CaseTaskDoc } from '../kit/case-task';
 import { ADVISER, ANSWER, ASSIGN, PERSONAL_PHONE, RECEIVE, TASK_FIELDS, caseId, delivery, queuedReports, talentId, useLegalFixture } from './testing';
@@ -42,12 +43,7 @@ describe('withdrawLegalCaseTasks', () => {
 
   it('is idempotent: withdrawing again changes nothing and queues no report', async () => {
     await received(1);
-    const first = await withdraw({ caseId: caseId(1), reason: '纠纷已和解' });
-    const queued = await fixture.outbox.countDocuments();
-    const second = await withdraw({ caseId: caseId(1), reason: '再次撤回' });
-    expect(second.errors).toBeUndefined();
-    expect(second.data).toEqual(first.data);
-    expect(await fixture.outbox.countDocuments()).toBe(queued);
+    await expectRewithdrawalChangesNothing(fixture, (reason) => withdraw({ caseId: caseId(1), reason }), '纠纷已和解');
     expect(await task(1)).toMatchObject({ status: 'CANCELLED', note: NOTE, sequence: 2 });
   });
 

@@ -9,6 +9,8 @@ import type { Viewer } from '../kit/context';
 import { badUserInput } from '../kit/errors';
 import { isObjectIdString, parseObjectId } from '../kit/ids';
 import { modelOn } from '../kit/mongo';
+import type { Resolvers } from '../kit/subgraph';
+import type { TalentContext } from './resolvers';
 import { checkPageSize, decodeCursor, encodeCursor } from '../kit/pagination';
 
 export interface AuditEventDoc extends Omit<AuditEvent, 'id' | 'at'> {
@@ -148,25 +150,19 @@ export async function listAuditEvents(model: Model<AuditEventDoc>, viewer: Viewe
   return { edges, totalCount, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
 }
 
-interface AuditContext {
-  viewer: Viewer | null;
-  audits: Model<AuditEventDoc>;
-  loaders: { talentById: { load(id: string): Promise<unknown> } };
-}
-
-export const auditResolvers = {
+export const auditResolvers: Resolvers<TalentContext> = {
   Query: {
-    auditEvents: (_: unknown, args: { first: number; after?: string | null; filter?: AuditEventFilter | null }, context: AuditContext) =>
+    auditEvents: (_: unknown, args: { first: number; after?: string | null; filter?: AuditEventFilter | null }, context: TalentContext) =>
       listAuditEvents(context.audits, context.viewer, args),
   },
   Mutation: {
-    recordAuditEvents: (_: unknown, args: { events: (Omit<AuditEvent, 'at'> & { at: Date })[] }, context: AuditContext) =>
+    recordAuditEvents: (_: unknown, args: { events: (Omit<AuditEvent, 'at'> & { at: Date })[] }, context: TalentContext) =>
       storeAuditEvents(context.audits, args.events.map((event) => ({ ...event, at: event.at.toISOString() }) as AuditEvent)),
   },
   AuditEvent: {
     id: (event: AuditEventDoc) => event._id,
     role: (event: AuditEventDoc) => event.role.toUpperCase(),
     department: (event: AuditEventDoc) => event.department?.toUpperCase() ?? null,
-    talent: (event: AuditEventDoc, _: unknown, context: AuditContext) => (event.talentId ? context.loaders.talentById.load(event.talentId) : null),
+    talent: (event: AuditEventDoc, _: unknown, context: TalentContext) => (event.talentId ? context.loaders.talentById.load(event.talentId) : null),
   },
 };
