@@ -13,7 +13,7 @@ export default defineConfig({
     include: ['subgraphs/**/*.test.ts', 'gateway/**/*.test.ts', 'schema/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts', 'test/**/*.e2e.ts'],
     // One embedded MongoDB for the whole run; every test file uses databases of its own.
     globalSetup: ['test/global-setup.ts'],
-    testTimeout: 30_000,
+    testTimeout: 90_000,
     hookTimeout: 60_000,
     // Two cores: files run side by side in two workers.
     maxWorkers: 2,

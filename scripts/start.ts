@@ -75,7 +75,7 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal
 try {
   if (!env.MONGODB_URI) {
     embedded = await startEmbeddedMongo();
-    console.log(`[start] embedded MongoDB (${embedded.engine}) at ${embedded.uri} — in memory, gone when this stops`);
+    console.log(`[start] embedded MongoDB (${embedded.engine}) at ${embedded.uri} — in memory, gone when this stops; for trying the product, not for production (set MONGODB_URI)`);
   }
   const mongoUri = env.MONGODB_URI ?? embedded!.uri;
   const talents = readPositiveInt(env, 'SEED_TALENTS', DEFAULT_DEMO_TALENTS);

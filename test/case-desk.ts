@@ -1,14 +1,13 @@
 // Shared by every department's unit tests: the department's subgraph on a database of the test's
 // own and on a clock the test controls, operations sent straight to its schema (or through Apollo
 // Server, as production coerces variables), and what to look at behind them — the documents
-// written, the case reports its desk queued for the window, the problems of a refusal.
+// written, the reports its desk has due for the window, the problems of a refusal.
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { ExecutionResult } from 'graphql';
 import type { Model } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { CaseTaskDoc } from '../subgraphs/kit/case-task';
-import type { OutboxMessage } from '../subgraphs/kit/outbox';
 import type { SubgraphFactory } from '../subgraphs/kit/subgraph';
 import { TestClock, testEnvironment } from './environment';
 import { openSubgraphFixture, type SubgraphFixture } from './subgraph-fixture';
@@ -19,8 +18,6 @@ export interface DeskFixture<Models = unknown> extends SubgraphFixture {
   models: Models;
   /** The desk's case tasks (kit/case-task.ts). */
   tasks: Model<CaseTaskDoc>;
-  /** The desk's outbox: the reports queued for the window. */
-  outbox: Model<OutboxMessage>;
   /** Through Apollo Server, as in production: variables are coerced and bad ones are BAD_USER_INPUT. */
   served(query: string, variables: Record<string, unknown>): Promise<ExecutionResult>;
 }
@@ -44,7 +41,6 @@ export async function openDeskFixture<Models>(factory: SubgraphFactory, now?: Da
     clock,
     models: models as unknown as Models,
     tasks: models.CaseTask as unknown as Model<CaseTaskDoc>,
-    outbox: models.Outbox_case_task_reports as unknown as Model<OutboxMessage>,
     served: async (query, variables) => {
       const response = await (await started()).executeOperation({ query, variables }, { contextValue: {} });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
@@ -81,7 +77,7 @@ export async function documentCounts(fixture: Pick<SubgraphFixture, 'connection'
   return Object.fromEntries(entries.filter(([, count]) => count > 0));
 }
 
-/** A report to the window as the desk queued it (kit/case-task.ts CaseTaskReport), without its time. */
+/** A report to the window as the desk has it due (kit/task-reports.ts reportOf): the task's current state, without its time. */
 export interface QueuedReport {
   caseId: string;
   item: string;
@@ -93,18 +89,18 @@ export interface QueuedReport {
 }
 
 export interface ReportOptions {
-  /** 'queued' (default): oldest first; 'by case': by case id, then in sequence. */
-  order?: 'queued' | 'by case';
   /** Whether each report shows its reason (default true). */
   reason?: boolean;
 }
 
-/** The reports queued for the window. */
-export async function queuedReports(fixture: Pick<DeskFixture, 'outbox'>, options: ReportOptions = {}): Promise<QueuedReport[]> {
-  const messages = await fixture.outbox.find().sort({ createdAt: 1, _id: 1 }).lean<{ payload: Required<QueuedReport> }[]>();
-  const reports = messages.map((message) => message.payload);
-  if (options.order === 'by case') reports.sort((a, b) => a.caseId.localeCompare(b.caseId) || a.sequence - b.sequence);
-  return reports.map(({ caseId, item, department, status, step, reason, sequence }) =>
+/**
+ * The reports due to the window, by case and item: one per task whose current state the window
+ * has not acknowledged (the desk sends a task's current state, never its history).
+ */
+export async function queuedReports(fixture: Pick<DeskFixture, 'tasks' | 'name'>, options: ReportOptions = {}): Promise<QueuedReport[]> {
+  const tasks = await fixture.tasks.find({ 'report.state': 'PENDING' }).sort({ caseId: 1, item: 1 }).lean<CaseTaskDoc[]>();
+  const department = fixture.name;
+  return tasks.map(({ caseId, item, status, step, reason, sequence }) =>
     options.reason === false ? { caseId, item, department, status, step, sequence } : { caseId, item, department, status, step, reason, sequence },
   );
 }
@@ -137,13 +133,14 @@ export function rulesOf(error: { extensions?: Record<string, unknown> } | undefi
 
 /**
  * Withdraws a case's part twice, the second time with another reason, and checks that the second
- * changed nothing: no error, the same answer, no report queued for the window.
+ * changed nothing: no error, the same answer, no task changed (no new report for the window).
  */
-export async function expectRewithdrawalChangesNothing(fixture: Pick<DeskFixture, 'outbox'>, withdraw: (reason: string) => Promise<ExecutionResult>, reason: string): Promise<void> {
+export async function expectRewithdrawalChangesNothing(fixture: Pick<DeskFixture, 'tasks'>, withdraw: (reason: string) => Promise<ExecutionResult>, reason: string): Promise<void> {
   const first = await withdraw(reason);
-  const queued = await fixture.outbox.countDocuments();
+  const sequences = async () => (await fixture.tasks.find({}, { sequence: 1 }).sort({ _id: 1 }).lean<{ sequence: number }[]>()).map((task) => task.sequence);
+  const before = await sequences();
   const second = await withdraw('再次撤回');
   expect(second.errors).toBeUndefined();
   expect(second.data).toEqual(first.data);
-  expect(await fixture.outbox.countDocuments()).toBe(queued);
+  expect(await sequences()).toEqual(before);
 }

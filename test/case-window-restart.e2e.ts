@@ -4,6 +4,7 @@
 // department's task and makes no second one.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, startHarness, type Harness } from './harness';
+import type { CaseDoc } from '../subgraphs/talent/case-model';
 import { BAIYUN, itemsReach, legalItem, SUBMIT, withTestTalents } from './cases';
 
 let harness: Harness;
@@ -14,7 +15,8 @@ beforeAll(async () => {
 });
 afterAll(() => harness.stop());
 
-const dispatches = () => harness.subgraphs.talent.connection.models.Outbox_case_dispatches;
+const cases = () => harness.subgraphs.talent.connection.models.Case;
+const legalDispatch = async (caseId: string) => (await cases().findById(caseId).lean<CaseDoc>())!.items[0].dispatch;
 
 describe('the window restarting', () => {
   it('delivers after a restart what it could not deliver before, and a repeated delivery changes nothing', async () => {
@@ -24,7 +26,7 @@ describe('the window restarting', () => {
     });
     expect(submitted.errors).toBeUndefined();
     const id = submitted.data!.submitCase.id;
-    await eventually(() => dispatches().findOne({ key: `dispatch:${id}:legal` }).lean<{ attempts: number }>(), (message) => (message?.attempts ?? 0) >= 1);
+    await eventually(() => legalDispatch(id), (dispatch) => dispatch.attempts >= 1);
 
     // The window goes down with the part undelivered; the department comes back meanwhile.
     await harness.stopSubgraph('talent');
@@ -34,8 +36,10 @@ describe('the window restarting', () => {
     await itemsReach(harness, id, { LEGAL_CONSULTATION: ['IN_PROGRESS'] });
 
     // As if the window had stopped right after delivering, before recording it: it delivers again.
-    await dispatches().updateOne({ key: `dispatch:${id}:legal` }, { $set: { status: 'PENDING', nextAttemptAt: new Date(0), lockedUntil: null } });
-    await eventually(() => dispatches().findOne({ key: `dispatch:${id}:legal` }).lean<{ status: string }>(), (message) => message?.status === 'DELIVERED');
+    const current = (await cases().findById(id).lean<CaseDoc>())!;
+    const again = { ...current.items[0], dispatch: { ...current.items[0].dispatch, state: 'PENDING', dueAt: new Date(0), leaseUntil: null } };
+    await cases().updateOne({ _id: id }, { $set: { items: [again], workDueAt: new Date(0) }, $inc: { __v: 1 } });
+    await eventually(() => legalDispatch(id), (dispatch) => dispatch.state === 'DONE' && dispatch.attempts > current.items[0].dispatch.attempts);
     expect(await harness.subgraphs.legal.connection.models.CaseTask.countDocuments({ caseId: id })).toBe(1);
     expect(await harness.subgraphs.legal.connection.models.LegalConsultation.countDocuments({ caseId: id })).toBe(1);
     const timeline = await harness.query<{ case: { timeline: { kind: string }[] } }>(`query($id: ID!) { case(id: $id) { timeline { kind } } }`, { id });

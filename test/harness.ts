@@ -47,6 +47,8 @@ export interface Harness {
 }
 
 export interface HarnessOptions {
+  /** The MongoDB to use; by default the test run's embedded one (vitest's provided `mongoUri`). */
+  mongoUri?: string;
   /** Load this many deterministic demo talents (and every department's records) first. */
   demoTalents?: number;
   demoSeed?: number;
@@ -59,7 +61,7 @@ function backgroundCollections(running: RunningSubgraph): Set<string> {
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const mongoUri = inject('mongoUri');
+  const mongoUri = options.mongoUri ?? inject('mongoUri');
   const prefix = `e2e_${randomBytes(4).toString('hex')}`;
   const dbNameOf = (name: SubgraphName) => `${prefix}_${name}`;
   if (options.demoTalents) {
@@ -141,7 +143,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
  * Waits for something another process does (a delivery, a report): asks again every 50 ms and
  * fails with the last answer after `timeoutMs`. For events, never a fixed sleep.
  */
-export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();

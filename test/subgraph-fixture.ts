@@ -11,6 +11,8 @@ import type { Viewer } from '../subgraphs/kit/context';
 import { createAuditTrail } from '../subgraphs/kit/audit';
 
 export interface SubgraphFixture {
+  /** The subgraph's name, e.g. `customs`. */
+  name: string;
   connection: Connection;
   schema: GraphQLSchema;
   dbCommands: CommandCounter;
@@ -27,6 +29,7 @@ export async function openSubgraphFixture(factory: SubgraphFactory, environment:
   await ensureIndexes(db.connection);
   const schema = buildSchema(module);
   return {
+    name: module.name,
     connection: db.connection,
     schema,
     dbCommands: db.commands,

@@ -1,12 +1,13 @@
 // Exit-entry items of Wuhan's green channel (004 第五条第1、5项): received from a case, then in
 // progress, then completed — or rejected with the reason (004 第十一条).
-import type { ClientSession } from 'mongoose';
+import type { Types } from 'mongoose';
 import { todayInChina } from '../kit/dates';
 import { badUserInput } from '../kit/errors';
+import { insertOnce } from '../kit/mongo';
 import type { CustomsServices } from './context';
 import type { CustomsModels, ExitEntryItemDoc } from './model';
 import { EXIT_ENTRY_ITEMS, type ExitEntryItemKind, type ExitEntryItemStatus } from './rules';
-import { stepRecord, wrongStatus } from './steps';
+import { wrongStatus } from './steps';
 
 export interface ExitEntryRecord {
   talentId: string;
@@ -16,9 +17,9 @@ export interface ExitEntryRecord {
   caseId: string | null;
 }
 
-export async function recordExitEntryItem(models: CustomsModels, record: ExitEntryRecord, session: ClientSession): Promise<ExitEntryItemDoc> {
-  const [item] = await models.ExitEntryItem.create([{ ...record, status: 'RECEIVED' }], { session });
-  return item.toObject() as ExitEntryItemDoc;
+/** Writes the RECEIVED item under its id once: a retried case task finds the one stored. */
+export function recordExitEntryItem(models: CustomsModels, itemId: Types.ObjectId, record: ExitEntryRecord): Promise<ExitEntryItemDoc> {
+  return insertOnce<ExitEntryItemDoc>(models.ExitEntryItem, { _id: itemId, ...record, status: 'RECEIVED' } as Partial<ExitEntryItemDoc> & { _id: Types.ObjectId });
 }
 
 const ITEM = { name: 'ExitEntryItem', zh: '出入境事项', en: 'exit-entry item' };
@@ -27,7 +28,7 @@ const STATUS_ZH: Record<ExitEntryItemStatus, string> = { RECEIVED: '已受理', 
 /** RECEIVED → IN_PROGRESS (the task stays in progress) → COMPLETED (the task is done). */
 export function advanceExitEntryItem(services: CustomsServices, id: string): Promise<ExitEntryItemDoc> {
   const today = todayInChina(services.environment.clock());
-  return stepRecord<ExitEntryItemDoc>(services, services.models.ExitEntryItem, id, ITEM, async (item) => {
+  return services.desk.stepRecord<ExitEntryItemDoc>(services.models.ExitEntryItem, id, ITEM, async (item) => {
     const label = EXIT_ENTRY_ITEMS[item.kind as ExitEntryItemKind].zh;
     if (item.status === 'RECEIVED') {
       return { set: { status: 'IN_PROGRESS' }, task: { status: 'IN_PROGRESS', step: 'IN_PROGRESS', note: `${label}办理中（in progress）` } };
@@ -51,7 +52,7 @@ export function rejectExitEntryItem(services: CustomsServices, id: string, reaso
   const text = reason.trim();
   if (text === '' || text.length > MAX_REASON) throw badUserInput('reason', '不予办理的原因须为 1 到 300 个字', 'the reason must be 1–300 characters');
   const today = todayInChina(services.environment.clock());
-  return stepRecord<ExitEntryItemDoc>(services, services.models.ExitEntryItem, id, ITEM, async (item) => {
+  return services.desk.stepRecord<ExitEntryItemDoc>(services.models.ExitEntryItem, id, ITEM, async (item) => {
     const status = item.status as ExitEntryItemStatus;
     if (!UNFINISHED.includes(status)) wrongStatus(status, `事项当前为“${STATUS_ZH[status]}”，不能不予办理`, `the item is ${status}: finished`);
     return {
@@ -63,10 +64,12 @@ export function rejectExitEntryItem(services: CustomsServices, id: string, reaso
 
 /**
  * The applicant withdrew the case (withdraw.ts): an item not yet finished is REJECTED as the reject
- * step does, the withdrawal as its reason, in the caller's transaction; the desk changes the task.
+ * step does, the withdrawal as its reason; the desk changes the task. Conditional on the item being
+ * unfinished, so running it twice changes nothing more.
  */
-export async function withdrawExitEntryItemIn(models: CustomsModels, id: string, reason: string, now: Date, session: ClientSession): Promise<void> {
+export async function withdrawExitEntryItem(models: CustomsModels, id: string, reason: string, now: Date): Promise<void> {
   const text = `申请人撤回办件：${reason}`;
   const kept = text.length > MAX_REASON ? `${text.slice(0, MAX_REASON - 1)}…` : text;
-  await models.ExitEntryItem.updateOne({ _id: id, status: { $in: [...UNFINISHED] } }, { $set: rejection(todayInChina(now), kept) }, { session });
+  // The version moves too, so a staff step that read the item before starts again.
+  await models.ExitEntryItem.updateOne({ _id: id, status: { $in: [...UNFINISHED] } }, { $set: rejection(todayInChina(now), kept), $inc: { __v: 1 } });
 }

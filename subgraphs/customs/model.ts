@@ -1,7 +1,7 @@
 // 便捷通关 / 出入境 records: airport VIP service bookings and exit-entry items, each a growing list
 // in its own collection. Passengers, greeters and vehicles are small lists of one booking: embedded.
 import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
-import { lockModelOn, modelOn, type LockModel } from '../kit/mongo';
+import { allowanceModelOn, modelOn, type AllowanceModel } from '../kit/mongo';
 import { PROGRAMS } from '../kit/programs';
 import {
   AIRPORT_BOOKING_STATUSES,
@@ -74,14 +74,17 @@ export type ExitEntryItemDoc = InferSchemaType<typeof exitEntryItemSchema> & { _
 export interface CustomsModels {
   AirportServiceBooking: Model<AirportServiceBookingDoc>;
   ExitEntryItem: Model<ExitEntryItemDoc>;
-  /** Locks (kit/mongo.ts takeLock) on a holder's yearly airport allowance: the yearly limit (000 十三) holds under concurrent bookings. */
-  CustomsLock: LockModel;
+  /**
+   * A holder's airport uses of one year, one document each (kit/mongo.ts allowance), held by booking id:
+   * the yearly limit (000 十三) holds under concurrent bookings with no transaction.
+   */
+  AirportAllowance: AllowanceModel;
 }
 
 export function registerCustomsModels(connection: Connection): CustomsModels {
   return {
     AirportServiceBooking: modelOn<AirportServiceBookingDoc>(connection, 'AirportServiceBooking', bookingSchema),
     ExitEntryItem: modelOn<ExitEntryItemDoc>(connection, 'ExitEntryItem', exitEntryItemSchema),
-    CustomsLock: lockModelOn(connection, 'CustomsLock', 'customs_locks'),
+    AirportAllowance: allowanceModelOn(connection, 'airport_service_allowances'),
   };
 }

@@ -166,16 +166,19 @@ export function airportBookingProblems(
     problems.push({ field: 'flightTime', rule: 'AIRPORT_FLIGHT_PASSED', zh: '航班已起飞/抵达，无法提供服务', en: 'the flight has already left or landed', clause: '000 十三（三）1' });
   }
   const allowance = airportServiceAllowance(program, existing, serviceYear(request.flightTime));
-  if (allowance.allowed > 0 && allowance.remaining === 0) {
-    problems.push({
-      field: 'flightTime',
-      rule: 'AIRPORT_ANNUAL_LIMIT',
-      zh: `${allowance.year} 年度接送机服务已用完（每年 ${allowance.allowed} 次）`,
-      en: `no airport service left for ${allowance.year} (${allowance.allowed} a year)`,
-      clause: '000 十三；001 第四条（七）',
-    });
-  }
+  if (allowance.allowed > 0 && allowance.remaining === 0) problems.push(annualLimitProblem(allowance.year, allowance.allowed));
   return problems;
+}
+
+/** 000 十三; 001 第四条（七）: the year's uses are taken — also the answer when a concurrent booking took the last one. */
+export function annualLimitProblem(year: number, allowed: number): BookingProblem {
+  return {
+    field: 'flightTime',
+    rule: 'AIRPORT_ANNUAL_LIMIT',
+    zh: `${year} 年度接送机服务已用完（每年 ${allowed} 次）`,
+    en: `no airport service left for ${year} (${allowed} a year)`,
+    clause: '000 十三；001 第四条（七）',
+  };
 }
 
 /** A served booking is one whose flight has happened; a booked one is still ahead. */

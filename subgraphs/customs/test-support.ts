@@ -1,8 +1,6 @@
 // The customs tests' own vocabulary: their fixture, clock start, ids, forms and operations. The
 // mechanics (fixture, queued reports, refusals) are test/case-desk.ts, shared by every department.
-import type { Model } from 'mongoose';
 import { queuedReports, useDeskFixture, type DeskFixture } from '../../test/case-desk';
-import type { OutboxMessage } from '../kit/outbox';
 import { seededObjectId } from '../kit/seed-random';
 import type { CustomsModels } from './model';
 import { buildCustomsSubgraph } from './server';
@@ -58,5 +56,5 @@ export const SERVED = /* GraphQL */ `mutation ($id: ID!) { recordAirportServiceS
 export const ADVANCE = /* GraphQL */ `mutation ($id: ID!) { advanceExitEntryItem(id: $id) { ${ITEM_FIELDS} } }`;
 export const REJECT_ITEM = /* GraphQL */ `mutation ($id: ID!, $reason: String!) { rejectExitEntryItem(id: $id, reason: $reason) { ${ITEM_FIELDS} } }`;
 
-/** The reports the desk queued for the window, by case and in sequence. */
-export const reports = (outbox: Model<OutboxMessage>) => queuedReports({ outbox }, { order: 'by case', reason: false });
+/** The reports the desk has due for the window: each task's current state, by case and item. */
+export const reports = (fixture: CustomsFixture) => queuedReports(fixture, { reason: false });

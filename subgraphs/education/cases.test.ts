@@ -91,7 +91,8 @@ describe('receiveEducationCaseTask', () => {
     const first = await received(input);
     expect(first.enrolment).toMatchObject({ lotteryOutcome: 'NOT_APPLICABLE', priorityOutcome: 'NOT_REQUESTED' });
     expect(await received(input)).toEqual(first);
-    expect(await documentCounts(fixture)).toEqual({ CaseTask: 1, SchoolEnrolment: 1, Outbox_case_task_reports: 1 });
+    expect(await documentCounts(fixture)).toEqual({ CaseTask: 1, SchoolEnrolment: 1 });
+    expect(await queuedReports(fixture)).toHaveLength(1);
   });
 
   it('refuses a Liwan card, whose guide has no schooling clause', async () => {
@@ -123,7 +124,8 @@ describe('receiveEducationCaseTask', () => {
     const second = await received(delivery(10, BAIYUN, 'BAIYUN_YUNJU', 'SCHOOL_ENROLMENT', enrolmentForm(SIX, 'PRIMARY', { preferredSchool: '广州市白云区同和小学' })));
     expect(second).toMatchObject({ status: 'REFUSED', enrolment: null });
     expect(second.reason).toContain('陈子轩已有 2026 学年的入学申请（this child already has a live request for that school year）— 000 八（二）2');
-    await fixture.connection.models.SchoolEnrolment.updateMany({}, { $set: { status: 'WITHDRAWN', decidedOn: '2026-06-15' } });
+    const withdrawn = await fixture.run(/* GraphQL */ `mutation ($caseId: ID!) { withdrawEducationCaseTasks(caseId: $caseId, reason: "已在外区就读") { id } }`, { caseId: caseId(9) });
+    expect(withdrawn.errors).toBeUndefined();
     expect((await received(delivery(11, BAIYUN, 'BAIYUN_YUNJU', 'SCHOOL_ENROLMENT', enrolmentForm(SIX, 'PRIMARY')))).status).toBe('IN_PROGRESS');
   });
 

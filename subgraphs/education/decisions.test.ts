@@ -2,7 +2,7 @@
 // lost, compulsory-school priority only after local catchment demand (000 八; 001 第四条（二）), no
 // priority where the program grants none (003 五; 004 第五条第11项) — each moving the case task, with
 // a report queued for the window; bad staff input refused with BAD_USER_INPUT, nothing written.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { Program } from '../kit/programs';
 import { documentCounts, queuedReports, refusal } from '../../test/case-desk';
 import {
@@ -26,19 +26,33 @@ const fixture = useEducationFixture();
 type Enrolment = { id: string; assignedSchool: string | null; lotteryOutcome: string; priorityOutcome: string; status: string; decidedOn: string | null };
 const BAIYUN = talentId(1);
 
+/**
+ * The report due to the window after each change, in order. The desk sends a task's current state
+ * (kit/task-reports.ts), so the history is taken as it happens: one report per change, in sequence.
+ */
+let reported: (string | number | null)[][] = [];
+beforeEach(() => {
+  reported = [];
+});
+async function noteReport(): Promise<void> {
+  for (const report of await queuedReports(fixture)) reported.push([report.sequence, report.status, report.step]);
+}
+
 async function openCase(program: Program = 'BAIYUN_YUNJU', item: EducationItem = 'KINDERGARTEN_ENROLMENT'): Promise<string> {
   const form = item === 'KINDERGARTEN_ENROLMENT' ? enrolmentForm(TODDLER, 'KINDERGARTEN') : enrolmentForm(SIX, 'PRIMARY');
   const result = await fixture.run<{ receiveEducationCaseTask: { enrolment: { id: string } } }>(RECEIVE, { input: delivery(1, BAIYUN, program, item, form) });
   expect(result.errors).toBeUndefined();
+  await noteReport();
   return result.data!.receiveEducationCaseTask.enrolment.id;
 }
 async function decided<K extends string>(query: string, field: K, variables: Record<string, unknown>): Promise<Enrolment> {
   const result = await fixture.run<Record<K, Enrolment>>(query, variables);
   expect(result.errors).toBeUndefined();
+  await noteReport();
   return result.data![field];
 }
 const taskNow = () => fixture.connection.models.CaseTask.findOne().lean<{ status: string; step: string | null; note: string; completedAt: Date | null; sequence: number }>();
-const reportSteps = async () => (await queuedReports(fixture)).map((report) => [report.sequence, report.status, report.step]);
+const reportSteps = () => reported;
 
 /** A refused decision: the rule named, and nothing changed. */
 async function expectRuleRefused(query: string, variables: Record<string, unknown>, rule: string, source: string, field: string) {

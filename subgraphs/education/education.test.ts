@@ -224,7 +224,8 @@ describe('Talent.education', () => {
     expect(new Set(stored.map((enrolment) => enrolment.level))).toEqual(new Set(['KINDERGARTEN', 'PRIMARY', 'JUNIOR_SECONDARY']));
     expect(stored.some((enrolment) => enrolment.status === 'PLACED')).toBe(true);
 
-    const strip = (rows: typeof stored) => rows.map(({ _id, createdAt, updatedAt, ...rest }) => rest);
+    // A withdrawn request's active key is its own id (model.ts), new on every run like the id.
+    const strip = (rows: typeof stored) => rows.map(({ _id, createdAt, updatedAt, activeKey, ...rest }) => ({ ...rest, activeKey: activeKey.startsWith('closed:') ? 'closed' : activeKey }));
     await fixture.clear();
     await seedEducation(fixture.connection, talents, new SeededRandom(11), today);
     expect(strip(await models.SchoolEnrolment.find({}).sort({ _id: 1 }).lean())).toEqual(strip(stored));

@@ -1,5 +1,9 @@
 // Enrolment requests: one document per child and school year, in their own collection
 // (a family's requests grow as children move from kindergarten to primary to junior school).
+// One live request per child and school year (000 八（二）2) is kept by the request itself, with no
+// lock and no transaction: `activeKey` names the child and year while the request is live and is
+// unique, so of two requests racing each other exactly one insert wins; a withdrawn request takes a
+// key of its own in the same write, and the child may be asked for again.
 import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
 import { modelOn } from '../kit/mongo';
 import { PROGRAMS } from '../kit/programs';
@@ -34,6 +38,8 @@ const schoolEnrolmentSchema = new Schema(
     decidedOn: { type: String, default: null, match: DAY },
     /** The case it came from (统一受理); null when applied for directly. */
     caseId: { type: String, default: null, match: /^[0-9a-f]{24}$/ },
+    /** enrolmentActiveKey: the child and school year while live, the request's own id once withdrawn. */
+    activeKey: { type: String, required: true },
   },
   { collection: 'school_enrolments', timestamps: true },
 );
@@ -42,6 +48,19 @@ const schoolEnrolmentSchema = new Schema(
 schoolEnrolmentSchema.index({ talentId: 1, schoolYear: -1, submittedOn: -1, _id: -1 });
 // Lookup path: a case's enrolment (support, and the staff screens of one case).
 schoolEnrolmentSchema.index({ caseId: 1 });
+// One live request per child and school year (000 八（二）2): the race-free half of duplicateEnrolment.
+schoolEnrolmentSchema.index({ activeKey: 1 }, { unique: true });
+// Every new request gets its key, whoever writes it (a case, a direct application, the seed, a test);
+// the update that withdraws one sets it itself.
+schoolEnrolmentSchema.pre('validate', function keyTheRequest() {
+  if (!this.activeKey) this.activeKey = enrolmentActiveKey(this);
+});
+
+/** What `activeKey` holds: the talent's child (birth date, name) and school year while live (rules.ts duplicateEnrolment), else the request's id. */
+export function enrolmentActiveKey(enrolment: { _id: Types.ObjectId | string; talentId: string; status: string; schoolYear: number; child: { name: string; birthDate: string } }): string {
+  if (enrolment.status === 'WITHDRAWN') return `closed:${enrolment._id.toString()}`;
+  return `child:${enrolment.talentId}:${enrolment.schoolYear}:${enrolment.child.birthDate}:${enrolment.child.name}`;
+}
 
 export type SchoolEnrolmentDoc = InferSchemaType<typeof schoolEnrolmentSchema> & { _id: Types.ObjectId };
 

@@ -1,7 +1,11 @@
 // The single service a talent uses without a case — applying for a child's place at the education
 // guidance centre (000 八（二）1), the same rules as a case's item — and the bureau's decisions: the
-// kindergarten lottery, a placement (with or without priority), the waitlist. Each decision runs in
-// one transaction with the case task it belongs to and the report to the window.
+// kindergarten lottery, a placement (with or without priority), the waitlist. Each decision is one
+// desk step (kit/task-steps.ts): the request is written with a compare-and-set on its version and,
+// when it came from a case, the task follows — with no transaction, a step interrupted between the
+// two writes is finished from what the task holds.
+import { GraphQLError } from 'graphql';
+import { Types } from 'mongoose';
 import { notFound } from '../kit/errors';
 import { FormReader } from '../kit/form-reader';
 import { isObjectIdString, parseObjectId } from '../kit/ids';
@@ -10,7 +14,7 @@ import { problemsError } from '../kit/problems';
 import type { Program } from '../kit/programs';
 import type { Resolvers } from '../kit/subgraph';
 import type { EducationContext } from './context';
-import { decideEnrolmentIn, submitEnrolmentIn, type EnrolmentDecision } from './enrolments';
+import { decidedEnrolment, submitEnrolment, type EnrolmentDecision } from './enrolments';
 import { MAX_SCHOOL, readEnrolmentRequest } from './form';
 import type { SchoolEnrolmentDoc } from './model';
 
@@ -24,12 +28,21 @@ interface ApplySchoolEnrolmentInput {
   preferredSchool: string;
 }
 
+const ENROLMENT = { name: 'SchoolEnrolment', zh: '入学申请', en: 'enrolment request' };
+
 async function decideEnrolment(context: EducationContext, id: string, decision: EnrolmentDecision): Promise<SchoolEnrolmentDoc> {
   parseObjectId(id, 'id');
-  const { services } = context;
-  const decided = await services.connection.transaction((session) => decideEnrolmentIn(services.models, services.desk, id.toLowerCase(), decision, services.environment.clock(), session));
-  if (!decided) throw notFound('SchoolEnrolment', `入学申请 ${id} 不存在`, `no enrolment request ${id}`);
-  return decided;
+  const { models, desk, environment } = context.services;
+  try {
+    return await desk.stepRecord<SchoolEnrolmentDoc>(models.SchoolEnrolment, id, ENROLMENT, async (enrolment, task) => {
+      const { set, task: change } = decidedEnrolment(enrolment, decision, environment.clock());
+      return { set, task: task ? change : null };
+    });
+  } catch (error) {
+    // The bureau's own wording for an unknown request.
+    if (error instanceof GraphQLError && error.extensions.code === 'NOT_FOUND') throw notFound(ENROLMENT.name, `入学申请 ${id} 不存在`, `no enrolment request ${id}`);
+    throw error;
+  }
 }
 
 /** A school name given by staff: present and within the length the record keeps. */
@@ -52,11 +65,10 @@ export const mutationResolvers: Resolvers<EducationContext> = {
       if (problems.length > 0) throw problemsError(problems);
     // 001 第六条: a single service needs a card in force, of the program it is asked under (the window's registry says).
       await services.environment.verifyCard(talentId.toLowerCase(), program, 'input.talentId');
-      return services.connection.transaction(async (session) => {
-        const outcome = await submitEnrolmentIn(services.models, { talentId: talentId.toLowerCase(), program, request, caseId: null, day }, session);
-        if (!outcome.record) throw problemsError(outcome.violations.map((violation) => ({ ...violation, field: `input.${violation.field}` })));
-        return outcome.record;
-      });
+      // A direct request has an id of its own; one live request per child and year is kept by its active key (model.ts).
+      const outcome = await submitEnrolment(services.models, { talentId: talentId.toLowerCase(), program, request, caseId: null, day }, new Types.ObjectId());
+      if (!outcome.record) throw problemsError(outcome.violations.map((violation) => ({ ...violation, field: `input.${violation.field}` })));
+      return outcome.record;
     },
 
     recordKindergartenLottery: (_: unknown, args: { id: string; won: boolean; school?: string | null }, context: EducationContext) => {

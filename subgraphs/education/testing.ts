@@ -1,8 +1,12 @@
 // The education tests' own vocabulary: their fixture, clock start, ids, operations, enrolment requests and forms. The
 // mechanics (fixture, documents, queued reports, refusals) are test/case-desk.ts, shared by every department.
 import { useDeskFixture, type DeskFixture } from '../../test/case-desk';
+import { testEnvironment } from '../../test/environment';
+import type { ServiceCode } from '../kit/case-forms';
+import { createCaseTaskDesk, type CaseTaskDelivery } from '../kit/case-task';
 import type { Program } from '../kit/programs';
 import { seededObjectId } from '../kit/seed-random';
+import type { EducationServices } from './context';
 import type { EducationModels } from './model';
 import { buildEducationSubgraph } from './server';
 
@@ -63,4 +67,15 @@ export type EducationItem = 'KINDERGARTEN_ENROLMENT' | 'SCHOOL_ENROLMENT';
 
 export function delivery(n: number, talent: string, program: Program, item: EducationItem, form: unknown) {
   return { caseId: caseId(n), talentId: talent, program, item, form: JSON.stringify(form), acceptedAt: ACCEPTED_AT, dueOn: '2026-07-13' };
+}
+
+/** The department's services as another process of it has them: its own desk on the same database and clock. */
+export function secondProcess(fixture: EducationFixture): EducationServices {
+  const environment = testEnvironment({}, fixture.clock);
+  return { connection: fixture.connection, models: fixture.models, desk: createCaseTaskDesk(fixture.connection, environment, 'education'), environment };
+}
+
+/** A delivery as the desk takes it (kit/case-task.ts CaseTaskDelivery), from the GraphQL input the tests send. */
+export function deskDelivery(input: ReturnType<typeof delivery>): CaseTaskDelivery {
+  return { ...input, item: input.item as ServiceCode, acceptedAt: new Date(input.acceptedAt) };
 }

@@ -1,26 +1,25 @@
-// 卫健局 writes: a checkup booked, a family-doctor contract signed, a booking done or cancelled.
+// 卫健局 writes: a checkup booked, a booking done or cancelled (family-doctor signings: signings.ts).
 // The same functions serve a case's task (cases.ts) and a talent's direct booking (mutations.ts),
-// so the same rules apply both ways (issue 3: "the same rules apply"). Each runs inside the
-// caller's transaction: the rules read what the talent already has in the same session they write in.
-import type { ClientSession } from 'mongoose';
-import type { CaseTaskChange, CaseTaskDesk } from '../kit/case-task';
-import { takeLock } from '../kit/mongo';
-import type { RuleOutcome, RuleViolation } from '../kit/problems';
+// so the same rules apply both ways (issue 3: "the same rules apply"). No transaction: a booking is
+// one document written under an id the caller gives (a case task's is the same on every retry, so a
+// decision run again finds it), and the once-a-year rule is held by the year-slot index (model.ts).
+import type { Types } from 'mongoose';
+import type { CaseTaskChange, CaseTaskDoc, RecordStep } from '../kit/case-task';
+import { insertOnce, isDuplicateKey } from '../kit/mongo';
+import { problemsError, violationProblems, type RuleOutcome } from '../kit/problems';
 import type { Program } from '../kit/programs';
+import { RULE_FIELD } from './input';
 import type { CheckupBookingDoc, FamilyDoctorContractDoc, HealthModels } from './model';
 import {
   checkupBookingViolations,
   checkupHospitalFor,
   checkupTransitionViolations,
-  familyDoctorSigningViolations,
   familyDoctorStatusOn,
-  familyDoctorTermEnd,
   yearSlotOf,
   type CheckupKind,
   type CheckupRecord,
   type FamilyDoctorPackage,
   type FamilyDoctorStatus,
-  type FamilyDoctorTerm,
 } from './rules';
 
 export interface CheckupRequest {
@@ -32,14 +31,29 @@ export interface CheckupRequest {
   caseId: string | null;
 }
 
-export async function bookCheckupIn(models: HealthModels, request: CheckupRequest, today: string, session: ClientSession): Promise<RuleOutcome<CheckupBookingDoc>> {
+/**
+ * Books `request` under `bookingId` if the rules allow it. Two bookings for one year made at the
+ * same moment both pass the rules, but only one takes the year slot (model.ts); the other's rules
+ * run once more, see the winner and say why (000 十一; 002 八（三）).
+ */
+export async function bookCheckup(models: HealthModels, request: CheckupRequest, today: string, bookingId: Types.ObjectId): Promise<RuleOutcome<CheckupBookingDoc>> {
+  try {
+    return await bookCheckupOnce(models, request, today, bookingId);
+  } catch (error) {
+    if (isDuplicateKey(error)) return bookCheckupOnce(models, request, today, bookingId);
+    throw error;
+  }
+}
+
+async function bookCheckupOnce(models: HealthModels, request: CheckupRequest, today: string, bookingId: Types.ObjectId): Promise<RuleOutcome<CheckupBookingDoc>> {
   const year = Number(request.preferredDate.slice(0, 4));
-  // The year's bookings are all the allowance rules read (000 十、十一; 002 八（三）).
-  const existing = await models.CheckupBooking.find(
-    { talentId: request.talentId, scheduledOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` } },
-    null,
-    { session },
-  ).lean<CheckupBookingDoc[]>();
+  // The year's bookings are all the allowance rules read (000 十、十一; 002 八（三））— but not this
+  // booking itself, which a decision run again after an interruption may have written already.
+  const existing = await models.CheckupBooking.find({
+    _id: { $ne: bookingId },
+    talentId: request.talentId,
+    scheduledOn: { $gte: `${year}-01-01`, $lte: `${year}-12-31` },
+  }).lean<CheckupBookingDoc[]>();
   const candidate: CheckupRecord = {
     year,
     kind: request.kind,
@@ -49,43 +63,8 @@ export async function bookCheckupIn(models: HealthModels, request: CheckupReques
   };
   const violations = checkupBookingViolations(request.program, existing, candidate, today);
   if (violations.length > 0) return { record: null, violations };
-  const [booking] = await models.CheckupBooking.create([{ talentId: request.talentId, caseId: request.caseId, ...candidate }], { session });
-  return { record: booking.toObject() as CheckupBookingDoc, violations: null };
-}
-
-export interface FamilyDoctorRequest {
-  talentId: string;
-  program: Program;
-  communityHealthCentre: string;
-  team: string;
-  package: FamilyDoctorPackage;
-  startsOn: string;
-  caseId: string | null;
-}
-
-export interface SignedContract {
-  contract: FamilyDoctorContractDoc;
-  /** Terms the holder signed before this one (续约、改签). */
-  renewals: number;
-}
-
-export async function signFamilyDoctorIn(models: HealthModels, request: FamilyDoctorRequest, today: string, session: ClientSession): Promise<RuleOutcome<SignedContract>> {
-  // Written first, so a concurrent signing for the same talent conflicts here (model.ts).
-  await takeLock(models.FamilyDoctorSigning, request.talentId, session);
-  const existing = await models.FamilyDoctorContract.find({ talentId: request.talentId }, null, { session })
-    .sort({ startsOn: 1 })
-    .lean<FamilyDoctorContractDoc[]>();
-  const candidate: FamilyDoctorTerm = {
-    communityHealthCentre: request.communityHealthCentre,
-    team: request.team,
-    package: request.package,
-    startsOn: request.startsOn,
-    endsOn: familyDoctorTermEnd(request.startsOn),
-  };
-  const violations = familyDoctorSigningViolations(request.program, existing, candidate, today);
-  if (violations.length > 0) return { record: null, violations };
-  const [contract] = await models.FamilyDoctorContract.create([{ talentId: request.talentId, caseId: request.caseId, ...candidate }], { session });
-  return { record: { contract: contract.toObject() as FamilyDoctorContractDoc, renewals: existing.filter((term) => term.startsOn < candidate.startsOn).length }, violations: null };
+  const booking = await insertOnce<CheckupBookingDoc>(models.CheckupBooking, { _id: bookingId, talentId: request.talentId, caseId: request.caseId, ...candidate });
+  return { record: booking, violations: null };
 }
 
 const KIND: Record<CheckupKind, { zh: string; en: string }> = {
@@ -120,41 +99,31 @@ export function contractTaskChange(contract: FamilyDoctorContractDoc): CaseTaskC
   };
 }
 
-export type CheckupMove = { booking: CheckupBookingDoc; violations: null } | { booking: null; violations: RuleViolation[] } | null;
+/** A staff step's name in messages (kit/task-steps.ts: NOT_FOUND, REQUEST_IN_PROGRESS). */
+export const CHECKUP_BOOKING = { name: 'CheckupBooking', zh: '体检预约', en: 'checkup booking' };
 
 /**
- * Staff move a booking to DONE or CANCELLED (rules.ts checkupTransitionViolations) and, if it came
- * from a case, the case's task with it, in the same transaction. null: no such booking.
+ * Staff move a BOOKED booking to DONE or CANCELLED (rules.ts checkupTransitionViolations), a
+ * cancelled one freeing its year's slot (the use is given back), and, if it came from a case, the
+ * case's task with it — the desk's stepRecord writes both without a transaction (kit/task-steps.ts).
  */
-export async function moveCheckupIn(models: HealthModels, desk: CaseTaskDesk, id: string, to: 'DONE' | 'CANCELLED', today: string, session: ClientSession): Promise<CheckupMove> {
-  const current = await models.CheckupBooking.findById(id, null, { session }).lean<CheckupBookingDoc>();
-  if (!current) return null;
-  const violations = checkupTransitionViolations({ status: current.status as CheckupRecord['status'], scheduledOn: current.scheduledOn }, to, today);
-  if (violations.length > 0) return { booking: null, violations };
-  const booking = await leaveBookedIn(models, current, to, session);
-  if (!booking) throw new Error(`checkup booking ${id} changed during the transaction`);
-  const task = await desk.taskForRecord(id, session);
-  if (task) await desk.change(task._id, checkupTaskChange(booking), session);
-  return { booking, violations: null };
-}
-
-/** A BOOKED booking becomes DONE or CANCELLED; a cancelled one frees its year's slot (the use is given back). null: not BOOKED. */
-function leaveBookedIn(models: HealthModels, current: Pick<CheckupBookingDoc, '_id' | 'year'>, to: 'DONE' | 'CANCELLED', session: ClientSession): Promise<CheckupBookingDoc | null> {
-  return models.CheckupBooking.findOneAndUpdate(
-    { _id: current._id, status: 'BOOKED' },
-    { $set: { status: to, yearSlot: yearSlotOf({ year: current.year, status: to }) } },
-    { session, returnDocument: 'after' },
-  ).lean<CheckupBookingDoc>();
+export function checkupStep(to: 'DONE' | 'CANCELLED', today: string) {
+  return async (booking: CheckupBookingDoc, task: CaseTaskDoc | null): Promise<RecordStep<CheckupBookingDoc>> => {
+    const violations = checkupTransitionViolations({ status: booking.status as CheckupRecord['status'], scheduledOn: booking.scheduledOn }, to, today);
+    if (violations.length > 0) throw problemsError(violationProblems(violations, RULE_FIELD, ''));
+    const set = { status: to, yearSlot: yearSlotOf({ year: booking.year, status: to }) };
+    return { set, task: task ? checkupTaskChange({ ...booking, ...set }) : null };
+  };
 }
 
 /**
  * The applicant withdrew the case (withdraw.ts): a checkup still BOOKED is cancelled as staff cancel
- * it, the year's use given back, in the caller's transaction; the desk changes the task. A booking
- * already done or cancelled stays as it is.
+ * it, the year's use given back; the desk changes the task. Conditional on BOOKED, so running it
+ * again (a withdrawal retried) gives the use back once; a booking done or cancelled stays as it is.
+ * The version moves as on a staff step, so a step that read the booking before loses its write.
  */
-export async function withdrawCheckupIn(models: HealthModels, id: string, session: ClientSession): Promise<void> {
-  const current = await models.CheckupBooking.findById(id, { year: 1 }, { session }).lean<CheckupBookingDoc>();
-  if (current) await leaveBookedIn(models, current, 'CANCELLED', session);
+export async function withdrawCheckup(models: HealthModels, id: string | Types.ObjectId): Promise<void> {
+  await models.CheckupBooking.updateOne({ _id: id, status: 'BOOKED' }, { $set: { status: 'CANCELLED', yearSlot: null }, $inc: { __v: 1 } });
 }
 
 export interface FamilyDoctorContractView {

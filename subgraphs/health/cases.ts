@@ -1,15 +1,17 @@
 // 卫健局's part of a case (统一受理、并行办理, 004 第七至十一条): the window delivers a checkup or a
-// family-doctor item; the desk keeps one task per (case, item) and reports every change back.
-// decide() applies the same rules as a direct booking (bookings.ts) and refuses with the reason.
-import type { ClientSession } from 'mongoose';
-import { checkDelivery, type CaseTaskChange, type CaseTaskDelivery, type CaseTaskDoc } from '../kit/case-task';
+// family-doctor item; the desk keeps one task per (case, item) and reports its current state back.
+// decide() applies the same rules as a direct booking (bookings.ts, signings.ts) and refuses with
+// the reason. It may run again after an interruption (kit/case-task.ts receive): the record it makes
+// has the task's record id (recordIdFor), so a second run finds it instead of booking twice.
+import { checkDelivery, recordIdFor, type CaseTaskChange, type CaseTaskDelivery, type CaseTaskDoc } from '../kit/case-task';
 import type { ServiceCode } from '../kit/case-forms';
 import { cannotBeDone } from '../kit/problems';
 import type { Resolvers } from '../kit/subgraph';
-import { bookCheckupIn, checkupTaskChange, contractTaskChange, familyDoctorContractView, signFamilyDoctorIn, type FamilyDoctorContractView } from './bookings';
-import { todayOf, type HealthContext } from './context';
+import { bookCheckup, checkupTaskChange, contractTaskChange, familyDoctorContractView, type FamilyDoctorContractView } from './bookings';
+import { todayOf, type HealthContext, type HealthServices } from './context';
 import { readCheckupForm, readFamilyDoctorForm } from './input';
 import type { CheckupBookingDoc } from './model';
+import { signFamilyDoctor } from './signings';
 
 /** The items of the catalog this department does (kit/case-forms.ts SERVICE_DEPARTMENT). */
 const HEALTH_ITEMS = ['FREE_ANNUAL_CHECKUP', 'UNION_CHECKUP', 'FAMILY_DOCTOR_CONTRACT'] as const satisfies readonly ServiceCode[];
@@ -17,18 +19,28 @@ type HealthItem = (typeof HEALTH_ITEMS)[number];
 
 const OFFICE = { zh: '卫健局', en: 'the health bureau' };
 
-function decideFor(context: HealthContext) {
-  return async (task: CaseTaskDoc, form: Record<string, unknown>, session: ClientSession): Promise<CaseTaskChange> => {
-    const today = todayOf(context);
+/** The item's form read for shape (BAD_USER_INPUT naming the field), whatever reads it. */
+function readItemForm(item: HealthItem, form: Record<string, unknown>) {
+  return item === 'FAMILY_DOCTOR_CONTRACT' ? readFamilyDoctorForm(form) : readCheckupForm(form);
+}
+
+/** The task's decision; its one record has the id recordIdFor(task, 0). */
+export function decideHealthTask(services: HealthServices) {
+  return async (task: CaseTaskDoc, form: Record<string, unknown>): Promise<CaseTaskChange> => {
+    const today = todayOf({ services });
     const item = task.item as HealthItem;
+    const recordId = recordIdFor(task);
     if (item === 'FAMILY_DOCTOR_CONTRACT') {
       const contract = readFamilyDoctorForm(form);
-      const outcome = await signFamilyDoctorIn(context.services.models, { talentId: task.talentId, program: task.program, ...contract, caseId: task.caseId }, today, session);
+      const outcome = await signFamilyDoctor(services.models, { talentId: task.talentId, program: task.program, ...contract, caseId: task.caseId }, today, recordId);
       return outcome.record ? contractTaskChange(outcome.record.contract) : cannotBeDone(OFFICE.zh, outcome.violations);
     }
     const checkup = readCheckupForm(form);
+    // Booked by an interrupted run of this decision: that is the decision, whatever changed since.
+    const booked = await services.models.CheckupBooking.findById(recordId).lean<CheckupBookingDoc>();
+    if (booked) return checkupTaskChange(booked);
     const kind = item === 'UNION_CHECKUP' ? 'UNION_CHECKUP' : 'HEALTH_CHECKUP';
-    const outcome = await bookCheckupIn(context.services.models, { talentId: task.talentId, program: task.program, kind, ...checkup, caseId: task.caseId }, today, session);
+    const outcome = await bookCheckup(services.models, { talentId: task.talentId, program: task.program, kind, ...checkup, caseId: task.caseId }, today, recordId);
     return outcome.record ? checkupTaskChange(outcome.record) : cannotBeDone(OFFICE.zh, outcome.violations);
   };
 }
@@ -40,7 +52,8 @@ interface CaseReference {
 export const caseResolvers: Resolvers<HealthContext> = {
   Mutation: {
     receiveHealthCaseTask: (_: unknown, { input }: { input: CaseTaskDelivery }, context: HealthContext): Promise<CaseTaskDoc> => {
-      return context.services.desk.receive(checkDelivery(input, HEALTH_ITEMS, OFFICE), decideFor(context));
+      const delivery = checkDelivery(input, HEALTH_ITEMS, OFFICE);
+      return context.services.desk.receive(delivery, decideHealthTask(context.services));
     },
   },
 

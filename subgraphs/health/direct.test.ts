@@ -109,7 +109,7 @@ describe('bookCheckup', () => {
     // 000 十一; 002 八（三）: once a year, also under concurrency — the year slot is a unique index (model.ts).
     const results = await Promise.all([book(liwanCheckup()), book(liwanCheckup({ preferredDate: '2026-08-01' }))]);
     expect(results.filter((result) => !result.errors)).toHaveLength(1);
-    // The two run one after the other (kit serialized), so the second is refused by the rule.
+    // The loser's insert meets the winner's year slot; its rules run again, see the winner and refuse it.
     const loser = results.find((result) => result.errors)!;
     expect(refusal(loser)).toMatchObject({ code: 'BAD_USER_INPUT', rules: ['YEARLY_LIMIT'] });
     expect(await fixture.connection.models.CheckupBooking.countDocuments()).toBe(1);
@@ -146,6 +146,14 @@ describe('signFamilyDoctorContract', () => {
     expectRefused(await sign(contract({ package: 'BASIC', startsOn: addDays(TODAY, 30) })), 'input.startsOn', ['ONE_PACKAGE_AT_A_TIME'], '002 八（四）');
     const personal = await fixture.served(SIGN, { input: contract({ package: 'PERSONAL' }) });
     expect(refusal(personal)).toMatchObject({ count: 1, code: 'BAD_USER_INPUT' });
+  });
+
+  it('keeps terms apart when two signings arrive at the same moment', async () => {
+    // 002 八（四）: one package at a time, also under concurrency — a term is claimed at the version its check read (signings.ts).
+    const results = await Promise.all([sign(contract()), sign(contract({ package: 'BASIC', startsOn: addDays(TODAY, 30) }))]);
+    expect(results.filter((result) => !result.errors)).toHaveLength(1);
+    expectRefused(results.find((result) => result.errors)!, 'input.startsOn', ['ONE_PACKAGE_AT_A_TIME'], '002 八（四）');
+    expect(await fixture.connection.models.FamilyDoctorContract.countDocuments()).toBe(1);
   });
 
   it('runs a contract for one year, renewable once it ends', async () => {

@@ -1,7 +1,7 @@
 // 卫健局 records. Checkup bookings and family-doctor terms grow year by year, so each is a
 // document of its own collection keyed by talentId (the talent's id in the talent subgraph).
 import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
-import { lockModelOn, modelOn, type LockModel } from '../kit/mongo';
+import { modelOn } from '../kit/mongo';
 import { yearSlotOf, type CheckupStatus } from './rules';
 
 const OBJECT_ID = /^[0-9a-f]{24}$/;
@@ -25,7 +25,8 @@ const checkupBookingSchema = new Schema(
 checkupBookingSchema.index({ talentId: 1, scheduledOn: 1 });
 checkupBookingSchema.index({ caseId: 1 });
 // One booked or done checkup per talent and year (000 十、十一; 002 八（三）), held by the database
-// too: two bookings made at the same moment cannot both pass the rule.
+// too: of two bookings made at the same moment one insert fails on this index, and its rerun of the
+// rules sees the other booking (bookings.ts). A single-document write, no transaction.
 checkupBookingSchema.index({ talentId: 1, yearSlot: 1 }, { unique: true, partialFilterExpression: { yearSlot: { $type: 'number' } } });
 checkupBookingSchema.pre('validate', function deriveYearSlot() {
   this.yearSlot = yearSlotOf({ year: this.year, status: this.status as CheckupStatus });
@@ -51,21 +52,52 @@ familyDoctorContractSchema.index({ caseId: 1 });
 export type CheckupBookingDoc = InferSchemaType<typeof checkupBookingSchema> & { _id: Types.ObjectId };
 export type FamilyDoctorContractDoc = InferSchemaType<typeof familyDoctorContractSchema> & { _id: Types.ObjectId };
 
+/**
+ * A term a signing has claimed: the contract it writes, kept first in the talent's signing
+ * document (below), so that the dates a term takes and the check that no other term holds them are
+ * one conditional write. Whoever reads a claim whose contract is not written yet writes it
+ * (signings.ts), so a signing interrupted between its two writes is finished, never lost.
+ */
+export interface FamilyDoctorClaim {
+  contractId: string;
+  caseId: string | null;
+  team: string;
+  communityHealthCentre: string;
+  package: 'FREE' | 'BASIC';
+  startsOn: string;
+  endsOn: string;
+}
+
+/**
+ * One document per talent who signed: every term claimed, keyed `c<contractId>`, and a version
+ * every claim bumps. A claim is written only at the version its rule check read, so two signings
+ * for one talent at the same moment cannot both pass the no-overlap rule (002 八（四）).
+ */
+export interface FamilyDoctorSigningDoc {
+  _id: string;
+  version: number;
+  claims: Record<string, FamilyDoctorClaim>;
+}
+
+const familyDoctorSigningSchema = new Schema<FamilyDoctorSigningDoc>(
+  {
+    _id: { type: String, required: true },
+    version: { type: Number, required: true, default: 0 },
+    claims: { type: Schema.Types.Mixed, default: {} },
+  },
+  { collection: 'family_doctor_signings', versionKey: false, minimize: false },
+);
+
 export interface HealthModels {
   CheckupBooking: Model<CheckupBookingDoc>;
   FamilyDoctorContract: Model<FamilyDoctorContractDoc>;
-  /**
-   * One lock per talent, taken in every signing transaction: two signings for one talent at the
-   * same moment conflict on it (and the later one retries and sees the other's term), so the
-   * no-overlap rule (002 八（四）) holds under concurrency on a real replica set.
-   */
-  FamilyDoctorSigning: LockModel;
+  FamilyDoctorSigning: Model<FamilyDoctorSigningDoc>;
 }
 
 export function registerHealthModels(connection: Connection): HealthModels {
   return {
     CheckupBooking: modelOn<CheckupBookingDoc>(connection, 'CheckupBooking', checkupBookingSchema),
     FamilyDoctorContract: modelOn<FamilyDoctorContractDoc>(connection, 'FamilyDoctorContract', familyDoctorContractSchema),
-    FamilyDoctorSigning: lockModelOn(connection, 'FamilyDoctorSigning', 'family_doctor_signings'),
+    FamilyDoctorSigning: modelOn<FamilyDoctorSigningDoc>(connection, 'FamilyDoctorSigning', familyDoctorSigningSchema),
   };
 }

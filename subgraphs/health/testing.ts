@@ -2,8 +2,12 @@
 // mechanics (fixture, documents, queued reports, refusals) are test/case-desk.ts, shared by every department.
 import type { ExecutionResult } from 'graphql';
 import { queuedReports as reportsOf, refusal as refusalOf, useDeskFixture, type DeskFixture } from '../../test/case-desk';
+import { testEnvironment } from '../../test/environment';
+import type { ServiceCode } from '../kit/case-forms';
+import { createCaseTaskDesk, type CaseTaskDelivery } from '../kit/case-task';
 import type { Program } from '../kit/programs';
 import { seededObjectId } from '../kit/seed-random';
+import type { HealthServices } from './context';
 import type { HealthModels } from './model';
 import { buildHealthSubgraph } from './server';
 
@@ -38,11 +42,25 @@ export function delivery(n: number, talent: string, program: Program, item: stri
 
 export const LIWAN_CONTRACT = { communityHealthCentre: '荔湾区逢源街社区卫生服务中心', team: '逢源家庭医生一队', package: 'FREE', startsOn: TODAY };
 
-/** The reports queued for the window, oldest first (the tests here look past their reasons). */
+/** The reports due to the window, one per task with its current state (the tests here look past their reasons). */
 export const queuedReports = (fixture: DeskFixture) => reportsOf(fixture, { reason: false });
 
 /** The error's count, code, field, and the rules it names. */
 export function refusal(result: ExecutionResult) {
   const { count, code, field, problems } = refusalOf(result);
   return { count, code, field, rules: problems };
+}
+
+/**
+ * Another process of the department on the fixture's database and clock: its own desk (for the
+ * recovery round its reporter runs) and the services its decisions use.
+ */
+export function secondProcess(fixture: HealthFixture): HealthServices {
+  const environment = testEnvironment({}, fixture.clock);
+  return { connection: fixture.connection, models: fixture.models, desk: createCaseTaskDesk(fixture.connection, environment, 'health'), environment };
+}
+
+/** A delivery as the desk takes it (kit/case-task.ts CaseTaskDelivery), from the GraphQL input the tests send. */
+export function deskDelivery(input: ReturnType<typeof delivery>): CaseTaskDelivery {
+  return { ...input, item: input.item as ServiceCode, acceptedAt: new Date(input.acceptedAt) };
 }

@@ -10,6 +10,7 @@ import {
   MINOR,
   PARENT,
   RECEIVE,
+  REJECT,
   SPOUSE,
   TASK_FIELDS,
   caseId,
@@ -91,7 +92,8 @@ describe('receiveHouseholdCaseTask', () => {
     const first = await received(input);
     const second = await received(input);
     expect(second).toEqual(first);
-    expect(await documentCounts(fixture)).toEqual({ CaseTask: 1, HukouTransfer: 1, Outbox_case_task_reports: 1 });
+    expect(await documentCounts(fixture)).toEqual({ CaseTask: 1, HukouTransfer: 1 });
+    expect(await queuedReports(fixture)).toHaveLength(1);
   });
 
   it('refuses a card whose benefits do not include 落户', async () => {
@@ -133,11 +135,11 @@ describe('receiveHouseholdCaseTask', () => {
 
   it('refuses a second transfer for a person whose transfer is in progress, not one after a rejection', async () => {
     // 000 一（二）: one flow per person — a transfer in progress or settled blocks another.
-    await received(delivery(10, BAIYUN, 'BAIYUN_YUNJU', 'HUKOU_TRANSFER_HOLDER', hukouForm([HOLDER])));
+    const first = await received(delivery(10, BAIYUN, 'BAIYUN_YUNJU', 'HUKOU_TRANSFER_HOLDER', hukouForm([HOLDER])));
     const second = await received(delivery(11, BAIYUN, 'BAIYUN_YUNJU', 'HUKOU_TRANSFER_HOLDER', hukouForm([HOLDER])));
     expect(second.status).toBe('REFUSED');
     expect(second.reason).toContain('李建国已有办理中或已落户的户口迁入申请（this person already has a transfer in progress or settled）— 000 一（二）');
-    await fixture.connection.models.HukouTransfer.updateMany({}, { $set: { status: 'REJECTED', rejectionReason: '材料不齐' } });
+    expect((await fixture.run(REJECT, { id: first.transfers[0].id, reason: '材料不齐' })).errors).toBeUndefined();
     expect((await received(delivery(12, BAIYUN, 'BAIYUN_YUNJU', 'HUKOU_TRANSFER_HOLDER', hukouForm([HOLDER])))).status).toBe('IN_PROGRESS');
     // The same person twice in one form is the same duplicate.
     const twice = await received(delivery(13, BAIYUN, 'BAIYUN_YUNJU', 'HUKOU_TRANSFER_FAMILY', hukouForm([SPOUSE, SPOUSE])));

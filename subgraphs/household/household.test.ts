@@ -268,7 +268,8 @@ describe('Talent.household', () => {
     expect(talents.filter((talent) => withTransfers.has(talent.id)).every((talent) => hukouPolicy(talent.program))).toBe(true);
     expect(new Set(stored.map((transfer) => transfer.status))).toEqual(new Set(['IN_PROGRESS', 'SETTLED', 'REJECTED', 'WITHDRAWN']));
 
-    const strip = (rows: typeof stored) => rows.map(({ _id, createdAt, updatedAt, ...rest }) => rest);
+    // A closed transfer's active key is its own id (model.ts), new on every run like the id.
+    const strip = (rows: typeof stored) => rows.map(({ _id, createdAt, updatedAt, activeKey, ...rest }) => ({ ...rest, activeKey: activeKey.startsWith('closed:') ? 'closed' : activeKey }));
     await fixture.clear();
     await seedHousehold(fixture.connection, talents, new SeededRandom(11), today);
     expect(strip(await models.HukouTransfer.find({}).sort({ _id: 1 }).lean())).toEqual(strip(stored));

@@ -1,6 +1,10 @@
 // Hukou transfer applications: one document per person and application, in their own
 // collection (a talent's applications grow over the years). The five steps of one
 // application are a fixed, bounded list (000 一（二）), so they are embedded.
+// One flow per person (000 一（二）) is kept by the transfer itself, with no lock and no transaction:
+// `activeKey` names the person while the transfer is in progress or settled and is unique, so of two
+// requests for one person racing each other exactly one insert wins; a transfer that closes without
+// settling takes a key of its own in the same write, and the person may apply again.
 import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
 import { modelOn } from '../kit/mongo';
 import { PROGRAMS } from '../kit/programs';
@@ -46,6 +50,8 @@ const hukouTransferSchema = new Schema(
     rejectionReason: { type: String, default: null, maxlength: 500 },
     /** The case it came from (统一受理); null when the department entered it itself. */
     caseId: { type: String, default: null, match: /^[0-9a-f]{24}$/ },
+    /** hukouActiveKey: the person while in progress or settled, the transfer's own id once closed. */
+    activeKey: { type: String, required: true },
   },
   { collection: 'hukou_transfers', timestamps: true },
 );
@@ -54,6 +60,19 @@ const hukouTransferSchema = new Schema(
 hukouTransferSchema.index({ talentId: 1, submittedOn: -1, _id: -1 });
 // Lookup path: a case's transfers (support, and the staff screens of one case).
 hukouTransferSchema.index({ caseId: 1 });
+// One transfer in progress or settled per person (000 一（二）): the race-free half of duplicateTransfer.
+hukouTransferSchema.index({ activeKey: 1 }, { unique: true });
+// Every new transfer gets its key, whoever writes it (a case, the seed, a test); updates that close one set it themselves.
+hukouTransferSchema.pre('validate', function keyTheTransfer() {
+  if (!this.activeKey) this.activeKey = hukouActiveKey(this);
+});
+
+/** What `activeKey` holds: the person (talent, name, relation, birth date) while the transfer counts, else its own id. */
+export function hukouActiveKey(transfer: { _id: Types.ObjectId | string; talentId: string; status: string; applicant: { name: string; relation: string; birthDate: string } }): string {
+  if (transfer.status !== 'IN_PROGRESS' && transfer.status !== 'SETTLED') return `closed:${transfer._id.toString()}`;
+  const { name, relation, birthDate } = transfer.applicant;
+  return `person:${transfer.talentId}:${relation}:${birthDate}:${name}`;
+}
 
 export type HukouTransferDoc = InferSchemaType<typeof hukouTransferSchema> & { _id: Types.ObjectId };
 

@@ -1,7 +1,7 @@
 // The five steps of a hukou transfer (000 一（二）) moved by staff, the case task following all of its
 // transfers with a report queued for the window at each change (004 第十一条), and malformed
 // deliveries and staff input refused with BAD_USER_INPUT, nothing written.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { documentCounts, queuedReports } from '../../test/case-desk';
 import {
   ADVANCE,
@@ -25,24 +25,39 @@ type Task = { id: string; status: string; step: string | null; note: string; rea
 const BAIYUN = talentId(1);
 const HOUR = 3600_000;
 
+/**
+ * The report due to the window after each change, in order. The desk sends a task's current state
+ * (kit/task-reports.ts), so the history is taken as it happens: one report per change, in sequence.
+ */
+let reported: (string | number | null)[][] = [];
+beforeEach(() => {
+  reported = [];
+});
+async function noteReport(): Promise<void> {
+  for (const report of await queuedReports(fixture)) reported.push([report.sequence, report.status, report.step]);
+}
+
 async function openFamilyCase(n = 1): Promise<Task> {
   const result = await fixture.run<{ receiveHouseholdCaseTask: Task }>(RECEIVE, { input: delivery(n, BAIYUN, 'BAIYUN_YUNJU', 'HUKOU_TRANSFER_FAMILY', hukouForm([SPOUSE, MINOR])) });
   expect(result.errors).toBeUndefined();
+  await noteReport();
   return result.data!.receiveHouseholdCaseTask;
 }
 const advance = async (id: string) => {
   fixture.clock.advance(HOUR);
   const result = await fixture.run<{ advanceHukouTransfer: Transfer }>(ADVANCE, { id });
   expect(result.errors).toBeUndefined();
+  await noteReport();
   return result.data!.advanceHukouTransfer;
 };
 const reject = async (id: string, reason: string) => {
   const result = await fixture.run<{ rejectHukouTransfer: Transfer }>(REJECT, { id, reason });
   expect(result.errors).toBeUndefined();
+  await noteReport();
   return result.data!.rejectHukouTransfer;
 };
 const taskNow = async () => fixture.connection.models.CaseTask.findOne().lean<{ status: string; step: string | null; note: string; reason: string | null; completedAt: Date | null; sequence: number }>();
-const reportSteps = async () => (await queuedReports(fixture)).map((report) => [report.sequence, report.status, report.step]);
+const reportSteps = () => reported;
 
 describe('advanceHukouTransfer', () => {
   it('moves each transfer step by step; the task is at the earliest current step and DONE when all are settled', async () => {

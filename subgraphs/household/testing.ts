@@ -2,8 +2,12 @@
 // mechanics (fixture, documents, queued reports, refusals) are test/case-desk.ts, shared by every department.
 import type { ExecutionResult } from 'graphql';
 import { refusal as refusalOf, useDeskFixture, type DeskFixture } from '../../test/case-desk';
+import { testEnvironment } from '../../test/environment';
+import type { ServiceCode } from '../kit/case-forms';
+import { createCaseTaskDesk, type CaseTaskDelivery } from '../kit/case-task';
 import type { Program } from '../kit/programs';
 import { seededObjectId } from '../kit/seed-random';
+import type { HouseholdServices } from './context';
 import type { HouseholdModels } from './model';
 import { buildHouseholdSubgraph } from './server';
 
@@ -59,4 +63,15 @@ export function delivery(n: number, talent: string, program: Program, item: 'HUK
 export function refusal(result: ExecutionResult) {
   const { count, code, field, problems } = refusalOf(result);
   return { count, code, field, problems };
+}
+
+/** The department's services as another process of it has them: its own desk on the same database and clock. */
+export function secondProcess(fixture: HouseholdFixture): HouseholdServices {
+  const environment = testEnvironment({}, fixture.clock);
+  return { connection: fixture.connection, models: fixture.models, desk: createCaseTaskDesk(fixture.connection, environment, 'household'), environment };
+}
+
+/** A delivery as the desk takes it (kit/case-task.ts CaseTaskDelivery), from the GraphQL input the tests send. */
+export function deskDelivery(input: ReturnType<typeof delivery>): CaseTaskDelivery {
+  return { ...input, item: input.item as ServiceCode, acceptedAt: new Date(input.acceptedAt) };
 }

@@ -1,48 +1,93 @@
-// Writes of hukou transfers, each inside the caller's transaction: the transfers a case item opens,
-// a staff step (000 一（二）), a rejection — and the case task brought in line with its transfers,
-// so the window hears of every change through the desk's outbox in the same write.
-import type { ClientSession } from 'mongoose';
-import type { CaseTaskDesk, CaseTaskDoc } from '../kit/case-task';
+// Writes of hukou transfers, each one document at a time and safe to repeat (DESIGN.md, The flow of
+// a case): the transfers a case item opens, a staff step (000 一（二）), a rejection, a withdrawal —
+// and the case task's change, derived from all of the task's transfers.
+import type { CaseTaskChange, CaseTaskDoc } from '../kit/case-task';
+import { recordIdFor } from '../kit/case-task';
 import { todayInChina } from '../kit/dates';
+import { insertOnce, isDuplicateKey } from '../kit/mongo';
 import { problemsError, type Problem } from '../kit/problems';
 import type { Program } from '../kit/programs';
-import { HUKOU_STEP_LABELS_EN, hukouTaskChange } from './case-rules';
-import type { ReadHukouForm } from './form';
-import type { HouseholdModels, HukouTransferDoc } from './model';
-import { currentHukouStep, hukouTransferProblems, HUKOU_STEP_LABELS, HUKOU_STEPS, type ExistingTransfer, type StoredStep } from './rules';
+import { hukouTaskChange } from './case-rules';
+import { MAX_APPLICANTS, type HukouFormPerson, type ReadHukouForm } from './form';
+import { hukouActiveKey, type HouseholdModels, type HukouTransferDoc } from './model';
+import { currentHukouStep, hukouTransferProblems, HUKOU_STEPS, type ExistingTransfer, type StoredStep } from './rules';
 
 /** A transfer as read (lean), its steps a plain array. */
 export type TransferRecord = Omit<HukouTransferDoc, 'steps'> & { steps: StoredStep[] };
 
-/** Every transfer the talent has, for the one-flow-per-person rule (index talentId_1_submittedOn_-1__id_-1). */
-export function transfersOfTalent(models: HouseholdModels, talentId: string, session: ClientSession): Promise<ExistingTransfer[]> {
-  return models.HukouTransfer.find({ talentId }, { applicant: 1, status: 1 }, { session }).lean<ExistingTransfer[]>();
+/** The ids of a case task's transfers: one per applicant of its form, the same on every retry. */
+export const caseTransferIds = (task: Pick<CaseTaskDoc, 'caseId' | 'item'>, form: ReadHukouForm): string[] =>
+  form.applicants.map((_, n) => recordIdFor(task, n).toString());
+
+/**
+ * Every transfer a task may have: those its decision named and those its form's applicants get
+ * (caseTransferIds) — also when the decision was interrupted after writing them and before naming them.
+ */
+export function transferIdsOfTask(task: Pick<CaseTaskDoc, 'caseId' | 'item' | 'recordIds' | 'form'>): string[] {
+  const applicants = Array.isArray(task.form.applicants) ? Math.min(task.form.applicants.length, MAX_APPLICANTS) : 0;
+  const derived = Array.from({ length: applicants }, (_, n) => recordIdFor(task, n).toString());
+  return [...new Set([...task.recordIds, ...derived])];
 }
 
-/** One transfer per applicant, step 1 (网上申报, 000 一（二）1) done at the window's acceptance. */
+/**
+ * Every transfer the talent has but `excluding` (a task's own, written by an interrupted earlier
+ * run of its decision), for the one-flow-per-person rule (index talentId_1_submittedOn_-1__id_-1).
+ */
+export function transfersOfTalent(models: HouseholdModels, talentId: string, excluding: readonly string[]): Promise<ExistingTransfer[]> {
+  return models.HukouTransfer.find({ talentId, _id: { $nin: excluding } }, { applicant: 1, status: 1 }).lean<ExistingTransfer[]>();
+}
+
+/** What opening a case's transfers came to: all of them, or the person another request got to first. */
+export type OpenedTransfers = { transfers: HukouTransferDoc[]; takenBy?: undefined } | { transfers?: undefined; takenBy: HukouFormPerson };
+
+/**
+ * One transfer per applicant, step 1 (网上申报, 000 一（二）1) done at the window's acceptance, each
+ * under its derived id (a repeat finds it). A person whose active key another request took meanwhile
+ * (model.ts activeKey) stops it: this task's transfers are taken away again and the person is named.
+ */
 export async function openCaseTransfers(
   models: HouseholdModels,
-  task: Pick<CaseTaskDoc, 'caseId' | 'talentId' | 'program' | 'acceptedAt'>,
+  task: Pick<CaseTaskDoc, 'caseId' | 'item' | 'talentId' | 'program' | 'acceptedAt'>,
   form: ReadHukouForm,
-  session: ClientSession,
-): Promise<HukouTransferDoc[]> {
+): Promise<OpenedTransfers> {
   const submittedOn = todayInChina(task.acceptedAt);
-  const documents = form.applicants.map((person) => ({
-    talentId: task.talentId,
-    program: task.program as Program,
-    caseId: task.caseId,
-    applicant: { name: person.name, relation: person.relation, birthDate: person.birthDate, dependent: person.relation === 'CHILD' ? person.dependent : null },
-    route: form.route,
-    steps: HUKOU_STEPS.map((step) => ({ step, completedAt: step === 'ONLINE_DECLARATION' ? task.acceptedAt : null })),
-    status: 'IN_PROGRESS',
-    targetAddress: form.targetAddress,
-    policeStation: form.policeStation,
-    submittedOn,
-    settledOn: null,
-    rejectionReason: null,
-  }));
-  const created = await models.HukouTransfer.insertMany(documents, { session, ordered: true });
-  return created.map((document) => document.toObject() as HukouTransferDoc);
+  const ids = caseTransferIds(task, form);
+  const transfers: HukouTransferDoc[] = [];
+  for (const [n, person] of form.applicants.entries()) {
+    const document = {
+      _id: recordIdFor(task, n),
+      talentId: task.talentId,
+      program: task.program as Program,
+      caseId: task.caseId,
+      applicant: { name: person.name, relation: person.relation, birthDate: person.birthDate, dependent: person.relation === 'CHILD' ? person.dependent : null },
+      route: form.route,
+      steps: HUKOU_STEPS.map((step) => ({ step, completedAt: step === 'ONLINE_DECLARATION' ? task.acceptedAt : null })),
+      status: 'IN_PROGRESS',
+      targetAddress: form.targetAddress,
+      policeStation: form.policeStation,
+      submittedOn,
+      settledOn: null,
+      rejectionReason: null,
+    };
+    try {
+      // The steps are a plain array here; mongoose casts them to the schema's document array.
+      const keyed = { ...document, activeKey: hukouActiveKey(document) } as unknown as Partial<HukouTransferDoc> & Pick<HukouTransferDoc, '_id'>;
+      transfers.push(await insertOnce<HukouTransferDoc>(models.HukouTransfer, keyed));
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      await discardCaseTransfers(models, task.caseId, ids);
+      return { takenBy: person };
+    }
+  }
+  return { transfers };
+}
+
+/**
+ * A refused task keeps no transfer: those an interrupted earlier run of its decision wrote are
+ * deleted (only this case's, by their derived ids), so the people stay free to apply again.
+ */
+export async function discardCaseTransfers(models: HouseholdModels, caseId: string, ids: readonly string[]): Promise<void> {
+  await models.HukouTransfer.deleteMany({ _id: { $in: ids }, caseId });
 }
 
 const closed = (transfer: TransferRecord): Problem => ({
@@ -59,10 +104,14 @@ function checkState(transfer: TransferRecord, today: string): void {
   if (problems.length > 0) throw problemsError(problems.map((problem) => ({ ...problem, rule: 'HUKOU_STEPS', source: '000 一（二）' })));
 }
 
-/** 000 一（二）: completes the current step; step 5 (派出所落户) settles the transfer. Null: no such transfer. */
-export async function advanceTransferIn(models: HouseholdModels, desk: CaseTaskDesk, id: string, now: Date, session: ClientSession): Promise<TransferRecord | null> {
-  const transfer = await models.HukouTransfer.findById(id, null, { session }).lean<TransferRecord>();
-  if (!transfer) return null;
+/** A transfer's new state: what to write onto it, and the event for the case task's note. */
+export interface TransferChange {
+  next: TransferRecord;
+  set: Partial<TransferRecord>;
+}
+
+/** 000 一（二）: completes the current step; step 5 (派出所落户) settles the transfer. */
+export function advancedTransfer(transfer: TransferRecord, now: Date): TransferChange & { step: (typeof HUKOU_STEPS)[number] } {
   const step = currentHukouStep(transfer.status, transfer.steps);
   if (!step) throw problemsError([closed(transfer)]);
   const today = todayInChina(now);
@@ -70,48 +119,42 @@ export async function advanceTransferIn(models: HouseholdModels, desk: CaseTaskD
   const settles = step === 'SETTLED';
   const next: TransferRecord = { ...transfer, steps, status: settles ? 'SETTLED' : 'IN_PROGRESS', settledOn: settles ? today : null };
   checkState(next, today);
-  await models.HukouTransfer.updateOne({ _id: transfer._id, status: 'IN_PROGRESS' }, { $set: { steps, status: next.status, settledOn: next.settledOn } }, { session });
-  await reportToCase(models, desk, next, `${transfer.applicant.name}：${HUKOU_STEP_LABELS[step]}已办结（${HUKOU_STEP_LABELS_EN[step]} done）`, session);
-  return next;
+  return { next, step, set: { steps, status: next.status, settledOn: next.settledOn } };
 }
 
-/** Not to be done (004 第十一条 回告原因): the reason is kept and goes to the case. Null: no such transfer. */
-export async function rejectTransferIn(models: HouseholdModels, desk: CaseTaskDesk, id: string, reason: string, now: Date, session: ClientSession): Promise<TransferRecord | null> {
-  const transfer = await models.HukouTransfer.findById(id, null, { session }).lean<TransferRecord>();
-  if (!transfer) return null;
+/** Not to be done (004 第十一条 回告原因): the reason is kept and goes to the case. */
+export function rejectedTransfer(transfer: TransferRecord, reason: string, now: Date): TransferChange {
   if (transfer.status !== 'IN_PROGRESS') throw problemsError([closed(transfer)]);
-  const next = await closeTransferIn(models, transfer, { status: 'REJECTED', rejectionReason: reason }, now, session);
-  await reportToCase(models, desk, next, `${transfer.applicant.name}：不予办理（rejected）`, session);
-  return next;
+  return closedTransfer(transfer, { status: 'REJECTED', rejectionReason: reason }, now);
 }
 
-/** A transfer in progress ends without settling (rejected or withdrawn): the new state checked, then written. */
-async function closeTransferIn(
-  models: HouseholdModels,
-  transfer: TransferRecord,
-  set: Pick<TransferRecord, 'status'> & Partial<Pick<TransferRecord, 'rejectionReason'>>,
-  now: Date,
-  session: ClientSession,
-): Promise<TransferRecord> {
+/**
+ * A transfer in progress ends without settling (rejected or withdrawn): the new state checked; in
+ * the same write the person's active key is given back (model.ts), so they may apply again.
+ */
+function closedTransfer(transfer: TransferRecord, set: Pick<TransferRecord, 'status'> & Partial<Pick<TransferRecord, 'rejectionReason'>>, now: Date): TransferChange {
   const next: TransferRecord = { ...transfer, ...set };
   checkState(next, todayInChina(now));
-  await models.HukouTransfer.updateOne({ _id: transfer._id, status: 'IN_PROGRESS' }, { $set: set }, { session });
-  return next;
+  const activeKey = hukouActiveKey(next);
+  return { next: { ...next, activeKey }, set: { ...set, activeKey } };
 }
 
 /**
  * The applicant withdrew the case (withdraw.ts): every transfer of the task still IN_PROGRESS is
- * WITHDRAWN, in the caller's transaction; the desk changes the task. Settled or rejected ones stay.
+ * WITHDRAWN; settled or rejected ones stay. Each write is conditional on the transfer still being in
+ * progress, so running this again (a withdrawal finished after an interruption) changes nothing more.
  */
-export async function withdrawTransfersIn(models: HouseholdModels, ids: readonly string[], now: Date, session: ClientSession): Promise<void> {
-  const open = await models.HukouTransfer.find({ _id: { $in: ids }, status: 'IN_PROGRESS' }, null, { session }).lean<TransferRecord[]>();
-  for (const transfer of open) await closeTransferIn(models, transfer, { status: 'WITHDRAWN' }, now, session);
+export async function withdrawTransfers(models: HouseholdModels, ids: readonly string[], now: Date): Promise<void> {
+  const open = await models.HukouTransfer.find({ _id: { $in: ids }, status: 'IN_PROGRESS' }).lean<TransferRecord[]>();
+  for (const transfer of open) {
+    const { set } = closedTransfer(transfer, { status: 'WITHDRAWN' }, now);
+    // The version moves too: a staff step that read the transfer before cannot write over the withdrawal.
+    await models.HukouTransfer.updateOne({ _id: transfer._id, status: 'IN_PROGRESS' }, { $set: set, $inc: { __v: 1 } });
+  }
 }
 
-/** When the transfer came from a case: the task follows all of its transfers, and the window is told. */
-async function reportToCase(models: HouseholdModels, desk: CaseTaskDesk, changed: TransferRecord, event: string, session: ClientSession): Promise<void> {
-  const task = await desk.taskForRecord(changed._id.toString(), session);
-  if (!task) return;
-  const others = await models.HukouTransfer.find({ _id: { $in: task.recordIds.filter((id) => id !== changed._id.toString()) } }, null, { session }).lean<TransferRecord[]>();
-  await desk.change(task._id, hukouTaskChange([...others, changed], event), session);
+/** The task's change once `changed` is written: it follows all of the task's transfers, the others as stored. */
+export async function taskChangeAfter(models: HouseholdModels, task: CaseTaskDoc, changed: TransferRecord, event: string): Promise<CaseTaskChange> {
+  const others = await models.HukouTransfer.find({ _id: { $in: task.recordIds.filter((id) => id !== changed._id.toString()) } }).lean<TransferRecord[]>();
+  return hukouTaskChange([...others, changed], event);
 }

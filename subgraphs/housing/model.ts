@@ -1,8 +1,8 @@
 // 住建局 records: home-ownership declarations (one document per person declared) and
 // talent-apartment applications (a growing list: one document each, never an array in a parent).
 import { Schema, type Connection, type InferSchemaType, type Model, type Types } from 'mongoose';
-import { lockModelOn, modelOn, type LockModel } from '../kit/mongo';
-import { APARTMENT_APPLICATION_STATUSES, HOME_OWNERSHIP_RELATIONS } from './rules';
+import { allowanceModelOn, modelOn, type AllowanceModel } from '../kit/mongo';
+import { APARTMENT_APPLICATION_STATUSES, HOME_OWNERSHIP_RELATIONS, OPEN_APPLICATION_STATUSES, type ApartmentApplicationStatus } from './rules';
 
 const TALENT_ID = { type: String, required: true, match: /^[0-9a-f]{24}$/ } as const;
 const DATE = { type: String, required: true, match: /^\d{4}-\d{2}-\d{2}$/ } as const;
@@ -49,6 +49,18 @@ const applicationSchema = new Schema(
     decidedOn: { type: String, default: null, match: /^\d{4}-\d{2}-\d{2}$/ },
     rejectionReason: { type: String, default: null, maxlength: 300 },
     caseId: CASE_ID,
+    /**
+     * "At most one open application per talent" as one unique key, written with the application
+     * itself: the talent's id while it is open (SUBMITTED, WAITLISTED, ALLOCATED), its own id once
+     * closed — so two applications racing cannot both be open, with no transaction.
+     */
+    openSlot: {
+      type: String,
+      required: true,
+      default(this: { talentId: string; status: ApartmentApplicationStatus; _id: Types.ObjectId }) {
+        return openSlotFor(this);
+      },
+    },
   },
   { collection: 'talent_apartment_applications', timestamps: true },
 );
@@ -60,24 +72,52 @@ applicationSchema.index({ district: 1, project: 1, status: 1, waitlistPosition: 
 applicationSchema.index({ 'allocatedUnit.project': 1, 'allocatedUnit.building': 1, 'allocatedUnit.unitNumber': 1, status: 1 });
 // A case's records.
 applicationSchema.index({ caseId: 1 });
+applicationSchema.index({ openSlot: 1 }, { unique: true });
+
+/** An application's openSlot: its talent's while open, its own id once closed. */
+export function openSlotFor(application: { talentId: string; status: string; _id: { toString(): string } }): string {
+  return (OPEN_APPLICATION_STATUSES as readonly string[]).includes(application.status) ? application.talentId : application._id.toString();
+}
+
+/**
+ * A project's waitlist in order, in one document (queue.ts): joining and leaving are one
+ * compare-and-set on its version, so two steps racing cannot take the same place.
+ */
+const queueSchema = new Schema(
+  {
+    _id: { type: String, required: true },
+    members: { type: [Schema.Types.Mixed], default: [] },
+    version: { type: Number, required: true, default: 0 },
+  },
+  { collection: 'talent_apartment_waitlists', versionKey: false, minimize: false },
+);
 
 export type HomeOwnershipDeclarationDoc = InferSchemaType<typeof declarationSchema> & { _id: Types.ObjectId };
 export type TalentApartmentApplicationDoc = InferSchemaType<typeof applicationSchema> & { _id: Types.ObjectId };
+/** One place in a waitlist: the application, and when it joined (a join whose step never finished is dropped later). */
+export interface WaitlistMember {
+  id: string;
+  joinedAt: Date;
+}
+export interface ApartmentWaitlistDoc {
+  _id: string;
+  members: WaitlistMember[];
+  version: number;
+}
 
 export interface HousingModels {
   HomeOwnershipDeclaration: Model<HomeOwnershipDeclarationDoc>;
   TalentApartmentApplication: Model<TalentApartmentApplicationDoc>;
-  /**
-   * Locks (kit/mongo.ts takeLock) on a talent's applications and a project's waitlist: "at most one open
-   * application" and "the next free waitlist position" hold under concurrent transactions.
-   */
-  HousingLock: LockModel;
+  ApartmentWaitlist: Model<ApartmentWaitlistDoc>;
+  /** Units let (kit/mongo.ts allowance, one use per unit, held by the application): a unit is let once under concurrent allocations. */
+  UnitLetting: AllowanceModel;
 }
 
 export function registerHousingModels(connection: Connection): HousingModels {
   return {
     HomeOwnershipDeclaration: modelOn<HomeOwnershipDeclarationDoc>(connection, 'HomeOwnershipDeclaration', declarationSchema),
     TalentApartmentApplication: modelOn<TalentApartmentApplicationDoc>(connection, 'TalentApartmentApplication', applicationSchema),
-    HousingLock: lockModelOn(connection, 'HousingLock', 'housing_locks'),
+    ApartmentWaitlist: modelOn<ApartmentWaitlistDoc>(connection, 'ApartmentWaitlist', queueSchema as unknown as Schema<ApartmentWaitlistDoc>),
+    UnitLetting: allowanceModelOn(connection, 'talent_apartment_unit_lettings'),
   };
 }

@@ -3,7 +3,8 @@
 import { parseObjectId } from '../kit/ids';
 import type { Program } from '../kit/programs';
 import type { Resolvers } from '../kit/subgraph';
-import { allocateApartment, applyDirectly, rejectApartmentApplication, waitlistApplication, type UnitInput } from './applications';
+import { allocateApartment, rejectApartmentApplication, waitlistApplication, type UnitInput } from './application-steps';
+import { applyDirectly } from './applications';
 import type { HousingContext } from './context';
 import { readApartmentForm } from './forms';
 import type { TalentApartmentApplicationDoc } from './model';

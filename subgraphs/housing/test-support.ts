@@ -1,8 +1,6 @@
 // The housing tests' own vocabulary: their fixture, clock start, ids, forms and operations. The
 // mechanics (fixture, queued reports, refusals) are test/case-desk.ts, shared by every department.
-import type { Model } from 'mongoose';
 import { queuedReports, useDeskFixture, type DeskFixture } from '../../test/case-desk';
-import type { OutboxMessage } from '../kit/outbox';
 import { seededObjectId } from '../kit/seed-random';
 import type { HousingModels } from './model';
 import { buildHousingSubgraph } from './server';
@@ -55,5 +53,5 @@ export const APPLY = /* GraphQL */ `
   mutation ($input: TalentApartmentApplicationInput!) { applyForTalentApartment(input: $input) { ${APPLICATION_FIELDS} } }
 `;
 
-/** The reports the desk queued for the window, by case and in sequence. */
-export const reports = (outbox: Model<OutboxMessage>) => queuedReports({ outbox }, { order: 'by case' });
+/** The reports the desk has due for the window: each task's current state, by case and item. */
+export const reports = (fixture: HousingFixture) => queuedReports(fixture);

@@ -1,23 +1,31 @@
 // A department's side of a case (DESIGN.md "The flow of a case", steps 3–4): the window delivers
 // the department its part (CaseTaskDelivery) through the department's own subgraph mutation; the
 // department keeps one task per (case, item) — a retried delivery finds it and changes nothing —
-// applies its rules, and reports every change of the task back to the window through its own
-// outbox, so a window that is down delays the report, never loses it.
-import { Schema, type ClientSession, type Connection, type Model, type Types } from 'mongoose';
+// applies its rules, and reports the task's current state back to the window until the window has
+// acknowledged it (task-reports.ts), so a window that is down delays the report, never loses it.
+// No multi-document transaction anywhere (DESIGN.md, The flow of a case): the task document
+// carries what is still to do — its decision, a staff step in flight (task-steps.ts), its report.
+import { GraphQLError } from 'graphql';
+import { Types, type Connection, type Model } from 'mongoose';
+
+const { ObjectId } = Types;
 import type { ServiceCode } from './case-forms';
 import type { DepartmentName } from './departments';
 import { badUserInput } from './errors';
-import { serviceCall } from './graphql-client';
 import { isObjectIdString } from './ids';
-import { modelOn, serialized } from './mongo';
-import { createOutbox, type Outbox } from './outbox';
 import type { Program } from './programs';
 import type { SubgraphEnvironment } from './subgraph';
 import { manyByKey } from './loader';
 import { problemsError, type Problem } from './problems';
+import { derivedId, isDuplicateKey, modelOn } from './mongo';
+import { caseTaskSchema, type CaseTaskChange, type CaseTaskDoc, type CaseTaskStatus } from './case-task-model';
+import { pendingDelivery } from './delivery';
+import { serviceCall } from './graphql-client';
+import { createStepper, type Stepper } from './task-steps';
+import { createReporter, type Reporter } from './task-reports';
 
-/** RECEIVED → IN_PROGRESS → DONE; or REFUSED (the department cannot do it, with its reason); or CANCELLED (at the talent's request). */
-export type CaseTaskStatus = 'RECEIVED' | 'IN_PROGRESS' | 'DONE' | 'REFUSED' | 'CANCELLED';
+export type { CaseTaskChange, CaseTaskDoc, CaseTaskStatus } from './case-task-model';
+export type { RecordStep } from './task-steps';
 
 /** What the window sends a department for one item of a case (GraphQL input CaseTaskInput). */
 export interface CaseTaskDelivery {
@@ -47,64 +55,6 @@ export function checkDelivery(delivery: CaseTaskDelivery, items: readonly Servic
   return { ...delivery, caseId: delivery.caseId.toLowerCase(), talentId: delivery.talentId.toLowerCase() };
 }
 
-/** What the department decides about a task, now or later. */
-export interface CaseTaskChange {
-  status: CaseTaskStatus;
-  /** The department's own step code (e.g. POLICE_REVIEW), null when it has none. */
-  step: string | null;
-  /** For the case timeline: what happened, Chinese first (e.g. "已出具入户信息卡"). */
-  note: string;
-  /** For REFUSED: why, Chinese (English) — source clause (004 第十一条: 回告原因). */
-  reason?: string | null;
-  /** The department's records made for this task (bookings, applications …). */
-  recordIds?: string[];
-}
-
-export interface CaseTaskDoc {
-  _id: Types.ObjectId;
-  caseId: string;
-  talentId: string;
-  program: Program;
-  item: ServiceCode;
-  form: Record<string, unknown>;
-  status: CaseTaskStatus;
-  step: string | null;
-  note: string;
-  reason: string | null;
-  recordIds: string[];
-  acceptedAt: Date;
-  dueOn: string;
-  receivedAt: Date;
-  completedAt: Date | null;
-  /** Bumped on every change: the window applies reports in this order, once each. */
-  sequence: number;
-}
-
-const caseTaskSchema = new Schema<CaseTaskDoc>(
-  {
-    caseId: { type: String, required: true, match: /^[0-9a-f]{24}$/ },
-    talentId: { type: String, required: true, match: /^[0-9a-f]{24}$/ },
-    program: { type: String, required: true },
-    item: { type: String, required: true },
-    form: { type: Schema.Types.Mixed, required: true },
-    status: { type: String, required: true, enum: ['RECEIVED', 'IN_PROGRESS', 'DONE', 'REFUSED', 'CANCELLED'] },
-    step: { type: String, default: null },
-    note: { type: String, required: true },
-    reason: { type: String, default: null },
-    recordIds: { type: [String], default: [] },
-    acceptedAt: { type: Date, required: true },
-    dueOn: { type: String, required: true },
-    receivedAt: { type: Date, required: true },
-    completedAt: { type: Date, default: null },
-    sequence: { type: Number, required: true },
-  },
-  { collection: 'case_tasks', timestamps: true, minimize: false },
-);
-caseTaskSchema.index({ caseId: 1, item: 1 }, { unique: true });
-caseTaskSchema.index({ talentId: 1 });
-caseTaskSchema.index({ recordIds: 1 });
-caseTaskSchema.index({ status: 1, dueOn: 1 });
-
 /** The report the window receives (its mutation recordCaseTaskReport). */
 export interface CaseTaskReport {
   caseId: string;
@@ -122,163 +72,191 @@ const REPORT_MUTATION = /* GraphQL */ `
   mutation Report($input: CaseTaskReportInput!) { recordCaseTaskReport(input: $input) }
 `;
 
+/**
+ * An id made from a case's id, a name and a number: the same on every retry of the step that makes
+ * it, and ordered like what it stands for — its first 4 bytes are the case's creation second, the
+ * next 3 the case's counter, then 4 bytes of a hash of the whole case id and the name, and last the
+ * number — so records listed by _id stay in the order their cases came in, and a task's records in
+ * the order the task made them.
+ */
+function caseDerivedId(caseId: string, name: string, n: number): Types.ObjectId {
+  if (!Number.isInteger(n) || n < 0 || n > 255) throw new Error(`a case-derived id takes a number of 0–255, not ${n}`);
+  const hash = derivedId(`${caseId}:${name}`, 0).toHexString();
+  return new ObjectId(`${caseId.slice(0, 8)}${caseId.slice(18, 24)}${hash.slice(0, 8)}${n.toString(16).padStart(2, '0')}`);
+}
+
+/** A task's id, the same for every delivery of one part: a retried receive finds what an interrupted one wrote. */
+export const taskIdFor = (caseId: string, item: string): Types.ObjectId => caseDerivedId(caseId, `task:${item}`, 0);
+
+/** The id of the `n`th record (0–255) a task makes (a booking, a transfer …): the same on every retry of the task's decision. */
+export const recordIdFor = (task: Pick<CaseTaskDoc, 'caseId' | 'item'>, n = 0): Types.ObjectId => caseDerivedId(task.caseId, `record:${task.item}`, n);
+
 export interface CaseTaskDesk {
   CaseTask: Model<CaseTaskDoc>;
-  outbox: Outbox;
   /**
-   * Receives a delivery once: an existing task for (case, item) is returned unchanged.
-   * `decide` applies the department's rules and writes its records inside the transaction.
+   * Receives a delivery once: a task already decided for (case, item) is returned unchanged.
+   * `decide` applies the department's rules and writes its records; it must be safe to run again
+   * after an interruption — records get ids from recordIdFor(task, n) and are written with insertOnce,
+   * an allowance is taken under the record's id — so a retried delivery finds them.
    */
-  receive(delivery: CaseTaskDelivery, decide: (task: CaseTaskDoc, form: Record<string, unknown>, session: ClientSession) => Promise<CaseTaskChange>): Promise<CaseTaskDoc>;
-  /** Records a change of a task (found by one of its records) and queues the report, in the caller's transaction. */
-  change(taskId: Types.ObjectId, change: CaseTaskChange, session: ClientSession): Promise<CaseTaskDoc>;
+  receive(delivery: CaseTaskDelivery, decide: (task: CaseTaskDoc, form: Record<string, unknown>) => Promise<CaseTaskChange>): Promise<CaseTaskDoc>;
   /**
-   * The talent withdrew the case at the window: every unfinished task of it is cancelled, each in
-   * its own transaction with `cancelRecords` undoing the department's records (a booking gives its
-   * use back …), and reported. Tasks already finished stay as they are; a repeat changes nothing.
+   * A staff step on one department record (task-steps.ts): `decide` reads the record (and its
+   * task, if it came from a case) and returns the record's new fields and the task's change.
    */
-  withdraw(caseId: string, reason: string, cancelRecords: (task: CaseTaskDoc, session: ClientSession) => Promise<void>): Promise<CaseTaskDoc[]>;
+  stepRecord: Stepper['stepRecord'];
+  /** The task changes with no record write of its own. */
+  change: Stepper['change'];
+  /**
+   * The talent withdrew the case at the window: every unfinished task of it is cancelled, with
+   * `cancelRecords` undoing the department's records (a booking gives its use back …) — it must be
+   * safe to run twice, e.g. updates conditional on the record's status; for a task never decided
+   * (`decided: false`, no recordIds) it undoes what may exist under recordIdFor(task, n). Finished
+   * tasks stay as they are; a repeat changes nothing.
+   */
+  withdraw(caseId: string, reason: string, cancelRecords: (task: CaseTaskDoc) => Promise<void>): Promise<CaseTaskDoc[]>;
   /** The task a department record belongs to, if it came from a case. */
-  taskForRecord(recordId: string, session?: ClientSession): Promise<CaseTaskDoc | null>;
+  taskForRecord(recordId: string): Promise<CaseTaskDoc | null>;
   /** Per-request loader: a case's tasks in this department. */
   tasksByCaseLoader(): ReturnType<typeof manyByKey<CaseTaskDoc>>;
+  /** The reporter: sends due reports to the window. */
+  reports: Reporter;
   start(): void;
   stop(): Promise<void>;
 }
 
 export function createCaseTaskDesk(connection: Connection, environment: SubgraphEnvironment, department: DepartmentName): CaseTaskDesk {
   const CaseTask = modelOn<CaseTaskDoc>(connection, 'CaseTask', caseTaskSchema);
-  const outbox = createOutbox(connection, 'case_task_reports', {
+  const stepper = createStepper(connection, CaseTask, environment.clock, () => reports.kick());
+  const reports = createReporter(CaseTask, {
+    department,
     clock: environment.clock,
     log: environment.log,
-    deliver: async (message) => {
-      await serviceCall(environment, 'talent', REPORT_MUTATION, { input: message.payload });
+    send: async (report) => {
+      await serviceCall(environment, 'talent', REPORT_MUTATION, { input: report });
     },
+    housekeeping: () => stepper.recoverStale(),
   });
 
-  function reportOf(task: CaseTaskDoc, occurredAt: Date) {
-    const report: CaseTaskReport = {
-      caseId: task.caseId,
-      item: task.item,
-      department,
-      status: task.status,
-      step: task.step,
-      note: task.note,
-      reason: task.reason,
-      occurredAt: occurredAt.toISOString(),
-      sequence: task.sequence,
-    };
-    return { key: `report:${department}:${task.caseId}:${task.item}:${task.sequence}`, destination: 'talent', payload: { ...report } };
-  }
-
-  async function receiveOnce(delivery: CaseTaskDelivery, decide: Parameters<CaseTaskDesk['receive']>[1]): Promise<CaseTaskDoc> {
-    const existing = await CaseTask.findOne({ caseId: delivery.caseId, item: delivery.item }).lean<CaseTaskDoc>();
-    if (existing) return existing;
+  function readForm(text: string): Record<string, unknown> {
     let form: unknown;
     try {
-      form = JSON.parse(delivery.form);
+      form = JSON.parse(text);
     } catch {
       throw badUserInput('input.form', '事项表单不是合法的 JSON', 'form is not valid JSON');
     }
-    if (typeof form !== 'object' || form === null || Array.isArray(form)) {
-      throw badUserInput('input.form', '事项表单须为 JSON 对象', 'form must be a JSON object');
-    }
-    const now = environment.clock();
-    const session = await connection.startSession();
-    let saved: CaseTaskDoc | null = null;
-    try {
-      await session.withTransaction(async () => {
-        const draft = {
-          caseId: delivery.caseId,
-          talentId: delivery.talentId,
-          program: delivery.program,
-          item: delivery.item,
-          form: form as Record<string, unknown>,
-          acceptedAt: delivery.acceptedAt,
-          dueOn: delivery.dueOn,
-          receivedAt: now,
-          sequence: 1,
-        };
-        const decision = await decide({ ...draft, form: form as Record<string, unknown>, _id: undefined as never, status: 'RECEIVED', step: null, note: '', reason: null, recordIds: [], completedAt: null }, form as Record<string, unknown>, session);
-        const [task] = await CaseTask.create(
-          [{ ...draft, status: decision.status, step: decision.step, note: decision.note, reason: decision.reason ?? null, recordIds: decision.recordIds ?? [], completedAt: isFinalTaskStatus(decision.status) ? now : null }],
-          { session },
-        );
-        saved = task.toObject() as CaseTaskDoc;
-        await outbox.enqueue([reportOf(saved, now)], session);
-      });
-    } catch (error) {
-      // Two deliveries of the same part raced: the other one won; answer with its task
-      // (a real mongod reports the loser's duplicate key; the embedded test server drops its connection).
-      const winner = await CaseTask.findOne({ caseId: delivery.caseId, item: delivery.item }).lean<CaseTaskDoc>();
-      if (winner) return winner;
-      throw error;
-    } finally {
-      await session.endSession();
-    }
-    outbox.kick();
-    return saved!;
+    if (typeof form !== 'object' || form === null || Array.isArray(form)) throw badUserInput('input.form', '事项表单须为 JSON 对象', 'form must be a JSON object');
+    return form as Record<string, unknown>;
+  }
+
+  /** The task of this part, written undecided if it is not there yet. */
+  async function draftTask(delivery: CaseTaskDelivery, form: Record<string, unknown>): Promise<CaseTaskDoc> {
+    const _id = taskIdFor(delivery.caseId, delivery.item);
+    const draft = {
+      _id,
+      caseId: delivery.caseId,
+      talentId: delivery.talentId,
+      program: delivery.program,
+      item: delivery.item,
+      form,
+      status: 'RECEIVED',
+      step: null,
+      note: '',
+      reason: null,
+      recordIds: [],
+      acceptedAt: delivery.acceptedAt,
+      dueOn: delivery.dueOn,
+      receivedAt: environment.clock(),
+      completedAt: null,
+      decided: false,
+      sequence: 0,
+      acknowledgedSequence: 0,
+      report: { state: 'DONE', attempts: 0, dueAt: null, leaseUntil: null, lastError: null, doneAt: null },
+      pendingStep: null,
+    };
+    await CaseTask.insertMany([draft]).catch((error: unknown) => {
+      if (!isDuplicateKey(error)) throw error;
+    });
+    return (await CaseTask.findOne({ caseId: delivery.caseId, item: delivery.item }).lean<CaseTaskDoc>())!;
   }
 
   const desk: CaseTaskDesk = {
     CaseTask,
-    outbox,
-    receive(delivery, decide) {
-      // Two deliveries of one part (a retry racing a slow first attempt) are taken one at a time,
-      // so the second finds the first's task. A plain claim, not a transaction: it holds on every
-      // engine, including test servers that do not detect conflicting transactions.
-      return serialized(connection, `case-task:${delivery.caseId}:${delivery.item}`, () => receiveOnce(delivery, decide));
-    },
-    async change(taskId, change, session) {
+    reports,
+    stepRecord: stepper.stepRecord,
+    change: stepper.change,
+
+    async receive(delivery, decide) {
+      const existing = await CaseTask.findOne({ caseId: delivery.caseId, item: delivery.item }).lean<CaseTaskDoc>();
+      if (existing?.decided) return existing;
+      const form = readForm(delivery.form);
+      const task = existing ?? (await draftTask(delivery, form));
+      if (task.decided) return task;
+      let decision: CaseTaskChange;
+      try {
+        decision = await decide(task, task.form);
+      } catch (error) {
+        // The delivery itself refused (a malformed form, checked before anything is written): no
+        // task stays behind. Any other failure keeps the undecided draft, so a withdrawal still
+        // finds the part and undoes what the interrupted decision may have written.
+        if (error instanceof GraphQLError && error.extensions.code === 'BAD_USER_INPUT') await CaseTask.deleteOne({ _id: task._id, decided: false });
+        throw error;
+      }
       const now = environment.clock();
-      const before = await CaseTask.findById(taskId, { status: 1, completedAt: 1 }, { session }).lean<Pick<CaseTaskDoc, 'status' | 'completedAt'>>();
-      if (!before) throw new Error(`case task ${taskId.toString()} not found`);
-      // A task finished once keeps the moment it finished (a consultation answered, then closed).
-      const completedAt = isFinalTaskStatus(change.status) ? (isFinalTaskStatus(before.status) && before.completedAt ? before.completedAt : now) : null;
-      const task = await CaseTask.findOneAndUpdate(
-        { _id: taskId },
+      const final = isFinalTaskStatus(decision.status);
+      // One winner: two deliveries of one part racing each other decide the same (the records are
+      // the same records), and only the first decision is kept.
+      await CaseTask.updateOne(
+        { _id: task._id, decided: false },
         {
           $set: {
-            status: change.status,
-            step: change.step,
-            note: change.note,
-            reason: change.reason ?? null,
-            completedAt,
-            ...(change.recordIds ? { recordIds: change.recordIds } : {}),
+            decided: true,
+            status: decision.status,
+            step: decision.step,
+            note: decision.note,
+            reason: decision.reason ?? null,
+            recordIds: decision.recordIds ?? [],
+            completedAt: final ? now : null,
+            sequence: 1,
+            report: pendingDelivery(now),
           },
-          $inc: { sequence: 1 },
         },
-        { session, returnDocument: 'after' },
-      ).lean<CaseTaskDoc>();
-      if (!task) throw new Error(`case task ${taskId.toString()} not found`);
-      await outbox.enqueue([reportOf(task, now)], session);
-      session.once('ended', () => outbox.kick());
-      return task;
+      );
+      reports.kick();
+      return (await CaseTask.findById(task._id).lean<CaseTaskDoc>())!;
     },
+
     async withdraw(caseId, reason, cancelRecords) {
-      const open = await CaseTask.find({ caseId, status: { $in: ['RECEIVED', 'IN_PROGRESS'] } }).lean<CaseTaskDoc[]>();
-      for (const task of open) {
-        await connection.transaction(async (session) => {
-          // A staff step may have finished it meanwhile: a finished task stays finished.
-          const current = await CaseTask.findById(task._id, { status: 1 }, { session }).lean<Pick<CaseTaskDoc, 'status'>>();
-          if (!current || isFinalTaskStatus(current.status)) return;
-          await cancelRecords(task, session);
-          await desk.change(task._id, { status: 'CANCELLED', step: task.step, note: `申请人撤回办件：${reason}（withdrawn by the applicant）` }, session);
-        });
+      const tasks = await CaseTask.find({ caseId }).lean<CaseTaskDoc[]>();
+      for (const task of tasks) {
+        if (!task.decided) {
+          // Delivered but never decided (an interrupted receive): it ends cancelled, so a late retry
+          // does not revive it, and whatever the interrupted decision made is undone — cancelRecords
+          // looks for it under recordIdFor(task, n), since no decision named it.
+          await cancelRecords(task);
+          await CaseTask.updateOne({ _id: task._id, decided: false }, { $set: { decided: true, status: 'CANCELLED', note: cancelNote(reason), completedAt: environment.clock(), sequence: 1, report: pendingDelivery(environment.clock()) } });
+          continue;
+        }
+        if (isFinalTaskStatus(task.status) && task.pendingStep?.kind !== 'WITHDRAW') continue;
+        await stepper.withEffects(task, 'WITHDRAW', { status: 'CANCELLED', step: task.step, note: cancelNote(reason) }, () => cancelRecords(task));
       }
+      reports.kick();
       return CaseTask.find({ caseId }).sort({ item: 1 }).lean<CaseTaskDoc[]>();
     },
-    taskForRecord: (recordId, session) => CaseTask.findOne({ recordIds: recordId }, null, { session }).lean<CaseTaskDoc>(),
+
+    taskForRecord: (recordId) => CaseTask.findOne({ recordIds: recordId }).lean<CaseTaskDoc>(),
     tasksByCaseLoader: () =>
       manyByKey<CaseTaskDoc>(
-        (caseIds) => CaseTask.find({ caseId: { $in: caseIds } }).sort({ item: 1 }).lean<CaseTaskDoc[]>(),
+        (caseIds) => CaseTask.find({ caseId: { $in: caseIds }, decided: true }).sort({ item: 1 }).lean<CaseTaskDoc[]>(),
         (task) => task.caseId,
       ),
-    start: () => outbox.start(),
-    stop: () => outbox.stop(),
+    start: () => reports.start(),
+    stop: () => reports.stop(),
   };
   return desk;
 }
+
+const cancelNote = (reason: string) => `申请人撤回办件：${reason}（withdrawn by the applicant）`;
 
 export function isFinalTaskStatus(status: CaseTaskStatus): boolean {
   return status === 'DONE' || status === 'REFUSED' || status === 'CANCELLED';

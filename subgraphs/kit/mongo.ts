@@ -1,10 +1,21 @@
 // One database per department on one MongoDB (DESIGN.md, Data). Every connection counts the
 // commands it sends, so tests can prove a query costs one DB command per collection, not per talent.
-import mongoose, { Schema, type ClientSession, type Connection, type Model } from 'mongoose';
+// Background work (kit/poller.ts: dispatch, reports, outboxes) runs under inBackground and is not
+// counted: its commands depend on timing, a request's do not.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { createHash } from 'node:crypto';
+import mongoose, { Schema, Types, type Connection, type Model } from 'mongoose';
 import type { mongo } from 'mongoose';
 
 /** Commands the driver sends on its own (handshakes, sessions) are not the application's. */
 const HOUSEKEEPING = new Set(['hello', 'isMaster', 'ismaster', 'ping', 'endSessions', 'buildInfo', 'saslStart', 'saslContinue']);
+
+const background = new AsyncLocalStorage<true>();
+
+/** Runs work whose DB commands are not the current request's (a poller's round). */
+export function inBackground<T>(work: () => Promise<T>): Promise<T> {
+  return background.run(true, work);
+}
 
 export interface CommandCounter {
   /** Application commands since the last reset, e.g. `{ 'find talents': 1 }`. */
@@ -31,7 +42,7 @@ export async function connectDepartmentDb(uri: string, dbName: string): Promise<
   await connection.asPromise();
   const counts = new Map<string, number>();
   connection.getClient().on('commandStarted', (event: mongo.CommandStartedEvent) => {
-    if (HOUSEKEEPING.has(event.commandName)) return;
+    if (HOUSEKEEPING.has(event.commandName) || background.getStore()) return;
     const collection = event.command[event.commandName];
     const key = typeof collection === 'string' ? `${event.commandName} ${collection}` : event.commandName;
     counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -58,65 +69,76 @@ export function modelOn<T>(connection: Connection, name: string, schema: Schema<
   return existing ?? (connection.model(name, schema as Schema) as unknown as Model<T>);
 }
 
-/**
- * One document per contended thing (a talent's applications, a holder's yearly allowance …). A
- * transaction that reads-then-writes such a thing first bumps its lock (takeLock): two concurrent
- * transactions then write the same document, one of them gets a write conflict and is retried
- * (Connection#transaction), so a rule read inside the transaction still holds when it commits on a real mongod.
- */
-export interface LockDoc {
-  _id: string;
-  version: number;
+/** A key already stored: the insert (or unique upsert) that met it lost to an earlier one. */
+export function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: number } | null)?.code === 11000;
 }
-
-export type LockModel = Model<LockDoc>;
-
-/** A department's lock documents, in a collection of its own. */
-export function lockModelOn(connection: Connection, name: string, collection: string): LockModel {
-  const schema = new Schema<LockDoc>({ _id: { type: String, required: true }, version: { type: Number, required: true } }, { collection, versionKey: false });
-  return modelOn<LockDoc>(connection, name, schema);
-}
-
-/** Takes the lock on `key` inside the caller's transaction. */
-export async function takeLock(locks: LockModel, key: string, session: ClientSession): Promise<void> {
-  await locks.updateOne({ _id: key }, { $inc: { version: 1 } }, { upsert: true, session });
-}
-
-interface ClaimDoc {
-  _id: string;
-  expiresAt: Date;
-}
-
-const claimSchema = new Schema<ClaimDoc>({ _id: { type: String, required: true }, expiresAt: { type: Date, required: true } }, { collection: 'claims', versionKey: false });
-
-const CLAIM_LEASE_MS = 15_000;
-const CLAIM_WAIT_MS = 5_000;
 
 /**
- * Runs `work` while holding a claim on `key` (e.g. one talent's checkups), so two requests for the
- * same thing run one after the other and the second sees what the first wrote. The claim is a
- * plain document with a unique id — no transaction involved — so it holds on every MongoDB engine,
- * including test servers that do not detect conflicting transactions. A claim left by a process
- * that died expires after its lease.
+ * The id of the `n`th record a step makes for `owner` (a case task, a case): the same on every
+ * retry of that step, so a retried step finds what an interrupted one wrote instead of writing it
+ * twice. 24 hex digits, like every id on the graph.
  */
-export async function serialized<T>(connection: Connection, key: string, work: () => Promise<T>): Promise<T> {
-  const Claim = modelOn<ClaimDoc>(connection, 'Claim', claimSchema);
-  const deadline = Date.now() + CLAIM_WAIT_MS;
-  for (;;) {
-    const now = new Date();
-    try {
-      await Claim.create({ _id: key, expiresAt: new Date(now.getTime() + CLAIM_LEASE_MS) });
-      break;
-    } catch (error) {
-      if ((error as { code?: number }).code !== 11000) throw error;
-      await Claim.deleteOne({ _id: key, expiresAt: { $lt: now } });
-      if (Date.now() > deadline) throw new Error(`busy: ${key} is held by another request; try again`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
+export function derivedId(owner: string, n: number | string): Types.ObjectId {
+  return new Types.ObjectId(createHash('sha1').update(`${owner}:${n}`).digest('hex').slice(0, 24));
+}
+
+/** Inserts `document` under its (derived) _id once: a repeat answers with what is stored. */
+export async function insertOnce<T>(model: Model<T>, document: Partial<T> & { _id: Types.ObjectId | string }): Promise<T> {
   try {
-    return await work();
-  } finally {
-    await Claim.deleteOne({ _id: key });
+    await model.insertMany([document]);
+    return (await model.findById(document._id).lean<T>())!;
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    const stored = await model.findById(document._id).lean<T>();
+    if (!stored) throw error;
+    return stored;
   }
+}
+
+/**
+ * A limited allowance kept in one document (e.g. a holder's airport services in a year): who
+ * holds a use is a key of `holders`, so taking or giving back a use is one conditional update —
+ * atomic on every engine, with no transaction — and taking it twice for the same holder counts once.
+ */
+interface AllowanceDoc {
+  _id: string;
+  used: number;
+  holders: Record<string, boolean>;
+}
+
+export type AllowanceModel = Model<AllowanceDoc>;
+
+/** A department's allowances, in a collection of its own. */
+export function allowanceModelOn(connection: Connection, collection: string): AllowanceModel {
+  const schema = new Schema<AllowanceDoc>(
+    { _id: { type: String, required: true }, used: { type: Number, required: true, default: 0 }, holders: { type: Schema.Types.Mixed, default: {} } },
+    { collection, versionKey: false, minimize: false },
+  );
+  return modelOn<AllowanceDoc>(connection, `Allowance_${collection}`, schema);
+}
+
+/** Takes one use of `key` for `holder` if fewer than `limit` are taken; true when the holder has it. */
+export async function takeAllowance(model: AllowanceModel, key: string, holder: string, limit: number): Promise<boolean> {
+  await model.updateOne({ _id: key }, { $setOnInsert: { used: 0, holders: {} } }, { upsert: true }).catch((error: unknown) => {
+    if (!isDuplicateKey(error)) throw error;
+  });
+  const taken = await model.updateOne({ _id: key, used: { $lt: limit }, [`holders.${holder}`]: { $exists: false } }, { $inc: { used: 1 }, $set: { [`holders.${holder}`]: true } });
+  if (taken.modifiedCount === 1) return true;
+  return (await model.countDocuments({ _id: key, [`holders.${holder}`]: { $exists: true } })) === 1;
+}
+
+/** Gives `holder`'s use of `key` back; giving it back twice gives back once. */
+export async function releaseAllowance(model: AllowanceModel, key: string, holder: string): Promise<void> {
+  await model.updateOne({ _id: key, [`holders.${holder}`]: { $exists: true } }, { $inc: { used: -1 }, $unset: { [`holders.${holder}`]: '' } });
+}
+
+/**
+ * Which server this is. The embedded jongodb engine (for trying the product on a machine with no
+ * mongod) is told apart by its buildInfo; it loses writes under concurrent multi-document
+ * transactions, so nothing here uses them, and it is said once at start that it is not for production.
+ */
+export async function serverEngine(connection: Connection): Promise<'mongod' | 'jongodb'> {
+  const info = (await connection.db!.admin().command({ buildInfo: 1 })) as { gitVersion?: string; version?: string };
+  return info.gitVersion === 'jongodb' || /jongodb/.test(info.version ?? '') ? 'jongodb' : 'mongod';
 }

@@ -1,17 +1,20 @@
-// The outbox behind 并行办理 and the departments' reports (DESIGN.md "The flow of a case"):
-// a message is delivered until accepted, with growing delays; a process that dies mid-delivery
-// loses nothing (the lease runs out and the message is claimed again); a key is written once.
+// The outbox behind the departments' audit hand-overs: a message is delivered until accepted, with
+// growing delays; a process that dies mid-delivery loses nothing (the lease runs out and the
+// message is claimed again); a key is written once; two senders on one collection deliver each
+// message once; a message refused for good is dead-lettered, not retried for ever, until revived.
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { TestClock } from '../../test/environment';
 import { connectDepartmentDb, type DepartmentDb } from './mongo';
+import { GraphQLCallError } from './graphql-client';
 import { createOutbox, type OutboxMessage } from './outbox';
 
 let db: DepartmentDb;
 const clock = new TestClock();
 let attempts: string[] = [];
 let failuresLeft = 0;
+let refuseForGood = false;
 
 const outbox = () =>
   createOutbox(db.connection, 'test_outbox', {
@@ -20,6 +23,7 @@ const outbox = () =>
     leaseMs: 60_000,
     deliver: async (message: OutboxMessage) => {
       attempts.push(message.key);
+      if (refuseForGood) throw new GraphQLCallError('refused', [{ message: '审计事件格式不正确', extensions: { code: 'BAD_USER_INPUT' } }]);
       if (failuresLeft > 0) {
         failuresLeft -= 1;
         throw new Error('department down');
@@ -34,6 +38,7 @@ beforeAll(async () => {
 beforeEach(async () => {
   attempts = [];
   failuresLeft = 0;
+  refuseForGood = false;
   await outbox().model.deleteMany({});
 });
 afterAll(() => db.close());
@@ -84,10 +89,37 @@ describe('outbox', () => {
     expect(attempts).toEqual(['a']);
   });
 
-  it('writes a key once: the same message twice is refused, nothing duplicated', async () => {
+  it('writes a key once: the same message again is kept as it was, nothing duplicated', async () => {
     const box = outbox();
-    await box.enqueue([{ key: 'a', destination: 'housing', payload: {} }]);
-    await expect(box.enqueue([{ key: 'a', destination: 'housing', payload: {} }])).rejects.toMatchObject({ code: 11000 });
-    expect(await box.model.countDocuments({})).toBe(1);
+    await box.enqueue([{ key: 'a', destination: 'housing', payload: { n: 1 } }]);
+    await box.enqueue([{ key: 'a', destination: 'housing', payload: { n: 2 } }, { key: 'b', destination: 'housing', payload: {} }]);
+    expect((await box.model.find({}).sort({ key: 1 }).lean()).map((message) => [message.key, message.payload])).toEqual([['a', { n: 1 }], ['b', {}]]);
+  });
+
+  it('delivers each message once when two senders work one collection', async () => {
+    const [one, two] = [outbox(), outbox()];
+    await one.enqueue(Array.from({ length: 30 }, (_, n) => ({ key: `m${n}`, destination: 'legal', payload: {} })));
+    one.start();
+    two.start();
+    await Promise.all([one.drain(), two.drain(), one.drain(), two.drain()]);
+    await Promise.all([one.stop(), two.stop()]);
+    expect(attempts.length).toBe(30);
+    expect(new Set(attempts).size).toBe(30);
+  });
+
+  it('dead-letters a message refused for good, with its last error, and sends it again when revived', async () => {
+    const box = outbox();
+    refuseForGood = true;
+    await box.enqueue([{ key: 'a', destination: 'talent', payload: {} }]);
+    await box.drain();
+    clock.advance(3_600_000);
+    await box.drain();
+    expect(attempts).toEqual(['a']);
+    expect(await box.model.findOne({ key: 'a' }).lean()).toMatchObject({ status: 'DEAD', attempts: 1, lastError: expect.stringContaining('refused') });
+    refuseForGood = false;
+    expect(await box.retryDead()).toBe(1);
+    await box.drain();
+    expect(attempts).toEqual(['a', 'a']);
+    expect(await box.model.findOne({ key: 'a' }).lean()).toMatchObject({ status: 'DELIVERED' });
   });
 });

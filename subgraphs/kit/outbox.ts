@@ -1,10 +1,15 @@
-// A transactional outbox (DESIGN.md "The flow of a case", steps 2–4): a message is written in the
-// same transaction as the change it announces, then delivered until the receiver accepts it.
-// The state lives in the database, not in memory: a process that restarts mid-delivery picks up
-// where it left off (a claimed message's lease runs out and it is claimed again), and the receiver
-// de-duplicates by the message key, so a retry never does the work twice.
-import { Schema, type ClientSession, type Connection, type Model, type Types } from 'mongoose';
-import { modelOn } from './mongo';
+// An outbox of messages that are documents of their own (a department's audit events for the
+// window's archive): a message is stored once under its key, then delivered until the receiver
+// accepts it. The state lives in the database, not in memory: a process that restarts
+// mid-delivery picks up where it left off (a claimed message's lease runs out and it is claimed
+// again), and the receiver de-duplicates by the message key, so a retry never does the work twice.
+// A claim is a conditional updateOne on the message (exactly one winner, on every engine and with
+// any number of replicas), never a findOneAndUpdate. A message refused for good, or failing
+// MAX_ATTEMPTS times, is dead-lettered (kit/delivery.ts) and logged, not retried for ever.
+import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import { isPermanentRefusal, MAX_ATTEMPTS, retryDelayMs, errorText } from './delivery';
+import { isDuplicateKey, modelOn } from './mongo';
+import { createPoller } from './poller';
 
 export interface OutboxMessage {
   _id: Types.ObjectId;
@@ -13,7 +18,8 @@ export interface OutboxMessage {
   /** Where it goes, e.g. a department name or "talent". */
   destination: string;
   payload: Record<string, unknown>;
-  status: 'PENDING' | 'DELIVERED';
+  /** DEAD: refused for good or tried MAX_ATTEMPTS times; kept with its last error until retried. */
+  status: 'PENDING' | 'DELIVERED' | 'DEAD';
   attempts: number;
   nextAttemptAt: Date;
   lockedUntil: Date | null;
@@ -28,7 +34,7 @@ function outboxSchema(collection: string): Schema<OutboxMessage> {
       key: { type: String, required: true },
       destination: { type: String, required: true },
       payload: { type: Schema.Types.Mixed, required: true },
-      status: { type: String, required: true, enum: ['PENDING', 'DELIVERED'], default: 'PENDING' },
+      status: { type: String, required: true, enum: ['PENDING', 'DELIVERED', 'DEAD'], default: 'PENDING' },
       attempts: { type: Number, required: true, default: 0 },
       nextAttemptAt: { type: Date, required: true },
       lockedUntil: { type: Date, default: null },
@@ -58,8 +64,10 @@ export interface OutboxOptions {
 
 export interface Outbox {
   model: Model<OutboxMessage>;
-  /** Adds messages inside the caller's transaction. */
-  enqueue(messages: { key: string; destination: string; payload: Record<string, unknown> }[], session?: ClientSession): Promise<void>;
+  /** Stores messages to send; a key already stored is kept as it is (a retried enqueue adds nothing). */
+  enqueue(messages: { key: string; destination: string; payload: Record<string, unknown> }[]): Promise<void>;
+  /** Sends dead letters again (after their cause was fixed); how many were revived. */
+  retryDead(filter?: { destination?: string }): Promise<number>;
   /** Delivers what is due now (and is also what the poller calls). */
   drain(): Promise<void>;
   /** Asks for a delivery round soon, without waiting for the poller. */
@@ -76,84 +84,85 @@ export function createOutbox(connection: Connection, collection: string, options
   const maxDelayMs = options.maxDelayMs ?? 60_000;
   const leaseMs = options.leaseMs ?? 30_000;
   const batchSize = options.batchSize ?? 20;
-  let timer: NodeJS.Timeout | null = null;
-  let draining: Promise<void> | null = null;
-  let again = false;
-  // Nothing is delivered before start(): a process delivers once it (and its peers) can answer.
-  let stopped = true;
 
-  async function claim(): Promise<OutboxMessage | null> {
+  /** Up to `limit` due messages, each claimed by a conditional update that only one sender wins. */
+  async function claim(limit: number): Promise<OutboxMessage[]> {
     const now = clock();
-    return model
-      .findOneAndUpdate(
-        { status: 'PENDING', nextAttemptAt: { $lte: now }, $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }] },
-        { $set: { lockedUntil: new Date(now.getTime() + leaseMs) } },
-        { sort: { nextAttemptAt: 1 }, returnDocument: 'after' },
-      )
-      .lean<OutboxMessage>();
+    const due = await model
+      .find({ status: 'PENDING', nextAttemptAt: { $lte: now }, $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }] })
+      .sort({ nextAttemptAt: 1 })
+      .limit(limit)
+      .lean<OutboxMessage[]>();
+    const lockedUntil = new Date(now.getTime() + leaseMs);
+    const won = await Promise.all(
+      due.map(async (message) => {
+        const result = await model.updateOne({ _id: message._id, status: 'PENDING', lockedUntil: message.lockedUntil }, { $set: { lockedUntil } });
+        return result.modifiedCount === 1 ? [{ ...message, lockedUntil }] : [];
+      }),
+    );
+    return won.flat();
   }
 
   async function deliverOne(message: OutboxMessage): Promise<void> {
     try {
       await options.deliver(message);
-      await model.updateOne({ _id: message._id }, { $set: { status: 'DELIVERED', deliveredAt: clock(), lockedUntil: null, lastError: null }, $inc: { attempts: 1 } });
+      await model.updateOne({ _id: message._id, lockedUntil: message.lockedUntil }, { $set: { status: 'DELIVERED', deliveredAt: clock(), lockedUntil: null, lastError: null }, $inc: { attempts: 1 } });
     } catch (error) {
       const attempts = message.attempts + 1;
-      const delay = Math.min(maxDelayMs, baseDelayMs * 2 ** Math.min(attempts - 1, 20));
-      await model.updateOne(
-        { _id: message._id },
-        { $set: { attempts, nextAttemptAt: new Date(clock().getTime() + delay), lockedUntil: null, lastError: (error as Error).message.slice(0, 500) } },
-      );
-      options.log?.(`${collection}: ${message.key} to ${message.destination} not delivered (attempt ${attempts}, next in ${delay} ms): ${(error as Error).message}`);
+      const lastError = errorText(error);
+      if (isPermanentRefusal(error) || attempts >= MAX_ATTEMPTS) {
+        await model.updateOne({ _id: message._id, lockedUntil: message.lockedUntil }, { $set: { status: 'DEAD', attempts, lockedUntil: null, lastError } });
+        options.log?.(`${collection}: ${message.key} to ${message.destination} dead-lettered after ${attempts} attempt(s): ${lastError}`);
+        return;
+      }
+      const delay = Math.min(maxDelayMs, retryDelayMs(attempts, baseDelayMs, maxDelayMs));
+      await model.updateOne({ _id: message._id, lockedUntil: message.lockedUntil }, { $set: { attempts, nextAttemptAt: new Date(clock().getTime() + delay), lockedUntil: null, lastError } });
+      options.log?.(`${collection}: ${message.key} to ${message.destination} not delivered (attempt ${attempts}, next in ${delay} ms): ${lastError}`);
     }
   }
 
-  async function round(): Promise<void> {
-    do {
-      again = false;
-      const claimed: OutboxMessage[] = [];
-      for (let message = await claim(); message; message = claimed.length < batchSize ? await claim() : null) claimed.push(message);
+  const poller = createPoller(
+    collection,
+    async () => {
+      const claimedNow = await claim(batchSize);
       // Different destinations are independent: deliver them side by side (并行办理).
-      await Promise.all(claimed.map(deliverOne));
-      if (claimed.length === batchSize) again = true;
-    } while (again && !stopped);
-  }
+      await Promise.all(claimedNow.map(deliverOne));
+      return claimedNow.length === batchSize;
+    },
+    { pollMs, log: options.log },
+  );
 
   const outbox: Outbox = {
     model,
-    async enqueue(messages, session) {
+    async enqueue(messages) {
       if (messages.length === 0) return;
       const now = clock();
-      await model.insertMany(
-        messages.map((message) => ({ ...message, status: 'PENDING', attempts: 0, nextAttemptAt: now })),
-        { session, ordered: true },
-      );
-    },
-    drain() {
-      if (draining) {
-        again = true;
-        return draining;
+      const documents = messages.map((message) => ({ ...message, status: 'PENDING', attempts: 0, nextAttemptAt: now }));
+      try {
+        await model.insertMany(documents, { ordered: true });
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+        // Some keys were stored by an earlier attempt: store the rest one by one (engines differ in
+        // what a batch does after its first duplicate).
+        for (const document of documents) {
+          await model.insertMany([document]).catch((single: unknown) => {
+            if (!isDuplicateKey(single)) throw single;
+          });
+        }
       }
-      draining = round().finally(() => {
-        draining = null;
-      });
-      return draining;
     },
-    kick() {
-      if (!stopped) void outbox.drain().catch((error: unknown) => options.log?.(`${collection}: delivery round failed: ${(error as Error).message}`));
-    },
-    start() {
-      stopped = false;
-      if (!timer) timer = setInterval(() => outbox.kick(), pollMs);
-      timer.unref();
+    async retryDead(filter = {}) {
+      const result = await model.updateMany(
+        { status: 'DEAD', ...(filter.destination ? { destination: filter.destination } : {}) },
+        { $set: { status: 'PENDING', attempts: 0, nextAttemptAt: clock(), lockedUntil: null } },
+      );
       outbox.kick();
+      return result.modifiedCount;
     },
-    async stop() {
-      stopped = true;
-      if (timer) clearInterval(timer);
-      timer = null;
-      await draining?.catch(() => {});
-    },
+    drain: () => poller.drain(),
+    kick: () => poller.kick(),
+    start: () => poller.start(),
+    stop: () => poller.stop(),
   };
   return outbox;
 }

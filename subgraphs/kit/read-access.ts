@@ -147,6 +147,25 @@ function levelOf(rule: FieldRule): ReadLevel {
   return typeof rule === 'string' ? rule : rule.level;
 }
 
+/**
+ * Filters obey the read levels of the fields they touch (`touches`: filter argument → the field it
+ * matches, e.g. `specialist` → `Case.specialist`): a caller who may not read a field may not use it
+ * to confirm a value either, e.g. an analyst counting the cases of a named specialist.
+ */
+export function checkFilterReads(viewer: Viewer | null, owner: SubgraphName, policy: ReadPolicy, filter: object | null | undefined, touches: Record<string, string>, argument = 'filter'): void {
+  for (const [name, coordinate] of Object.entries(touches)) {
+    const value = (filter as Record<string, unknown> | null | undefined)?.[name];
+    if (value === undefined || value === null || value === '') continue;
+    const [typeName, fieldName] = coordinate.split('.');
+    const rule = ruleOf(policy, typeName, fieldName);
+    if (!rule || !mayRead(levelOf(rule), viewer, owner)) {
+      const error = forbiddenField(viewer, coordinate);
+      error.extensions.field = `${argument}.${name}`;
+      throw error;
+    }
+  }
+}
+
 /** The policy checked against the schema: every owned field has a level, every restricted one is nullable, no rule names a field that is not there. */
 export function checkReadPolicy(owner: SubgraphName, typeDefs: DocumentNode, policy: ReadPolicy): void {
   const fields = ownedFields(typeDefs);

@@ -2,6 +2,7 @@
 import { readPort, readString } from './config';
 import { DEFAULT_PORTS, envSuffix, type SubgraphName } from './departments';
 import { startEmbeddedMongo } from './embedded-mongo';
+import { serverEngine } from './mongo';
 import { defaultEnvironment, startSubgraph, type SubgraphFactory } from './subgraph';
 
 export async function runSubgraph(name: SubgraphName, factory: SubgraphFactory): Promise<void> {
@@ -13,6 +14,9 @@ export async function runSubgraph(name: SubgraphName, factory: SubgraphFactory):
   const mongoUri = env.MONGODB_URI ?? embedded!.uri;
   const running = await startSubgraph(factory, { mongoUri, dbName, port, environment: await defaultEnvironment(name) });
   console.log(`[${name}] subgraph ready at ${running.url} (database ${dbName})`);
+  if ((await serverEngine(running.connection)) === 'jongodb') {
+    console.warn(`[${name}] 数据库为内嵌 jongodb 引擎：仅供试用，不可用于生产（the embedded jongodb engine is for trying the product, not for production: set MONGODB_URI to a MongoDB replica set or sharded cluster）`);
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -1,11 +1,14 @@
 // 司法局 writes: a consultation requested, its counsel assigned, answered, closed. The same
 // functions serve a case's task (cases.ts) and a talent's direct request (mutations.ts), so the same
-// rules apply both ways. Each runs inside the caller's transaction; a step of a consultation that
-// came from a case moves the case's task with it.
-import type { ClientSession } from 'mongoose';
-import type { CaseTaskChange, CaseTaskDesk } from '../kit/case-task';
-import type { RuleOutcome, RuleViolation } from '../kit/problems';
+// rules apply both ways. No transaction: a consultation is one document, written under an id the
+// caller gives (a case task's is the same on every retry); a staff step on a consultation that came
+// from a case moves the case's task with it through the desk (kit/task-steps.ts).
+import type { Types } from 'mongoose';
+import type { CaseTaskChange, CaseTaskDoc, RecordStep } from '../kit/case-task';
+import { insertOnce } from '../kit/mongo';
+import { problemsError, violationProblems, type RuleOutcome } from '../kit/problems';
 import type { Program } from '../kit/programs';
+import { RULE_FIELD } from './input';
 import type { LegalConsultationDoc, LegalModels } from './model';
 import {
   isOpen,
@@ -37,7 +40,8 @@ export interface ConsultationRequest {
   caseId: string | null;
 }
 
-export async function requestConsultationIn(models: LegalModels, request: ConsultationRequest, now: Date, session: ClientSession): Promise<RuleOutcome<LegalConsultationDoc>> {
+/** Records `request` as the consultation `consultationId` if the rules allow it; run again with the same id, it answers the one stored. */
+export async function requestConsultation(models: LegalModels, request: ConsultationRequest, now: Date, consultationId: Types.ObjectId): Promise<RuleOutcome<LegalConsultationDoc>> {
   const record: LegalConsultationRecord = {
     topic: request.topic,
     category: request.category,
@@ -51,8 +55,8 @@ export async function requestConsultationIn(models: LegalModels, request: Consul
   // Fee-bearing work is not refused: it is accepted and flagged (000 十二（三）2; 002 十（一）1（2））.
   const violations = legalConsultationViolations(request.program, record, now);
   if (violations.length > 0) return { record: null, violations };
-  const [consultation] = await models.LegalConsultation.create([{ talentId: request.talentId, caseId: request.caseId, program: request.program, ...record }], { session });
-  return { record: consultation.toObject() as LegalConsultationDoc, violations: null };
+  const consultation = await insertOnce<LegalConsultationDoc>(models.LegalConsultation, { _id: consultationId, talentId: request.talentId, caseId: request.caseId, program: request.program, ...record });
+  return { record: consultation, violations: null };
 }
 
 const ROLE_ZH = { GOVERNMENT_LEGAL_ADVISER: '政府法律顾问', LAWYER: '律师' } as const;
@@ -84,56 +88,47 @@ export function consultationTaskChange(consultation: LegalConsultationDoc): Case
   }
 }
 
+/** Not yet answered (rules.ts isOpen): what a withdrawal still withdraws. */
+const OPEN_STATUSES: readonly LegalStatus[] = (['REQUESTED', 'ASSIGNED', 'ANSWERED', 'CLOSED', 'WITHDRAWN'] as const).filter(isOpen);
+
 /**
  * The applicant withdrew the case (withdraw.ts): a consultation not yet answered (rules.ts isOpen)
- * becomes WITHDRAWN — not CLOSED, which means answered (answeredAt stays null) — in the caller's
- * transaction; the desk changes the task. An answered or closed consultation stays as it is.
+ * becomes WITHDRAWN — not CLOSED, which means answered (answeredAt stays null); the desk changes
+ * the task. Conditional on the status, so a withdrawal retried after an interruption changes it
+ * once; an answered or closed consultation stays as it is. The version moves as on a staff step,
+ * so a step that read the consultation before loses its write.
  */
-export async function withdrawConsultationIn(models: LegalModels, id: string, session: ClientSession): Promise<void> {
-  const current = await models.LegalConsultation.findById(id, { status: 1 }, { session }).lean<LegalConsultationDoc>();
-  if (!current || !isOpen(current.status as LegalStatus)) return;
-  await models.LegalConsultation.updateOne({ _id: current._id, status: current.status }, { $set: { status: 'WITHDRAWN' } }, { session });
+export async function withdrawConsultation(models: LegalModels, id: string | Types.ObjectId): Promise<void> {
+  await models.LegalConsultation.updateOne({ _id: id, status: { $in: OPEN_STATUSES } }, { $set: { status: 'WITHDRAWN' }, $inc: { __v: 1 } });
 }
 
 export type ConsultationStep = 'ASSIGNED' | 'ANSWERED' | 'CLOSED';
-export type ConsultationMove = { consultation: LegalConsultationDoc; violations: null } | { consultation: null; violations: RuleViolation[] } | null;
+
+/** A staff step's name in messages (kit/task-steps.ts: NOT_FOUND, REQUEST_IN_PROGRESS). */
+export const LEGAL_CONSULTATION = { name: 'LegalConsultation', zh: '法律咨询', en: 'legal consultation' };
 
 /**
  * Staff take a consultation one step on (rules.ts legalTransitionViolations, then every rule on
- * the result, e.g. the counsel's role) and, if it came from a case, the task with it. null: no such consultation.
+ * the result, e.g. the counsel's role) and, if it came from a case, the task with it — the desk's
+ * stepRecord writes both without a transaction (kit/task-steps.ts).
  */
-export async function moveConsultationIn(
-  models: LegalModels,
-  desk: CaseTaskDesk,
-  id: string,
-  to: ConsultationStep,
-  counsel: LegalCounselRecord | null,
-  now: Date,
-  session: ClientSession,
-): Promise<ConsultationMove> {
-  const current = await models.LegalConsultation.findById(id, null, { session }).lean<LegalConsultationDoc>();
-  if (!current) return null;
-  const transition = legalTransitionViolations(current.status as LegalStatus, to);
-  if (transition.length > 0) return { consultation: null, violations: transition };
-  const next: LegalConsultationRecord = {
-    topic: current.topic,
-    category: current.category as LegalCategory,
-    personalMatter: current.personalMatter,
-    channel: current.channel as LegalChannel,
-    counsel: to === 'ASSIGNED' ? counsel : (current.counsel as LegalCounselRecord | null),
-    status: to,
-    requestedAt: current.requestedAt,
-    answeredAt: to === 'ANSWERED' ? now : current.answeredAt,
+export function consultationStep(to: ConsultationStep, counsel: LegalCounselRecord | null, now: Date) {
+  return async (current: LegalConsultationDoc, task: CaseTaskDoc | null): Promise<RecordStep<LegalConsultationDoc>> => {
+    const transition = legalTransitionViolations(current.status as LegalStatus, to);
+    if (transition.length > 0) throw problemsError(violationProblems(transition, RULE_FIELD, ''));
+    const next: LegalConsultationRecord = {
+      topic: current.topic,
+      category: current.category as LegalCategory,
+      personalMatter: current.personalMatter,
+      channel: current.channel as LegalChannel,
+      counsel: to === 'ASSIGNED' ? counsel : (current.counsel as LegalCounselRecord | null),
+      status: to,
+      requestedAt: current.requestedAt,
+      answeredAt: to === 'ANSWERED' ? now : current.answeredAt,
+    };
+    const violations = legalConsultationViolations(current.program, next, now);
+    if (violations.length > 0) throw problemsError(violationProblems(violations, RULE_FIELD, ''));
+    const set = { status: next.status, counsel: next.counsel, answeredAt: next.answeredAt };
+    return { set, task: task ? consultationTaskChange({ ...current, ...set }) : null };
   };
-  const violations = legalConsultationViolations(current.program, next, now);
-  if (violations.length > 0) return { consultation: null, violations };
-  const consultation = await models.LegalConsultation.findOneAndUpdate(
-    { _id: current._id, status: current.status },
-    { $set: { status: next.status, counsel: next.counsel, answeredAt: next.answeredAt } },
-    { session, returnDocument: 'after' },
-  ).lean<LegalConsultationDoc>();
-  if (!consultation) throw new Error(`legal consultation ${id} changed during the transaction`);
-  const task = await desk.taskForRecord(id, session);
-  if (task) await desk.change(task._id, consultationTaskChange(consultation), session);
-  return { consultation, violations: null };
 }

@@ -1,13 +1,12 @@
 // Staff steps on a consultation (安排顾问 → 答复 → 办结), and the single service a talent requests
 // without a case (issue 3: "the same rules apply"). Every broken rule comes back at once as one
 // BAD_USER_INPUT naming each field, rule and source.
-import { notFound } from '../kit/errors';
+import { Types } from 'mongoose';
 import { FormReader } from '../kit/form-reader';
-import { parseObjectId } from '../kit/ids';
 import { problemsError, violationProblems } from '../kit/problems';
 import { PROGRAMS } from '../kit/programs';
 import type { Resolvers } from '../kit/subgraph';
-import { consultationView, moveConsultationIn, requestConsultationIn, type ConsultationRequest, type ConsultationStep, type LegalConsultationView } from './consultations';
+import { LEGAL_CONSULTATION, consultationStep, consultationView, requestConsultation, type ConsultationRequest, type ConsultationStep, type LegalConsultationView } from './consultations';
 import type { LegalContext } from './context';
 import { CATEGORIES, CHANNELS, MAX_COUNSEL_NAME, MAX_OFFICE, MAX_TOPIC, RULE_FIELD } from './input';
 import type { CounselRole, LegalCounselRecord } from './rules';
@@ -21,15 +20,10 @@ interface LegalCounselInput {
   office: string;
 }
 
+/** A staff step on a consultation, and its case's task with it (kit/task-steps.ts). */
 async function move(id: string, to: ConsultationStep, counsel: LegalCounselRecord | null, context: LegalContext): Promise<LegalConsultationView> {
-  parseObjectId(id, 'id');
-  const moved = await context.services.connection.transaction(async (session) => {
-    const outcome = await moveConsultationIn(context.services.models, context.services.desk, id, to, counsel, context.services.environment.clock(), session);
-    if (outcome?.violations) throw problemsError(violationProblems(outcome.violations, RULE_FIELD, ''));
-    return outcome;
-  });
-  if (!moved) throw notFound('LegalConsultation', `法律咨询 ${id} 不存在`, `no legal consultation ${id}`);
-  return consultationView(moved.consultation!);
+  const { desk, models, environment } = context.services;
+  return consultationView(await desk.stepRecord(models.LegalConsultation, id, LEGAL_CONSULTATION, consultationStep(to, counsel, environment.clock())));
 }
 
 function readCounsel(counsel: LegalCounselInput): LegalCounselRecord {
@@ -57,14 +51,11 @@ export const mutationResolvers: Resolvers<LegalContext> = {
       reader.done();
       // Read in full: done() has thrown on any problem.
       const request: ConsultationRequest = { talentId: talentId!, program: program!, topic, category: category!, personalMatter, channel: channel!, caseId: null };
-    // 001 第六条: a single service needs a card in force, of the program it is asked under (the window's registry says).
+      // 001 第六条: a single service needs a card in force, of the program it is asked under (the window's registry says).
       await context.services.environment.verifyCard(request.talentId, request.program, 'input.talentId');
-      const consultation = await context.services.connection.transaction(async (session) => {
-        const outcome = await requestConsultationIn(context.services.models, request, context.services.environment.clock(), session);
-        if (outcome.violations) throw problemsError(violationProblems(outcome.violations, RULE_FIELD, 'input'));
-        return outcome.record;
-      });
-      return consultationView(consultation);
+      const outcome = await requestConsultation(context.services.models, request, context.services.environment.clock(), new Types.ObjectId());
+      if (outcome.violations) throw problemsError(violationProblems(outcome.violations, RULE_FIELD, 'input'));
+      return consultationView(outcome.record);
     },
   },
 };

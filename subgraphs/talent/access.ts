@@ -19,6 +19,7 @@ export const MUTATION_ACCESS: Record<string, MutationRule> = {
   submitCase: anyOf(talentThemself((args) => (args.input as { talentId?: string } | undefined)?.talentId), windowStaff),
   supplyCaseMaterials: windowStaff,
   deliverCase: windowStaff,
+  retryCaseDelivery: windowStaff,
   withdrawCase: anyOf(talentOwningRecord<TalentContext>((context) => context.cases.Case, 'caseId'), windowStaff),
   issueAffiliatedCard: windowStaff,
   recordCaseTaskReport: servicesOnly,
@@ -33,6 +34,7 @@ export const READ_ACCESS: ReadPolicy = {
   Case: { '*': 'status', specialist: 'identity' },
   CaseItem: { '*': 'status', note: 'detail', reason: 'detail' },
   CaseEvent: { '*': 'status', message: 'detail' },
+  CaseItemDelivery: { '*': 'status', lastError: 'detail' },
   // The catalog, requirements, pages and the audit archive (coordinators only, at its root field).
   EligibilityCategory: { '*': 'status' },
   TalentConnection: { '*': 'status' },

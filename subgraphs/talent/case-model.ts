@@ -1,9 +1,14 @@
 // Cases at the window (统一受理) and their archive (统一建档, 004 第十二条). A case's items are a
-// bounded list (at most one per catalog item and person), so they live in the case; the timeline
-// grows, so its events are documents of their own.
+// bounded list (at most one per catalog item), so they live in the case — and so does each part's
+// hand-over to its department (`dispatch`, and `recall` once the case is withdrawn): accepting a
+// case is one insert, and the dispatcher finds what is still to hand out by querying cases
+// (`workDueAt`). The timeline grows, so its events are documents of their own; a change writes its
+// events into the case first (`unarchived`, numbered by `eventCount`) and copies them to the archive
+// under ids made from that number, so an interrupted copy is finished later and never doubled.
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
-import { modelOn } from '../kit/mongo';
 import type { CaseTaskStatus } from '../kit/case-task';
+import type { Delivery } from '../kit/delivery';
+import { modelOn } from '../kit/mongo';
 import type { ServiceCode } from '../kit/case-forms';
 import type { DepartmentName } from '../kit/departments';
 
@@ -26,6 +31,10 @@ export interface CaseItemDoc {
   completedAt: Date | null;
   /** The last department report applied (reports apply once, in order). */
   sequence: number;
+  /** Handing this part to its department (kit/delivery.ts): DEAD when refused for good. */
+  dispatch: Delivery;
+  /** Telling the department the case was withdrawn; null until then. */
+  recall: Delivery | null;
 }
 
 export interface PendingMaterialDoc {
@@ -52,10 +61,21 @@ export interface CaseDoc {
   dueOn: string;
   deliveredAt: Date | null;
   closedReason: string | null;
+  /** When the dispatcher next has work on this case (a part to hand out, events to archive); null when none. */
+  workDueAt: Date | null;
+  /** Events written so far: the next event is number eventCount + 1. */
+  eventCount: number;
+  /** Events written into the case and not yet copied to the archive. */
+  unarchived: CaseEventDoc[];
+  /** Some part was refused for good or failed too often: coordinators look at it (督办). */
+  deliveryFailed: boolean;
+  /** Compare-and-set version: every change of the case is one conditional update on it. */
+  __v: number;
 }
 
 export interface CaseEventDoc {
-  _id: Types.ObjectId;
+  /** `<caseId>:<number>`: the same event copied twice is stored once. */
+  _id: string;
   caseId: string;
   at: Date;
   kind: string;
@@ -78,6 +98,8 @@ const caseItemSchema = new Schema<CaseItemDoc>(
     dispatchedAt: { type: Date, default: null },
     completedAt: { type: Date, default: null },
     sequence: { type: Number, required: true, default: 0 },
+    dispatch: { type: Schema.Types.Mixed, required: true },
+    recall: { type: Schema.Types.Mixed, default: null },
   },
   { _id: false, minimize: false },
 );
@@ -102,6 +124,10 @@ const caseSchema = new Schema<CaseDoc>(
     dueOn: { type: String, required: true },
     deliveredAt: { type: Date, default: null },
     closedReason: { type: String, default: null, maxlength: 500 },
+    workDueAt: { type: Date, default: null },
+    eventCount: { type: Number, required: true, default: 0 },
+    unarchived: { type: Schema.Types.Mixed, default: [] },
+    deliveryFailed: { type: Boolean, required: true, default: false },
   },
   { collection: 'cases', timestamps: true, minimize: false },
 );
@@ -112,9 +138,12 @@ caseSchema.index({ status: 1, _id: -1 });
 caseSchema.index({ specialist: 1, _id: -1 });
 caseSchema.index({ 'items.department': 1, _id: -1 });
 caseSchema.index({ 'items.open': 1, 'items.dueOn': 1 });
+caseSchema.index({ workDueAt: 1 });
+caseSchema.index({ deliveryFailed: 1, _id: -1 });
 
 const caseEventSchema = new Schema<CaseEventDoc>(
   {
+    _id: { type: String, required: true },
     caseId: { type: String, required: true },
     at: { type: Date, required: true },
     kind: { type: String, required: true },
@@ -126,37 +155,14 @@ const caseEventSchema = new Schema<CaseEventDoc>(
 );
 caseEventSchema.index({ caseId: 1, at: 1, _id: 1 });
 
-/**
- * A request key claimed by one submission before it writes anything: of two identical requests
- * sent at once, only the claimer goes on to store the case; the other answers with that case.
- */
-export interface CaseRequestDoc {
-  _id: string;
-  caseId: Types.ObjectId;
-  fingerprint: string;
-  claimedAt: Date;
-}
-
-const caseRequestSchema = new Schema<CaseRequestDoc>(
-  {
-    _id: { type: String, required: true },
-    caseId: { type: Schema.Types.ObjectId, required: true },
-    fingerprint: { type: String, required: true },
-    claimedAt: { type: Date, required: true },
-  },
-  { collection: 'case_requests', timestamps: false },
-);
-
 export interface CaseModels {
   Case: Model<CaseDoc>;
   CaseEvent: Model<CaseEventDoc>;
-  CaseRequest: Model<CaseRequestDoc>;
 }
 
 export function registerCaseModels(connection: Connection): CaseModels {
   return {
     Case: modelOn<CaseDoc>(connection, 'Case', caseSchema),
     CaseEvent: modelOn<CaseEventDoc>(connection, 'CaseEvent', caseEventSchema),
-    CaseRequest: modelOn<CaseRequestDoc>(connection, 'CaseRequest', caseRequestSchema),
   };
 }

@@ -1,6 +1,6 @@
 import type { Connection, Model, QueryFilter } from 'mongoose';
 import type { AuditEventDoc } from './audit';
-import type { Outbox } from '../kit/outbox';
+import type { Poller } from '../kit/poller';
 import type { SubgraphEnvironment } from '../kit/subgraph';
 import type { CaseModels } from './case-model';
 import type { BaseContext } from '../kit/context';
@@ -13,7 +13,8 @@ import type { Resolvers } from '../kit/subgraph';
 import type { TalentLoaders } from './loaders';
 import type { TalentDoc, TalentModels } from './model';
 import { maskIdNumber, maskPhone, reveal } from '../kit/pii';
-import { checkOwnTalent, forbiddenField, talentScope } from '../kit/read-access';
+import { checkFilterReads, checkOwnTalent, forbiddenField, talentScope } from '../kit/read-access';
+import { READ_ACCESS } from './access';
 import type { Viewer } from '../kit/context';
 import { cardStatusOn, eligibilityCategory, mainCardStatusFilter, type CardStatus, type StoredCardStatus } from './rules';
 
@@ -22,7 +23,8 @@ export interface TalentContext extends BaseContext {
   environment: SubgraphEnvironment;
   models: TalentModels;
   cases: CaseModels;
-  dispatches: Outbox;
+  /** The case dispatcher (cases/dispatch.ts): kicked when a case has parts to hand out. */
+  dispatches: Poller;
   /** The audit archive (audit.ts). */
   audits: Model<AuditEventDoc>;
   loaders: TalentLoaders;
@@ -54,7 +56,7 @@ function talentQuery(filter: TalentFilter | null | undefined, today: string, vie
   if (filter?.district) conditions.push({ district: filter.district });
   if (filter?.cardStatus) conditions.push(mainCardStatusFilter(filter.cardStatus, today));
   const search = filter?.search?.trim();
-  if (search && viewer?.role === 'analyst') throw forbiddenField(viewer, 'TalentFilter.search');
+  checkFilterReads(viewer, 'talent', READ_ACCESS, filter, { search: 'Talent.name' });
   if (search) {
     if (search.length > MAX_SEARCH_LENGTH) {
       throw badUserInput('filter.search', `搜索词不能超过 ${MAX_SEARCH_LENGTH} 个字`, `search must be at most ${MAX_SEARCH_LENGTH} characters`);

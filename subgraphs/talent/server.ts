@@ -15,7 +15,7 @@ import { talentResolvers, type TalentContext } from './resolvers';
 export function buildTalentSubgraph(connection: Connection, environment: SubgraphEnvironment): SubgraphModule<TalentContext> {
   const models = registerTalentModels(connection);
   const cases = registerCaseModels(connection);
-  const dispatches = createDispatcher(connection, environment, cases);
+  const dispatches = createDispatcher(environment, cases);
   const audits = registerAuditModel(connection);
   const typeDefs = loadTypeDefs(import.meta.url);
   return {

@@ -1,12 +1,14 @@
 // What the window does with a case after intake: record materials supplied after 容缺受理,
-// deliver once when every part is finished (统一交付, 004 第十一条), or withdraw it.
+// deliver once when every part is finished (统一交付, 004 第十一条), withdraw it, or send again a
+// part that was dead-lettered once its cause is fixed.
 import { badUserInput, notFound } from '../../kit/errors';
 import { parseObjectId } from '../../kit/ids';
-import type { Outbox } from '../../kit/outbox';
+import { cancelled, inFlight, pendingDelivery } from '../../kit/delivery';
 import type { SubgraphEnvironment } from '../../kit/subgraph';
-import { MATERIALS } from '../catalog';
+import { catalogItem, MATERIALS } from '../catalog';
 import type { CaseDoc, CaseModels } from '../case-model';
 import { changeCase } from './case-store';
+import { hasDeadLetter } from './dispatch';
 
 const MAX_NOTE = 500;
 
@@ -36,7 +38,7 @@ export function supplyMaterials(environment: SubgraphEnvironment, models: CaseMo
         set: { pendingMaterials: current.pendingMaterials.map((material) => (materials.includes(material.code) && material.suppliedAt === null ? { ...material, suppliedAt: now } : material)) },
         events: [{ at: now, kind: 'MATERIALS_SUPPLIED', department: null, service: null, message: `已补齐容缺材料：${materials.map((code) => MATERIALS[code as keyof typeof MATERIALS].zh).join('、')}` }],
       };
-    }),
+    }, environment.clock),
     id,
   );
 }
@@ -59,35 +61,71 @@ export function deliverCase(environment: SubgraphEnvironment, models: CaseModels
         set: { status: 'DELIVERED', deliveredAt: now },
         events: [{ at: now, kind: 'DELIVERED', department: null, service: null, message: `统一交付${message ? `：${message}` : ''}（delivered once, 004 第十一条）` }],
       };
-    }),
+    }, environment.clock),
     id,
   );
 }
 
 /**
  * The applicant withdraws the case before delivery. Parts not yet handed out are not handed out;
- * every department that may hold a part is told, through the dispatcher's outbox, to cancel its
- * unfinished tasks and undo their records. Withdrawing again re-sends what may have been lost.
+ * every department that got (or may have got) a part is told, by the dispatcher, to cancel its
+ * unfinished tasks and undo their records. All of it is written in the one update of the case.
  */
-export async function withdrawCase(environment: SubgraphEnvironment, models: CaseModels, dispatches: Outbox, caseId: string, reason: string): Promise<CaseDoc> {
+export async function withdrawCase(environment: SubgraphEnvironment, models: CaseModels, caseId: string, reason: string, dispatchSoon: () => void): Promise<CaseDoc> {
   const id = parseObjectId(caseId, 'caseId').toString();
   const why = text(reason, 'reason', true)!;
   const now = environment.clock();
   const withdrawn = await found(
-    changeCase(models, id, (current) => {
-      if (current.status === 'WITHDRAWN') return null;
-      if (current.status === 'DELIVERED') throw badUserInput('caseId', '办件已交付，不能撤回', 'a delivered case cannot be withdrawn');
-      return {
-        set: { status: 'WITHDRAWN', closedReason: why, items: current.items.map((item) => ({ ...item, open: false })) },
-        events: [{ at: now, kind: 'WITHDRAWN', department: null, service: null, message: `申请人撤回：${why}` }],
-      };
-    }),
+    changeCase(
+      models,
+      id,
+      (current) => {
+        if (current.status === 'WITHDRAWN') return null;
+        if (current.status === 'DELIVERED') throw badUserInput('caseId', '办件已交付，不能撤回', 'a delivered case cannot be withdrawn');
+        const items = current.items.map((item) => {
+          // Tried, delivered or on its way: the department may hold it, so it is told.
+          const mayHold = item.dispatch.state === 'DONE' || item.dispatch.attempts > 0 || inFlight(item.dispatch, now);
+          const dispatch = item.dispatch.state === 'PENDING' && !inFlight(item.dispatch, now) ? cancelled(item.dispatch) : item.dispatch;
+          return { ...item, open: false, dispatch, recall: mayHold ? pendingDelivery(now) : null };
+        });
+        return {
+          set: { status: 'WITHDRAWN', closedReason: why, items, deliveryFailed: hasDeadLetter(items) },
+          events: [{ at: now, kind: 'WITHDRAWN', department: null, service: null, message: `申请人撤回：${why}` }],
+        };
+      },
+      environment.clock,
+    ),
     id,
   );
-  const departments = [...new Set(withdrawn.items.map((item) => item.department))];
-  const stored = await dispatches.model.find({ key: { $in: departments.map((department) => `withdraw:${id}:${department}`) } }, { key: 1 }).lean<{ key: string }[]>();
-  const missing = departments.filter((department) => !stored.some((message) => message.key === `withdraw:${id}:${department}`));
-  await dispatches.enqueue(missing.map((department) => ({ key: `withdraw:${id}:${department}`, destination: department, payload: { kind: 'withdraw', caseId: id, department, reason: withdrawn.closedReason ?? why } })));
-  dispatches.kick();
+  dispatchSoon();
   return withdrawn;
+}
+
+/** A coordinator sends again every part of the case that was dead-lettered, once its cause is fixed. */
+export async function retryCaseDelivery(environment: SubgraphEnvironment, models: CaseModels, caseId: string, dispatchSoon: () => void): Promise<CaseDoc> {
+  const id = parseObjectId(caseId, 'caseId').toString();
+  const now = environment.clock();
+  const retried = await found(
+    changeCase(
+      models,
+      id,
+      (current) => {
+        if (!hasDeadLetter(current.items)) throw badUserInput('caseId', '该办件没有分派失败的事项', 'the case has no failed delivery to retry', { rule: 'NO_FAILED_DELIVERY' });
+        const items = current.items.map((item) => ({
+          ...item,
+          dispatch: item.dispatch.state === 'DEAD' ? pendingDelivery(now) : item.dispatch,
+          recall: item.recall?.state === 'DEAD' ? pendingDelivery(now) : item.recall,
+        }));
+        const names = current.items.filter((item) => item.dispatch.state === 'DEAD' || item.recall?.state === 'DEAD').map((item) => catalogItem(item.service).zh);
+        return {
+          set: { items, deliveryFailed: false },
+          events: [{ at: now, kind: 'DELIVERY_RETRIED', department: null, service: null, message: `重新分派：${names.join('、')}（delivery retried）` }],
+        };
+      },
+      environment.clock,
+    ),
+    id,
+  );
+  dispatchSoon();
+  return retried;
 }

@@ -1,15 +1,20 @@
 // 并行办理 (004 第十条): the dispatcher hands each department its part of a case through the
 // department's own subgraph API, every department side by side, retrying with backoff until the
-// department answers. The department keeps one task per (case, item), so a retry — after a
-// timeout, a department restart or a window restart mid-delivery — never makes a second one.
-import type { Connection } from 'mongoose';
+// department answers. What is still to hand out is kept in the case itself (each item's `dispatch`,
+// and `recall` once the case is withdrawn), so the dispatcher finds its work by querying cases and
+// claims it with a compare-and-set on the case: with any number of window replicas, one of them
+// hands a part out at a time. The department keeps one task per (case, item), so a retry — after a
+// timeout, a department restart or a window restart mid-delivery — never makes a second one. A part
+// refused for good, or failing too often, is dead-lettered on the case (`deliveryFailed`) for
+// coordinators to see and retry (retryCaseDelivery).
 import { serviceCall } from '../../kit/graphql-client';
-import { createOutbox, type Outbox, type OutboxMessage } from '../../kit/outbox';
+import { cancelled, claimed, errorText, failed, inFlight, isClaimable, succeeded, type Delivery } from '../../kit/delivery';
 import type { DepartmentName } from '../../kit/departments';
+import { createPoller, type Poller } from '../../kit/poller';
 import type { SubgraphEnvironment } from '../../kit/subgraph';
 import { catalogItem } from '../catalog';
-import type { CaseDoc, CaseModels } from '../case-model';
-import { caseStatusOf, changeCase } from './case-store';
+import type { CaseDoc, CaseItemDoc, CaseModels } from '../case-model';
+import { archiveEvents, caseStatusOf, changeCase, refreshWorkDueAt, type NewEvent } from './case-store';
 
 const capitalized = (department: DepartmentName) => `${department[0].toUpperCase()}${department.slice(1)}`;
 const receiveMutation = (department: DepartmentName) =>
@@ -17,34 +22,53 @@ const receiveMutation = (department: DepartmentName) =>
 const withdrawMutation = (department: DepartmentName) =>
   `mutation Withdraw($caseId: ID!, $reason: String!) { withdraw${capitalized(department)}CaseTasks(caseId: $caseId, reason: $reason) { id status } }`;
 
-export function createDispatcher(connection: Connection, environment: SubgraphEnvironment, models: CaseModels): Outbox {
-  return createOutbox(connection, 'case_dispatches', {
-    clock: environment.clock,
-    log: environment.log,
-    deliver: (message) => (message.payload.kind === 'withdraw' ? withdrawPart(environment, message) : deliverPart(environment, models, message)),
+const BATCH = 20;
+
+type Kind = 'dispatch' | 'recall';
+
+/** The hand-overs of a case that are due now; a recall waits until its part's delivery has an outcome. */
+function dueParts(current: CaseDoc, now: Date): { index: number; kind: Kind }[] {
+  const due: { index: number; kind: Kind }[] = [];
+  current.items.forEach((item, index) => {
+    if (current.status !== 'WITHDRAWN' && isClaimable(item.dispatch, now)) due.push({ index, kind: 'dispatch' });
+    if (isClaimable(item.recall, now) && !inFlight(item.dispatch, now)) due.push({ index, kind: 'recall' });
   });
+  return due;
 }
 
-/** Tells a department the case was withdrawn: it cancels its unfinished tasks and their records. */
-async function withdrawPart(environment: SubgraphEnvironment, message: OutboxMessage): Promise<void> {
-  const { caseId, department, reason } = message.payload as { caseId: string; department: DepartmentName; reason: string };
-  await serviceCall(environment, department, withdrawMutation(department), { caseId, reason });
-}
+export const hasDeadLetter = (items: readonly CaseItemDoc[]): boolean => items.some((item) => item.dispatch.state === 'DEAD' || item.recall?.state === 'DEAD');
 
-async function deliverPart(environment: SubgraphEnvironment, models: CaseModels, message: OutboxMessage): Promise<void> {
-  const { caseId, department } = message.payload as { caseId: string; department: DepartmentName };
-  const current = await models.Case.findById(caseId).lean<CaseDoc>();
-  // The case and its dispatches are written in one transaction, so the case is there. Should it not
-  // be visible yet (the embedded test engine can show one write of a commit before another), this
-  // delivery fails and is retried, rather than marked delivered with nothing handed out.
-  if (!current) throw new Error(`case ${caseId} not found (yet): will retry`);
-  // A withdrawn case is not handed out any more.
-  if (current.status === 'WITHDRAWN') return;
-  const sentAt = environment.clock();
-  for (const item of current.items.filter((candidate) => candidate.department === department)) {
-    await serviceCall(environment, department, receiveMutation(department), {
+export function createDispatcher(environment: SubgraphEnvironment, models: CaseModels): Poller {
+  const clock = environment.clock;
+
+  /** Claims the due parts of one case (one winner among replicas); null when there is nothing, or another took them. */
+  async function claim(caseId: string): Promise<{ current: CaseDoc; parts: { index: number; kind: Kind; lease: Date }[] } | null> {
+    let parts: { index: number; kind: Kind; lease: Date }[] = [];
+    const now = clock();
+    const current = await changeCase(
+      models,
+      caseId,
+      (latest) => {
+        const due = dueParts(latest, now);
+        parts = [];
+        if (due.length === 0) return null;
+        const items = latest.items.map((item) => ({ ...item }));
+        for (const { index, kind } of due) {
+          const next = claimed(items[index][kind]!, now);
+          items[index] = { ...items[index], [kind]: next };
+          parts.push({ index, kind, lease: next.leaseUntil! });
+        }
+        return { set: { items }, events: [] };
+      },
+      clock,
+    );
+    return current && parts.length > 0 ? { current, parts } : null;
+  }
+
+  async function handOut(current: CaseDoc, item: CaseItemDoc): Promise<void> {
+    await serviceCall(environment, item.department, receiveMutation(item.department), {
       input: {
-        caseId,
+        caseId: current._id.toString(),
         talentId: current.talentId,
         program: current.program,
         item: item.service,
@@ -54,22 +78,85 @@ async function deliverPart(environment: SubgraphEnvironment, models: CaseModels,
       },
     });
   }
-  await changeCase(models, caseId, (latest) => {
-    // A report may have overtaken this update; the delivery itself is recorded once either way.
-    const delivered = latest.items.filter((item) => item.department === department && item.dispatchedAt === null);
-    if (delivered.length === 0) return null;
-    const items = latest.items.map((item) =>
-      delivered.includes(item) ? { ...item, dispatchedAt: sentAt, status: item.status === 'PENDING' ? ('DELIVERED_TO_DEPARTMENT' as const) : item.status } : item,
+
+  /** Tells a department the case was withdrawn: it cancels its unfinished tasks and undoes their records. */
+  async function recall(current: CaseDoc, department: DepartmentName): Promise<void> {
+    await serviceCall(environment, department, withdrawMutation(department), { caseId: current._id.toString(), reason: current.closedReason ?? '申请人撤回' });
+  }
+
+  async function workOn(found: CaseDoc): Promise<void> {
+    const current = found.unarchived.length > 0 ? await archiveEvents(models, found, clock) : found;
+    const claimedParts = await claim(current._id.toString());
+    if (!claimedParts) {
+      // Nothing due (a lease still running, or all done): not picked up again before its time.
+      await refreshWorkDueAt(models, current._id.toString(), clock);
+      return;
+    }
+    const { current: latest, parts } = claimedParts;
+    // Each department side by side (并行办理); a department's own items one after another.
+    const departments = [...new Set(parts.map((part) => latest.items[part.index].department))];
+    const outcomes = new Map<string, unknown>();
+    await Promise.all(
+      departments.map(async (department) => {
+        const mine = parts.filter((part) => latest.items[part.index].department === department);
+        const recalls = mine.filter((part) => part.kind === 'recall');
+        let recallOutcome: unknown = null;
+        if (recalls.length > 0) recallOutcome = await recall(latest, department).then(() => null, (error: unknown) => error ?? new Error('withdrawal failed'));
+        for (const part of mine) {
+          if (part.kind === 'recall') outcomes.set(`${part.index}:recall`, recallOutcome);
+          else outcomes.set(`${part.index}:dispatch`, await handOut(latest, latest.items[part.index]).then(() => null, (error: unknown) => error ?? new Error('delivery failed')));
+        }
+      }),
     );
-    return {
-      set: { items, status: caseStatusOf({ status: latest.status, items }) },
-      events: delivered.map((item) => ({
-        at: sentAt,
-        kind: 'DISPATCHED',
-        department,
-        service: item.service,
-        message: `已分派至承办部门：${catalogItem(item.service).zh}（handed to ${department}）`,
-      })),
-    };
-  });
+    await record(latest._id.toString(), parts, outcomes);
+  }
+
+  /** Writes what came of each claimed hand-over, if this sender still holds it. */
+  async function record(caseId: string, parts: { index: number; kind: Kind; lease: Date }[], outcomes: Map<string, unknown>): Promise<void> {
+    const now = clock();
+    await changeCase(
+      models,
+      caseId,
+      (latest) => {
+        const items = latest.items.map((item) => ({ ...item }));
+        const events: NewEvent[] = [];
+        for (const part of parts) {
+          const item = items[part.index];
+          const delivery = item[part.kind] as Delivery | null;
+          if (!delivery || delivery.leaseUntil?.getTime() !== part.lease.getTime()) continue;
+          const error = outcomes.get(`${part.index}:${part.kind}`);
+          const label = catalogItem(item.service).zh;
+          if (error) {
+            let next = failed(delivery, error, now);
+            // A part not handed out before the case was withdrawn is not handed out any more.
+            if (part.kind === 'dispatch' && latest.status === 'WITHDRAWN') next = cancelled(next);
+            items[part.index] = { ...item, [part.kind]: next };
+            environment.log(`case ${caseId}: ${part.kind} of ${item.service} to ${item.department} ${next.state === 'DEAD' ? 'dead-lettered' : `failed (attempt ${next.attempts})`}: ${errorText(error)}`);
+            if (next.state === 'DEAD') {
+              events.push({ at: now, kind: 'DELIVERY_FAILED', department: item.department, service: item.service, message: `${part.kind === 'dispatch' ? '分派' : '撤回通知'}失败，待协调处理：${label}（${errorText(error)}）` });
+            }
+            continue;
+          }
+          items[part.index] = part.kind === 'dispatch'
+            ? { ...item, dispatch: succeeded(delivery, now), dispatchedAt: item.dispatchedAt ?? now, status: item.status === 'PENDING' ? 'DELIVERED_TO_DEPARTMENT' : item.status }
+            : { ...item, recall: succeeded(delivery, now) };
+          if (part.kind === 'dispatch' && !item.dispatchedAt) {
+            events.push({ at: now, kind: 'DISPATCHED', department: item.department, service: item.service, message: `已分派至承办部门：${label}（handed to ${item.department}）` });
+          }
+        }
+        return { set: { items, status: caseStatusOf({ status: latest.status, items }), deliveryFailed: hasDeadLetter(items) }, events };
+      },
+      clock,
+    );
+  }
+
+  return createPoller(
+    'case_dispatch',
+    async () => {
+      const due = await models.Case.find({ workDueAt: { $lte: clock() } }).sort({ workDueAt: 1 }).limit(BATCH).lean<CaseDoc[]>();
+      await Promise.all(due.map((current) => workOn(current).catch((error: unknown) => environment.log(`case ${current._id.toString()}: dispatch round failed: ${errorText(error)}`))));
+      return due.length === BATCH;
+    },
+    { log: environment.log },
+  );
 }

@@ -1,10 +1,12 @@
 // 统一受理 at the window (004 第七至九条): 一次性告知 of every material and problem at once (第八条;
 // 002 二（二）2), refusal of a missing key material with the full list, 容缺受理 with a written promise
-// (002 二（一）2), idempotent submission, and the case plus one dispatch per department in one write.
+// (002 二（一）2), idempotent submission, and the case — with each part's hand-over state and its
+// first events — stored in one single-document write.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openSubgraphFixture, type SubgraphFixture } from '../../../test/subgraph-fixture';
 import { TestClock, testEnvironment } from '../../../test/environment';
 import { addDays, todayInChina } from '../../kit/dates';
+import type { CaseDoc } from '../case-model';
 import { buildTalentSubgraph } from '../server';
 import { BAD_ID_CHILD, BAIYUN, CHILD, EXPIRED, LIWAN, PARENT, SPOUSE, insertTestTalents } from './fixtures';
 
@@ -82,16 +84,19 @@ describe('一次性告知: requirements', () => {
 });
 
 describe('submitCase', () => {
-  it('stores the case, its first event and one dispatch per department in one write', async () => {
+  it('stores the case, its first event and one pending hand-over per item in one write', async () => {
+    fixture.dbCommands.reset();
     const result = await submit({ requestKey: 'req-0000001', talentId: BAIYUN, items: [legal, checkup(), flight(48)], materials: ['TALENT_CARD', 'CONSULTATION_SUMMARY', 'CHECKUP_RECEIPT', 'FLIGHT_DETAILS'] });
     expect(result.errors).toBeUndefined();
     const stored = result.data!.submitCase;
     expect(stored.status).toBe('RECEIVED');
     expect(stored.items.map((item) => item.service)).toEqual(['LEGAL_CONSULTATION', 'FREE_ANNUAL_CHECKUP', 'AIRPORT_VIP_DOMESTIC']);
     expect(stored.timeline.map((event) => event.kind)).toEqual(['SUBMITTED']);
-    const dispatches = await fixture.connection.models.Outbox_case_dispatches.find({}).sort({ key: 1 }).lean<{ key: string; destination: string }[]>();
-    expect(dispatches.map((message) => message.destination).sort()).toEqual(['customs', 'health', 'legal']);
-    expect(dispatches.every((message) => message.key === `dispatch:${stored.id}:${message.destination}`)).toBe(true);
+    const writes = fixture.dbCommands.snapshot();
+    expect(writes['insert cases']).toBe(1);
+    const raw = await fixture.connection.models.Case.findById(stored.id).lean<CaseDoc>();
+    expect(raw!.items.map((item) => [item.department, item.dispatch.state, item.dispatch.attempts])).toEqual([['legal', 'PENDING', 0], ['health', 'PENDING', 0], ['customs', 'PENDING', 0]]);
+    expect(raw!.workDueAt?.getTime()).toBeLessThanOrEqual(clock.now().getTime());
   });
 
   it('creates one case when the same submission is sent twice, and refuses the key for a different one', async () => {
@@ -101,7 +106,6 @@ describe('submitCase', () => {
     expect(second.errors, JSON.stringify(second.errors)).toBeUndefined();
     expect(second.data!.submitCase.id).toBe(first.data!.submitCase.id);
     expect(await fixture.connection.models.Case.countDocuments({})).toBe(1);
-    expect(await fixture.connection.models.Outbox_case_dispatches.countDocuments({})).toBe(1);
     const other = await submit({ ...input, items: [checkup()], materials: ['TALENT_CARD'] });
     expect(other.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.requestKey' });
   });
@@ -121,7 +125,6 @@ describe('submitCase', () => {
       ].map((material) => expect.objectContaining(material)),
     });
     expect(await fixture.connection.models.Case.countDocuments({})).toBe(0);
-    expect(await fixture.connection.models.Outbox_case_dispatches.countDocuments({})).toBe(0);
   });
 
   it('容缺受理: accepts with missing non-key materials only on a written promise with a deadline (002 二（一）2)', async () => {

@@ -1,19 +1,24 @@
 // 统一受理 (004 第七至九条): the window accepts a request once. Everything wrong with it — card,
 // program, forms, materials — is told at once (一次性告知, 第八条; 002 二（二）2), and nothing is
-// stored. Accepted, the case, its archive's first events and one dispatch per department are
-// written in one transaction (the outbox); the dispatcher then hands each department its part.
+// stored. Accepted, the case is ONE insert: its items, each part's hand-over state, and its
+// archive's first events all live in the case document, and its unique request key makes the
+// insert itself the idempotency claim — the same request sent twice, at once or later, finds the
+// one case; there is no half-stored state to finish or release. The dispatcher then hands each
+// department its part.
 import { createHash } from 'node:crypto';
-import { GraphQLError } from 'graphql';
-import { Types, type Connection } from 'mongoose';
+import type { GraphQLError } from 'graphql';
+import { Types } from 'mongoose';
 import { SERVICE_DEPARTMENT, type ServiceCode } from '../../kit/case-forms';
 import { addDays, todayInChina } from '../../kit/dates';
 import type { DepartmentName } from '../../kit/departments';
 import { isObjectIdString } from '../../kit/ids';
-import type { Outbox } from '../../kit/outbox';
+import { pendingDelivery } from '../../kit/delivery';
+import { isDuplicateKey } from '../../kit/mongo';
 import { problemsError, type Problem } from '../../kit/problems';
 import type { SubgraphEnvironment } from '../../kit/subgraph';
 import { catalogItem, MATERIALS } from '../catalog';
-import type { CaseDoc, CaseItemDoc, CaseModels, CaseRequestDoc } from '../case-model';
+import type { CaseDoc, CaseItemDoc, CaseModels } from '../case-model';
+import { archiveEvents, eventId, workDueAt, type NewEvent } from './case-store';
 import type { TalentModels, TalentDoc } from '../model';
 import { cardProblems, programProblems } from './eligibility';
 import { readItemForm, type CaseItemInput } from './forms';
@@ -29,16 +34,15 @@ export interface SubmitCaseInput {
 }
 
 export interface IntakeDeps {
-  connection: Connection;
   talents: TalentModels;
   cases: CaseModels;
-  dispatches: Outbox;
   environment: SubgraphEnvironment;
+  /** Asks the dispatcher to hand out the new case's parts now. */
+  dispatchSoon(): void;
 }
 
 const REQUEST_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 const MAX_ITEMS = 13;
-const STALE_CLAIM_MS = 60_000;
 
 /** Not accepted: every problem at once (一次性告知), and how many need correcting (需补正). */
 function refuse(problems: Problem[], extensions: Record<string, unknown> = {}): GraphQLError {
@@ -55,8 +59,8 @@ export async function submitCase(deps: IntakeDeps, input: SubmitCaseInput): Prom
     throw refuse([{ field: 'input.requestKey', zh: '请求键须为 8–100 位字母、数字或 ._:-', en: 'requestKey must be 8–100 letters, digits or ._:-' }]);
   }
   const fingerprint = fingerprintOf(input);
-  const earlier = await deps.cases.CaseRequest.findById(input.requestKey).lean<CaseRequestDoc>();
-  if (earlier) return answerForClaimed(deps, earlier, fingerprint);
+  const earlier = await deps.cases.Case.findOne({ requestKey: input.requestKey }).lean<CaseDoc>();
+  if (earlier) return sameRequest(earlier, fingerprint);
 
   const now = deps.environment.clock();
   const today = todayInChina(now);
@@ -102,44 +106,18 @@ export async function submitCase(deps: IntakeDeps, input: SubmitCaseInput): Prom
     dispatchedAt: null,
     completedAt: null,
     sequence: 0,
+    dispatch: pendingDelivery(now),
+    recall: null,
   }));
-  const caseId = new Types.ObjectId();
-  try {
-    await deps.cases.CaseRequest.create({ _id: input.requestKey, caseId, fingerprint, claimedAt: now });
-  } catch (error) {
-    if ((error as { code?: number }).code !== 11000) throw error;
-    const claimed = await deps.cases.CaseRequest.findById(input.requestKey).lean<CaseRequestDoc>();
-    if (claimed) return answerForClaimed(deps, claimed, fingerprint);
-    throw error;
-  }
-  return storeCase(deps, input, caseId, fingerprint, talent, items, pendingMaterials, now);
+  return storeCase(deps, input, fingerprint, talent, items, pendingMaterials, now);
 }
 
-/** Another submission holds this key: the same request gets its case; a different one is refused. */
-async function answerForClaimed(deps: IntakeDeps, claim: CaseRequestDoc, fingerprint: string): Promise<CaseDoc> {
-  if (claim.fingerprint !== fingerprint) {
+/** The key names a stored case: the same request gets it back; a different one is refused. */
+function sameRequest(stored: CaseDoc, fingerprint: string): CaseDoc {
+  if (stored.fingerprint !== fingerprint) {
     throw refuse([{ field: 'input.requestKey', zh: '该请求键已用于另一份不同的申请', en: 'this requestKey was already used for a different request' }]);
   }
-  const stored = await storedCase(deps, claim.caseId.toString());
-  if (stored) return stored;
-  // A claim with no case long after it was made belongs to a window that stopped mid-intake:
-  // release it, so the next attempt of the same request is accepted afresh.
-  if (deps.environment.clock().getTime() - claim.claimedAt.getTime() > STALE_CLAIM_MS) {
-    await deps.cases.CaseRequest.deleteOne({ _id: claim._id, caseId: claim.caseId });
-  }
-  throw new GraphQLError('同一请求正在受理中，请稍后重试（the same request is being accepted; retry shortly）', {
-    extensions: { code: 'REQUEST_IN_PROGRESS', field: 'input.requestKey' },
-  });
-}
-
-/** The claimed case, allowing the claimer a moment to commit it. */
-async function storedCase(deps: IntakeDeps, caseId: string): Promise<CaseDoc | null> {
-  for (let attempt = 0; attempt < 20; attempt += 1) {
-    const stored = await deps.cases.Case.findById(caseId).lean<CaseDoc>();
-    if (stored) return stored;
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-  return null;
+  return stored;
 }
 
 function deferredMaterials(input: SubmitCaseInput, nonKey: string[], today: string, problems: Problem[]): CaseDoc['pendingMaterials'] {
@@ -165,58 +143,54 @@ function deferredMaterials(input: SubmitCaseInput, nonKey: string[], today: stri
 async function storeCase(
   deps: IntakeDeps,
   input: SubmitCaseInput,
-  caseObjectId: Types.ObjectId,
   fingerprint: string,
   talent: TalentDoc,
   items: CaseItemDoc[],
   pendingMaterials: CaseDoc['pendingMaterials'],
   now: Date,
 ): Promise<CaseDoc> {
-  const departments = [...new Set(items.map((item) => item.department))] as DepartmentName[];
-  const session = await deps.connection.startSession();
-  const caseId = caseObjectId.toString();
+  const caseId = new Types.ObjectId();
+  const names = items.map((item) => catalogItem(item.service as ServiceCode).zh).join('、');
+  const events: NewEvent[] = [
+    { at: now, kind: 'SUBMITTED', department: null, service: null, message: `窗口受理：${names}（accepted at the window）` },
+    ...(pendingMaterials.length
+      ? [{ at: now, kind: 'DEFERRED_MATERIALS', department: null, service: null, message: `容缺受理：${pendingMaterials.map((material) => MATERIALS[material.code as keyof typeof MATERIALS].zh).join('、')} 承诺于 ${pendingMaterials[0].promisedBy} 前补齐` }]
+      : []),
+  ];
+  const unarchived = events.map((event, index) => ({ ...event, _id: eventId(caseId.toString(), index + 1), caseId: caseId.toString() }));
+  const document: CaseDoc = {
+    _id: caseId,
+    requestKey: input.requestKey,
+    fingerprint,
+    talentId: talent._id.toString(),
+    program: talent.program,
+    specialist: input.specialist?.trim() || null,
+    status: 'RECEIVED',
+    items,
+    materials: input.materials,
+    pendingMaterials,
+    deferralStatement: input.deferral?.statement.trim() ?? null,
+    submittedAt: now,
+    acceptedAt: now,
+    dueOn: items.map((item) => item.dueOn).sort().at(-1)!,
+    deliveredAt: null,
+    closedReason: null,
+    workDueAt: null,
+    eventCount: unarchived.length,
+    unarchived,
+    deliveryFailed: false,
+    __v: 0,
+  };
+  document.workDueAt = workDueAt(document, now);
   try {
-    await session.withTransaction(async () => {
-      await deps.cases.Case.create(
-        [
-          {
-            _id: caseObjectId,
-            requestKey: input.requestKey,
-            fingerprint,
-            talentId: talent._id.toString(),
-            program: talent.program,
-            specialist: input.specialist?.trim() || null,
-            status: 'RECEIVED',
-            items,
-            materials: input.materials,
-            pendingMaterials,
-            deferralStatement: input.deferral?.statement.trim() ?? null,
-            submittedAt: now,
-            acceptedAt: now,
-            dueOn: items.map((item) => item.dueOn).sort().at(-1)!,
-          },
-        ],
-        { session },
-      );
-      const names = items.map((item) => catalogItem(item.service as ServiceCode).zh).join('、');
-      await deps.cases.CaseEvent.insertMany(
-        [
-          { caseId, at: now, kind: 'SUBMITTED', department: null, service: null, message: `窗口受理：${names}（accepted at the window）` },
-          ...(pendingMaterials.length
-            ? [{ caseId, at: now, kind: 'DEFERRED_MATERIALS', department: null, service: null, message: `容缺受理：${pendingMaterials.map((material) => MATERIALS[material.code as keyof typeof MATERIALS].zh).join('、')} 承诺于 ${pendingMaterials[0].promisedBy} 前补齐` }]
-            : []),
-        ],
-        { session },
-      );
-      await deps.dispatches.enqueue(departments.map((department) => ({ key: `dispatch:${caseId}:${department}`, destination: department, payload: { caseId, department } })), session);
-    });
+    await deps.cases.Case.insertMany([document]);
   } catch (error) {
-    // Nothing was stored: free the key so the same request can be sent again.
-    await deps.cases.CaseRequest.deleteOne({ _id: input.requestKey, caseId: caseObjectId });
-    throw error;
-  } finally {
-    await session.endSession();
+    if (!isDuplicateKey(error)) throw error;
+    // The same key was stored by a submission at the same moment: that case is the answer.
+    const stored = await deps.cases.Case.findOne({ requestKey: input.requestKey }).lean<CaseDoc>();
+    if (!stored) throw error;
+    return sameRequest(stored, fingerprint);
   }
-  deps.dispatches.kick();
-  return (await deps.cases.Case.findById(caseId).lean<CaseDoc>())!;
+  deps.dispatchSoon();
+  return archiveEvents(deps.cases, document, deps.environment.clock);
 }

@@ -11,6 +11,7 @@ export interface CaseFilter {
   overdue?: boolean | null;
   talentId?: string | null;
   specialist?: string | null;
+  deliveryFailed?: boolean | null;
 }
 
 /** Past its last day and not finished: the item is overdue (004 第十七条 逾期没有办结). */
@@ -31,6 +32,7 @@ function caseQuery(filter: CaseFilter | null | undefined, today: string): QueryF
     if (filter.specialist.length > 60) throw badUserInput('filter.specialist', '专员姓名不超过 60 个字', 'at most 60 characters');
     conditions.push({ specialist: filter.specialist });
   }
+  if (typeof filter?.deliveryFailed === 'boolean') conditions.push({ deliveryFailed: filter.deliveryFailed });
   const late = { items: { $elemMatch: { open: true, dueOn: { $lt: today } } } };
   if (filter?.overdue === true) conditions.push(late);
   if (filter?.overdue === false) conditions.push({ $nor: [late] });

@@ -47,7 +47,7 @@ export async function recordCaseTaskReport(environment: SubgraphEnvironment, mod
       });
     }
     return { set: { items, status }, events };
-  });
+  }, environment.clock);
   if (!updated) throw notFound('case', `未找到办件 ${report.caseId}`, 'no case with this id');
   return true;
 }

@@ -12,15 +12,23 @@ import type { CaseDoc, CaseEventDoc, CaseItemDoc, PendingMaterialDoc } from '../
 import { issueAffiliatedCard } from '../cards';
 import type { TalentDoc } from '../model';
 import type { TalentContext } from '../resolvers';
-import { deliverCase, supplyMaterials, withdrawCase } from './actions';
+import { deliverCase, retryCaseDelivery, supplyMaterials, withdrawCase } from './actions';
 import { cardProblems, programProblems } from './eligibility';
 import { submitCase, type SubmitCaseInput } from './intake';
 import { requiredMaterials } from './materials';
 import { caseOverdue, itemOverdue, listCases, type CaseFilter } from './queries';
 import { recordCaseTaskReport } from './reports';
-import { checkOwnTalent, talentScope } from '../../kit/read-access';
+import { checkFilterReads, checkOwnTalent, talentScope } from '../../kit/read-access';
+import { READ_ACCESS } from '../access';
 
 const upper = (department: string) => department.toUpperCase();
+
+/** A part's hand-over as coordinators see it: the recall once the case is withdrawn, else the dispatch. */
+function deliveryView(item: CaseItemDoc) {
+  const delivery = item.recall ?? item.dispatch;
+  const state = { PENDING: 'PENDING', DONE: 'DELIVERED', DEAD: 'FAILED', CANCELLED: 'CANCELLED' }[delivery.state];
+  return { kind: item.recall ? 'WITHDRAWAL' : 'DISPATCH', state, attempts: delivery.attempts, lastError: delivery.lastError, nextAttemptAt: delivery.state === 'PENDING' ? delivery.dueAt : null };
+}
 const today = (context: TalentContext) => todayInChina(context.environment.clock());
 
 function serviceItem(item: CatalogItem) {
@@ -62,6 +70,7 @@ export const caseResolvers: Resolvers<TalentContext> = {
     case: (_: unknown, args: { id: string }, context: TalentContext) => ownCase(context, parseObjectId(args.id, 'id').toString()),
     cases: async (_: unknown, args: { first: number; after?: string | null; filter?: CaseFilter | null }, context: TalentContext) => {
       // A talent lists only their own cases: a filter naming someone else's is refused, none means their own.
+      checkFilterReads(context.viewer, 'talent', READ_ACCESS, args.filter, { specialist: 'Case.specialist' });
       const scope = talentScope(context.viewer);
       if (scope !== null && args.filter?.talentId) checkOwnTalent(context.viewer, parseObjectId(args.filter.talentId, 'filter.talentId').toString());
       const filter = scope === null ? args.filter : { ...args.filter, talentId: scope };
@@ -72,13 +81,15 @@ export const caseResolvers: Resolvers<TalentContext> = {
   },
   Mutation: {
     submitCase: (_: unknown, args: { input: SubmitCaseInput }, context: TalentContext) =>
-      submitCase({ connection: context.connection, talents: context.models, cases: context.cases, dispatches: context.dispatches, environment: context.environment }, args.input),
+      submitCase({ talents: context.models, cases: context.cases, environment: context.environment, dispatchSoon: () => context.dispatches.kick() }, args.input),
     supplyCaseMaterials: (_: unknown, args: { caseId: string; materials: string[] }, context: TalentContext) =>
       supplyMaterials(context.environment, context.cases, args.caseId, args.materials),
     deliverCase: (_: unknown, args: { caseId: string; note?: string | null }, context: TalentContext) =>
       deliverCase(context.environment, context.cases, args.caseId, args.note),
     withdrawCase: (_: unknown, args: { caseId: string; reason: string }, context: TalentContext) =>
-      withdrawCase(context.environment, context.cases, context.dispatches, args.caseId, args.reason),
+      withdrawCase(context.environment, context.cases, args.caseId, args.reason, () => context.dispatches.kick()),
+    retryCaseDelivery: (_: unknown, args: { caseId: string }, context: TalentContext) =>
+      retryCaseDelivery(context.environment, context.cases, args.caseId, () => context.dispatches.kick()),
     issueAffiliatedCard: (_: unknown, args: { talentId: string; familyMemberId: string }, context: TalentContext) =>
       issueAffiliatedCard(context.models, args.talentId, args.familyMemberId, context.environment.clock()),
     recordCaseTaskReport: (_: unknown, args: { input: Omit<CaseTaskReport, 'occurredAt'> & { occurredAt: Date } }, context: TalentContext) =>
@@ -89,10 +100,17 @@ export const caseResolvers: Resolvers<TalentContext> = {
     id: (current: CaseDoc) => current._id.toString(),
     talent: (current: CaseDoc, _: unknown, context: TalentContext) => context.loaders.talentById.load(current.talentId),
     overdue: (current: CaseDoc, _: unknown, context: TalentContext) => caseOverdue(current, today(context)),
-    timeline: (current: CaseDoc, _: unknown, context: TalentContext) => context.loaders.eventsByCase.load(current._id.toString()),
+    // The archive, with any events the case holds that are still being copied there.
+    timeline: async (current: CaseDoc, _: unknown, context: TalentContext) => {
+      const archived = await context.loaders.eventsByCase.load(current._id.toString());
+      const stored = new Set(archived.map((event) => event._id));
+      const copying = (current.unarchived ?? []).filter((event) => !stored.has(event._id));
+      return copying.length === 0 ? archived : [...archived, ...copying].sort((a, b) => new Date(a.at).getTime() - new Date(b.at).getTime() || a._id.localeCompare(b._id));
+    },
   },
   CaseItem: {
     department: (item: CaseItemDoc) => upper(item.department),
+    delivery: (item: CaseItemDoc) => deliveryView(item),
     overdue: (item: CaseItemDoc, _: unknown, context: TalentContext) => itemOverdue(item, today(context)),
   },
   CaseEvent: {
