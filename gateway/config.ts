@@ -1,6 +1,7 @@
 // The gateway's settings, read once. Defaults run it beside `npm start`'s subgraphs.
 import { fileURLToPath } from 'node:url';
 import { readPort, readPositiveInt, readString, type Env } from '../subgraphs/kit/config';
+import { stacktracesWanted } from '../subgraphs/kit/errors';
 import { envSuffix, GATEWAY_DEFAULT_PORT, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/kit/departments';
 import { readQueryLimits, type QueryLimits } from './limits';
 
@@ -8,6 +9,8 @@ export interface GatewayConfig {
   limits: QueryLimits;
   /** Production: no stack traces, no internal messages in errors. */
   maskErrors: boolean;
+  /** Stack traces in error responses, for a developer who asks (GRAPHQL_STACKTRACES=1); never in production. */
+  stacktraces: boolean;
   /** A JSON file of the only operations to run (dashboards' safelist mode); null: any operation. */
   safelistPath: string | null;
   port: number;
@@ -27,6 +30,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
   return {
     limits: readQueryLimits(env),
     maskErrors: env.NODE_ENV === 'production',
+    stacktraces: stacktracesWanted(env),
     safelistPath: env.PERSISTED_QUERY_SAFELIST || null,
     port: readPort(env, 'PORT', GATEWAY_DEFAULT_PORT),
     supergraphPath: readString(env, 'SUPERGRAPH_PATH', fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url))),

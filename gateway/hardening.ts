@@ -20,8 +20,25 @@ const CALLER_FACING = new Set([
   'BAD_REQUEST',
   'SUBGRAPH_UNAVAILABLE',
   'REQUEST_IN_PROGRESS',
+  'AUDIT_UNAVAILABLE',
   'QUERY_NOT_ALLOWED',
 ]);
+
+/**
+ * Stack traces only when asked for (GRAPHQL_STACKTRACES=1): the gateway's own are off in Apollo
+ * Server, but an error a department sent may still carry one, with its file paths.
+ */
+export function withoutStacktrace(formatted: GraphQLFormattedError): GraphQLFormattedError {
+  if (!formatted.extensions || !('stacktrace' in formatted.extensions || 'exception' in formatted.extensions)) return formatted;
+  const { stacktrace: _stacktrace, exception: _exception, ...extensions } = formatted.extensions;
+  return { ...formatted, extensions };
+}
+
+/** How the gateway formats every error: masked in production, stack traces only when asked for. */
+export function errorFormatter(options: { maskErrors: boolean; stacktraces: boolean }): ((formatted: GraphQLFormattedError) => GraphQLFormattedError) | undefined {
+  if (options.maskErrors) return maskError;
+  return options.stacktraces ? undefined : withoutStacktrace;
+}
 
 /** In production: no stack traces, and no internal message for an error not meant for the caller. */
 export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {

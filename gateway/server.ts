@@ -12,12 +12,15 @@ import type { Env } from '../subgraphs/kit/config';
 import type { Viewer } from '../subgraphs/kit/context';
 import { bearerToken, createVerifier, readIdentityConfig } from '../subgraphs/kit/identity';
 import { createServiceTokens, type ServiceTokens } from '../subgraphs/kit/service-token';
+import { GATEWAY_TOKEN_HEADER } from '../subgraphs/kit/representations';
 import { accessPlugin, suggestionPlugin } from './auth';
-import { loadSafelist, maskError, safelistPlugin } from './hardening';
+import { errorFormatter, loadSafelist, safelistPlugin } from './hardening';
 import { serveGraphiql } from './graphiql';
-import { armorFor, parseOptionsFor } from './limits';
+import { armorFor, parseOptionsFor, parserLimitsPlugin } from './limits';
+import { operationChoicePlugin } from './operations';
 import { supergraphFromFile } from './supergraph-file';
-import { unreachableErrors } from './unreachable';
+import { refusedByDepartment, unreachableErrors } from './unreachable';
+import { useRealScalars, variablesPlugin } from './variables';
 
 export interface GatewayContext {
   requestId: string;
@@ -61,14 +64,18 @@ class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     request.http?.headers.set('x-request-id', context.requestId);
     // A signed-in caller's own token; for an anonymous caller (the public catalog only, see
     // auth.ts) the gateway's service identity, since no subgraph answers without a token.
-    request.http?.headers.set('authorization', `Bearer ${context.token ?? (await context.serviceToken())}`);
+    const serviceToken = await context.serviceToken();
+    request.http?.headers.set('authorization', `Bearer ${context.token ?? serviceToken}`);
+    // Says "the gateway sent this": a subgraph then trusts the non-key fields of the entity
+    // representations (e.g. Talent.program for @requires), which the gateway fetched from their owner.
+    request.http?.headers.set(GATEWAY_TOKEN_HEADER, serviceToken);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
       return await super.process(options);
     } catch (error) {
-      return { errors: unreachableErrors(this.subgraph, options.request.query, options.request.variables, error) };
+      return { errors: refusedByDepartment(this.subgraph, error) ?? unreachableErrors(this.subgraph, options.request.query, options.request.variables, error) };
     }
   }
 }
@@ -86,7 +93,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       }, options.onSubgraphRequest),
     experimental_didResolveQueryPlan: options.onQueryPlan ? ({ queryPlan }) => options.onQueryPlan!(queryPlan) : undefined,
   });
-  gateway.onSchemaLoadOrUpdate(() => {
+  // Registered before Apollo Server's own listener (apollo.start below), so the schema it takes has the real scalars.
+  gateway.onSchemaLoadOrUpdate(({ apiSchema }) => {
+    useRealScalars(apiSchema);
     loaded = true;
   });
 
@@ -98,13 +107,18 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     gateway,
     ...armor,
     plugins: [
+      // First: a request naming no runnable operation is refused for that, before the access check.
+      operationChoicePlugin<GatewayContext>(),
+      variablesPlugin<GatewayContext>(),
+      parserLimitsPlugin<GatewayContext>(config.limits),
       ...armor.plugins,
       accessPlugin<GatewayContext>(),
       suggestionPlugin<GatewayContext>(),
       ...(config.safelistPath ? [safelistPlugin<GatewayContext>(loadSafelist(config.safelistPath))] : []),
       ApolloServerPluginLandingPageDisabled(),
     ],
-    formatError: config.maskErrors ? maskError : undefined,
+    formatError: errorFormatter(config),
+    includeStacktraceInErrorResponses: config.stacktraces && !config.maskErrors,
     validationRules: armor.validationRules,
     parseOptions: parseOptionsFor(config.limits),
     // gateway/index.ts handles signals and stops the server in order.

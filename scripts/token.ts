@@ -3,6 +3,7 @@
 import { parseArgs } from 'node:util';
 import type { Role } from '../subgraphs/kit/context';
 import { DEPARTMENT_NAMES, type DepartmentName } from '../subgraphs/kit/departments';
+import { readDurationSeconds } from '../subgraphs/kit/config';
 import { issueToken, readIdentityConfig, ROLES } from '../subgraphs/kit/identity';
 
 const { values } = parseArgs({
@@ -24,12 +25,17 @@ const role = values.role as Role;
 if (!ROLES.includes(role)) fail(`--role must be one of ${ROLES.join(', ')}`);
 if (role === 'department_staff' && !DEPARTMENT_NAMES.includes(values.department as DepartmentName)) fail(`--department must be one of ${DEPARTMENT_NAMES.join(', ')} for department_staff`);
 if (role === 'talent' && !/^[0-9a-f]{24}$/.test(values.talent ?? '')) fail('--talent must be a talent id (24 hex digits) for the talent role');
-const ttl = /^(\d+)([smhd])$/.exec(values.ttl ?? '');
-if (!ttl) fail('--ttl must look like 30m, 8h or 7d');
-const seconds = Number(ttl[1]) * { s: 1, m: 60, h: 3600, d: 86400 }[ttl[2] as 's' | 'm' | 'h' | 'd'];
+const identity = readIdentityConfig();
+let seconds = 0;
+try {
+  seconds = readDurationSeconds({ ttl: values.ttl }, 'ttl', 0);
+} catch {
+  fail('--ttl must look like 30m, 8h or 1d');
+}
+if (seconds > identity.maxTtlSeconds) fail(`--ttl may be at most ${identity.maxTtlSeconds / 3600}h: a longer token is refused (JWT_MAX_TTL)`);
 
 const token = await issueToken(
-  readIdentityConfig(),
+  identity,
   { subject: values.subject ?? `${role}-dev`, role, department: values.department as DepartmentName | undefined, talentId: values.talent },
   seconds,
 );

@@ -16,8 +16,11 @@ export interface SubgraphFixture {
   connection: Connection;
   schema: GraphQLSchema;
   dbCommands: CommandCounter;
-  /** Runs one operation against the subgraph schema with a fresh per-request context. */
-  run<T = Record<string, unknown>>(source: string, variables?: Record<string, unknown>, viewer?: Viewer | null): Promise<ExecutionResult<T>>;
+  /**
+   * Runs one operation against the subgraph schema with a fresh per-request context, as if the
+   * gateway had sent it (its representations trusted) unless `fromGateway` is false.
+   */
+  run<T = Record<string, unknown>>(source: string, variables?: Record<string, unknown>, viewer?: Viewer | null, fromGateway?: boolean): Promise<ExecutionResult<T>>;
   /** Empties every collection (jongodb has no dropDatabase). */
   clear(): Promise<void>;
   close(): Promise<void>;
@@ -34,12 +37,12 @@ export async function openSubgraphFixture(factory: SubgraphFactory, environment:
     schema,
     dbCommands: db.commands,
     // Unit tests act as a service unless they say who they are: the mutation rules are tested apart.
-    run: async <T>(source: string, variables?: Record<string, unknown>, viewer: Viewer | null = { subject: 'unit-test', role: 'service' }) =>
+    run: async <T>(source: string, variables?: Record<string, unknown>, viewer: Viewer | null = { subject: 'unit-test', role: 'service' }, fromGateway = true) =>
       (await execute({
         schema,
         document: parse(source),
         variableValues: variables,
-        contextValue: module.createContext({ requestId: 'test', viewer, audit: createAuditTrail(module.name, 'test', viewer, environment.clock) }),
+        contextValue: module.createContext({ requestId: 'test', viewer, fromGateway, audit: createAuditTrail(module.name, 'test', viewer, environment.clock) }),
       })) as ExecutionResult<T>,
     clear: async () => {
       await Promise.all(Object.values(db.connection.models).map((model) => model.deleteMany({})));

@@ -3,6 +3,8 @@ import type { Program } from '../kit/programs';
 import { DateScalar, DateTimeScalar } from '../kit/scalars';
 import { todayInChina } from '../kit/dates';
 import type { Resolvers } from '../kit/subgraph';
+import { registryCard } from '../kit/card-check';
+import { requiredField } from '../kit/representations';
 import type { CustomsContext } from './context';
 import { maskPhone, reveal } from '../kit/pii';
 import type { AirportServiceBookingDoc, ExitEntryItemDoc } from './model';
@@ -34,8 +36,11 @@ export const customsResolvers: Resolvers<CustomsContext> = {
 
   Talent: {
     // Any well-formed id is a talent to this department; one it has no records for gets empty lists.
-    __resolveReference: (reference: TalentReference): TalentReference | null =>
-      isObjectIdString(reference.id) ? { id: reference.id, program: reference.program ?? null } : null,
+    // The program only as the gateway fetched it from the window; a direct caller's is looked up there.
+    __resolveReference: async (reference: TalentReference, context: CustomsContext): Promise<TalentReference | null> =>
+      isObjectIdString(reference.id)
+        ? { id: reference.id, program: await requiredField(context, reference.program, async () => (await registryCard(context.services.environment, reference.id))?.program ?? null) }
+        : null,
 
     customs: async (talent: TalentReference, _args: unknown, context: CustomsContext): Promise<TalentCustomsView> => {
       const [bookings, exitEntryItems] = await Promise.all([

@@ -2,6 +2,8 @@
 import type { Program } from '../kit/programs';
 import { DateScalar, DateTimeScalar } from '../kit/scalars';
 import type { Resolvers } from '../kit/subgraph';
+import { registryCard } from '../kit/card-check';
+import { requiredField } from '../kit/representations';
 import { familyDoctorContractView, type FamilyDoctorContractView } from './bookings';
 import { todayOf, type HealthContext } from './context';
 import type { CheckupBookingDoc } from './model';
@@ -42,7 +44,11 @@ export const healthResolvers: Resolvers<HealthContext> = {
   DateTime: DateTimeScalar,
 
   Talent: {
-    __resolveReference: (reference: TalentReference): TalentReference => ({ id: reference.id, program: reference.program }),
+    // The program only as the gateway fetched it from the window; a direct caller's is looked up there.
+    __resolveReference: async (reference: TalentReference, context: HealthContext): Promise<TalentReference | null> => {
+      const program = await requiredField(context, reference.program, async () => (await registryCard(context.services.environment, reference.id))?.program ?? null);
+      return program ? { id: reference.id, program } : null;
+    },
     health: (talent: TalentReference, _: unknown, context: HealthContext): TalentHealthParent => ({ talentId: talent.id, program: talent.program, today: todayOf(context) }),
   },
 

@@ -18,4 +18,6 @@ export interface BaseContext {
   viewer: Viewer | null;
   /** Sensitive reads and mutations of this request, handed to the audit archive when it ends. */
   audit: AuditTrail;
+  /** Sent by the gateway (kit/representations.ts): the non-key fields of its entity representations are trusted. */
+  fromGateway?: boolean;
 }

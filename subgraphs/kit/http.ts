@@ -3,11 +3,13 @@
 // per-process request counts (read by tests and by GET /metrics).
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext as ApolloBaseContext } from '@apollo/server';
 
 export const GRAPHQL_PATH = '/graphql';
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** Room for a long token and the usual browser headers; Node's own default, said out loud. */
+const DEFAULT_HEADER_LIMIT = 16 * 1024;
 
 export interface RequestStats {
   /** GraphQL operations received since the last reset. */
@@ -28,6 +30,8 @@ export interface ServeOptions<Ctx extends ApolloBaseContext> {
   /** Answers a request before GraphQL does (e.g. the GraphiQL page); returns true if it did. */
   route?(request: IncomingMessage, response: ServerResponse): boolean | Promise<boolean>;
   bodyLimitBytes?: number;
+  /** All request headers together, in bytes. */
+  headerLimitBytes?: number;
 }
 
 export interface Listening {
@@ -48,8 +52,9 @@ export async function serveGraphQL<Ctx extends ApolloBaseContext>(
     },
   };
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
+  const headerLimit = options.headerLimitBytes ?? DEFAULT_HEADER_LIMIT;
 
-  const server: Server = createServer((request, response) => {
+  const server: Server = createServer({ maxHeaderSize: headerLimit }, (request, response) => {
     handle(request, response).catch((error: unknown) => {
       // Never a bare 500 with a stack: the caller gets a GraphQL-shaped error.
       console.error('request failed', error);
@@ -108,6 +113,10 @@ export async function serveGraphQL<Ctx extends ApolloBaseContext>(
     response.end();
   }
 
+  // Oversized headers and malformed HTTP never reach a handler: Node answers them itself, with an
+  // empty body. Answered here instead, as a GraphQL error saying what was wrong.
+  server.on('clientError', (error: Error & { code?: string }, socket: Socket) => answerClientError(error, socket, headerLimit));
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
@@ -146,6 +155,27 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
 
 function graphqlError(message: string, code: string) {
   return { errors: [{ message, extensions: { code } }] };
+}
+
+/** Writes the answer to a request Node could not parse straight onto the socket, then closes it. */
+function answerClientError(error: Error & { code?: string }, socket: Socket, headerLimit: number): void {
+  // As Node's own handler does: while a response on this connection has begun, a status line would
+  // corrupt it (`_httpMessage` is the response in flight, if any; earlier keep-alive answers are done).
+  const inFlight = (socket as Socket & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, body] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'Request Header Fields Too Large', graphqlError(`请求头过大，上限 ${headerLimit} 字节（request headers larger than ${headerLimit} bytes）`, 'REQUEST_HEADER_FIELDS_TOO_LARGE')]
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'Request Timeout', graphqlError('请求超时（request timeout）', 'REQUEST_TIMEOUT')]
+        : [400, 'Bad Request', graphqlError('请求不是合法的 HTTP（malformed HTTP request）', 'BAD_REQUEST')];
+  const text = JSON.stringify(body);
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+  );
 }
 
 type Body = { kind: 'ok'; text: string } | { kind: 'too-large' };

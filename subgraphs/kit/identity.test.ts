@@ -1,12 +1,21 @@
-// Verified identity (issue 4): only tokens signed by our key, not expired, with a known role and
-// the claims that role needs, become a viewer; a production start on the development secret fails.
+// Verified identity (issue 4): only tokens signed by our key, not expired, issued no longer ago
+// than they may live (JWT_MAX_TTL), with a known role and the claims that role needs, become a
+// viewer; a production start on the development secret fails.
 import { SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createVerifier, DEVELOPMENT_SECRET, issueToken, readIdentityConfig } from './identity';
 
 const config = readIdentityConfig({});
-const sign = (claims: Record<string, unknown>, secret = DEVELOPMENT_SECRET, exp = Math.floor(Date.now() / 1000) + 60) =>
-  new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuer('talent-green-channel').setAudience('talent-green-channel').setExpirationTime(exp).sign(new TextEncoder().encode(secret));
+const now = () => Math.floor(Date.now() / 1000);
+const unsigned = (claims: Record<string, unknown>) =>
+  new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject('u1').setIssuer('talent-green-channel').setAudience('talent-green-channel');
+const sign = (claims: Record<string, unknown>, secret = DEVELOPMENT_SECRET, exp = now() + 60) =>
+  unsigned(claims).setIssuedAt(now() - 5).setExpirationTime(exp).sign(new TextEncoder().encode(secret));
+const refusal = async (verify: (token: string) => Promise<unknown>, token: string) => {
+  const error = await verify(token).then(() => null, (caught: unknown) => caught as { extensions: { code: string }; message: string });
+  expect(error?.extensions.code).toBe('UNAUTHENTICATED');
+  return error!.message;
+};
 
 describe('identity', () => {
   it('turns a valid token into a viewer', async () => {
@@ -18,11 +27,7 @@ describe('identity', () => {
 
   it('refuses forged, expired, unsigned and incomplete tokens as UNAUTHENTICATED', async () => {
     const verify = await createVerifier(config);
-    const refused = async (token: string) => {
-      const error = await verify(token).then(() => null, (caught: unknown) => caught as { extensions: { code: string }; message: string });
-      expect(error?.extensions.code).toBe('UNAUTHENTICATED');
-      return error!.message;
-    };
+    const refused = (token: string) => refusal(verify, token);
     expect(await refused(await sign({ role: 'coordinator' }, 'another-secret-of-a-forger-1234567'))).toContain('the token is not valid');
     expect(await refused(await sign({ role: 'coordinator' }, DEVELOPMENT_SECRET, Math.floor(Date.now() / 1000) - 10))).toContain('the token has expired');
     expect(await refused(new UnsecuredJWT({ role: 'coordinator' }).setSubject('u1').setIssuer('talent-green-channel').setAudience('talent-green-channel').setExpirationTime('1h').encode())).toContain('not valid');
@@ -31,12 +36,39 @@ describe('identity', () => {
     expect(await refused(await sign({ role: 'talent', talentId: 'x' }))).toContain('talent id');
     expect(await refused('not-a-jwt')).toContain('not valid');
     const withSubject = (subject: string | null) => {
-      const token = new SignJWT({ role: 'coordinator' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('talent-green-channel').setAudience('talent-green-channel').setExpirationTime('1m');
+      const token = new SignJWT({ role: 'coordinator' }).setProtectedHeader({ alg: 'HS256' }).setIssuer('talent-green-channel').setAudience('talent-green-channel').setIssuedAt().setExpirationTime('1m');
       return (subject === null ? token : token.setSubject(subject)).sign(new TextEncoder().encode(DEVELOPMENT_SECRET));
     };
     expect(await refused(await withSubject(null))).toContain('not valid'); // sub is a required claim
     expect(await refused(await withSubject(''))).toContain('names no subject');
     expect(await refused(await withSubject('x'.repeat(201)))).toContain('names no subject');
+  });
+
+  it('refuses a token without iat or exp, issued in the future, or living longer than 24 h', async () => {
+    const verify = await createVerifier(config);
+    const key = new TextEncoder().encode(DEVELOPMENT_SECRET);
+    const coordinator = { role: 'coordinator' };
+    expect(await refusal(verify, await unsigned(coordinator).setExpirationTime(now() + 60).sign(key))).toContain('no issued-at time (iat)');
+    expect(await refusal(verify, await unsigned(coordinator).setIssuedAt().sign(key))).toContain('not valid'); // exp is a required claim
+    expect(await refusal(verify, await unsigned(coordinator).setIssuedAt().setExpirationTime(1e20).sign(key))).toContain('longer than the 86400 s allowed');
+    expect(await refusal(verify, await unsigned(coordinator).setIssuedAt(now() - 10).setExpirationTime(now() - 10 + 86_401).sign(key))).toContain('JWT_MAX_TTL');
+    expect(await refusal(verify, await unsigned(coordinator).setIssuedAt(now() + 3600).setExpirationTime(now() + 7200).sign(key))).toContain('issued in the future');
+    // Exactly the limit passes, and an issuer's clock a few seconds ahead is no forgery.
+    expect(await verify(await unsigned(coordinator).setIssuedAt(now() - 10).setExpirationTime(now() - 10 + 86_400).sign(key))).toEqual({ subject: 'u1', role: 'coordinator' });
+    expect(await verify(await unsigned(coordinator).setIssuedAt(now() + 5).setExpirationTime(now() + 65).sign(key))).toEqual({ subject: 'u1', role: 'coordinator' });
+  });
+
+  it('takes the longest lifetime from JWT_MAX_TTL, and mints no token longer than it', async () => {
+    const short = readIdentityConfig({ JWT_MAX_TTL: '30m' });
+    expect(short.maxTtlSeconds).toBe(1800);
+    expect(readIdentityConfig({ JWT_MAX_TTL: '7200' }).maxTtlSeconds).toBe(7200);
+    expect(readIdentityConfig({}).maxTtlSeconds).toBe(86_400);
+    for (const bad of ['0', '-5', '1e9', '24 hours', 'h']) expect(() => readIdentityConfig({ JWT_MAX_TTL: bad })).toThrow(/JWT_MAX_TTL/);
+    const verify = await createVerifier(short);
+    expect(await refusal(verify, await issueToken(config, { subject: 'u1', role: 'coordinator' }, 3600))).toContain('longer than the 1800 s allowed');
+    expect(await verify(await issueToken(short, { subject: 'u1', role: 'coordinator' }, 1800))).toEqual({ subject: 'u1', role: 'coordinator' });
+    await expect(issueToken(short, { subject: 'u1', role: 'coordinator' }, 1801)).rejects.toThrow(/JWT_MAX_TTL/);
+    await expect(issueToken(config, { subject: 'u1', role: 'coordinator' }, 8 * 3600)).resolves.toMatch(/^ey/); // the token script's default --ttl
   });
 
   it('refuses to start in production on the development secret, naming the setting', () => {

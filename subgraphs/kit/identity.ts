@@ -3,28 +3,41 @@
 // public key, and refuses to start on the development secret.
 import { createLocalJWKSet, createRemoteJWKSet, importSPKI, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { GraphQLError } from 'graphql';
-import { isProduction, readString, type Env } from './config';
+import { isProduction, readDurationSeconds, readString, type Env } from './config';
 import type { Role, Viewer } from './context';
 import { DEPARTMENT_NAMES, type DepartmentName } from './departments';
 
 export const ROLES: readonly Role[] = ['coordinator', 'specialist', 'department_staff', 'talent', 'analyst', 'service'];
 export const DEVELOPMENT_SECRET = 'tgc-development-secret-not-for-production';
 
+/** What every kind of identity setting shares: who issues tokens, for whom, and how long one may live. */
+interface TokenRules {
+  issuer: string;
+  audience: string;
+  /** The longest lifetime (exp − iat) a token may have: a leaked token stops working within it. */
+  maxTtlSeconds: number;
+}
+
 export type IdentityConfig =
-  | { kind: 'secret'; secret: Uint8Array; issuer: string; audience: string }
-  | { kind: 'jwks'; jwksUrl: string; issuer: string; audience: string }
-  | { kind: 'public-key'; publicKeyPem: string; algorithm: string; issuer: string; audience: string };
+  | ({ kind: 'secret'; secret: Uint8Array } & TokenRules)
+  | ({ kind: 'jwks'; jwksUrl: string } & TokenRules)
+  | ({ kind: 'public-key'; publicKeyPem: string; algorithm: string } & TokenRules);
+
+const DEFAULT_MAX_TTL_SECONDS = 24 * 3600;
 
 export function readIdentityConfig(env: Env = process.env): IdentityConfig {
-  const issuer = readString(env, 'JWT_ISSUER', 'talent-green-channel');
-  const audience = readString(env, 'JWT_AUDIENCE', 'talent-green-channel');
-  if (env.JWT_JWKS_URL) return { kind: 'jwks', jwksUrl: env.JWT_JWKS_URL, issuer, audience };
-  if (env.JWT_PUBLIC_KEY) return { kind: 'public-key', publicKeyPem: env.JWT_PUBLIC_KEY, algorithm: readString(env, 'JWT_ALGORITHM', 'RS256'), issuer, audience };
+  const rules: TokenRules = {
+    issuer: readString(env, 'JWT_ISSUER', 'talent-green-channel'),
+    audience: readString(env, 'JWT_AUDIENCE', 'talent-green-channel'),
+    maxTtlSeconds: readDurationSeconds(env, 'JWT_MAX_TTL', DEFAULT_MAX_TTL_SECONDS),
+  };
+  if (env.JWT_JWKS_URL) return { kind: 'jwks', jwksUrl: env.JWT_JWKS_URL, ...rules };
+  if (env.JWT_PUBLIC_KEY) return { kind: 'public-key', publicKeyPem: env.JWT_PUBLIC_KEY, algorithm: readString(env, 'JWT_ALGORITHM', 'RS256'), ...rules };
   const secret = readString(env, 'JWT_SECRET', DEVELOPMENT_SECRET);
   if (isProduction(env) && (secret === DEVELOPMENT_SECRET || secret.length < 32)) {
     throw new Error('JWT_SECRET must be set to a secret of at least 32 characters (not the development secret) when NODE_ENV=production, or set JWT_JWKS_URL / JWT_PUBLIC_KEY');
   }
-  return { kind: 'secret', secret: new TextEncoder().encode(secret), issuer, audience };
+  return { kind: 'secret', secret: new TextEncoder().encode(secret), ...rules };
 }
 
 export function unauthenticated(zh: string, en: string): GraphQLError {
@@ -54,8 +67,26 @@ export async function createVerifier(config: IdentityConfig): Promise<Verifier> 
       const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
       throw expired ? unauthenticated('身份凭证已过期，请重新登录', 'the token has expired') : unauthenticated('身份凭证无效', 'the token is not valid');
     }
+    checkLifetime(payload, config.maxTtlSeconds);
     return viewerOf(payload);
   };
+}
+
+/** An issuer's clock may run a little ahead of ours; a token issued further in the future is refused. */
+const CLOCK_SKEW_SECONDS = 60;
+
+/**
+ * A token must say when it was issued, not be issued in the future, and live no longer than the
+ * limit: `exp: 1e20` would otherwise be a key that never stops working once leaked. Checked after
+ * jose's own checks, so an expired token is still refused as expired.
+ */
+function checkLifetime(payload: JWTPayload, maxTtlSeconds: number, now = Math.floor(Date.now() / 1000)): void {
+  const { iat, exp } = payload;
+  if (typeof iat !== 'number' || !Number.isFinite(iat)) throw unauthenticated('身份凭证须注明签发时间（iat）', 'the token has no issued-at time (iat)');
+  if (iat > now + CLOCK_SKEW_SECONDS) throw unauthenticated('身份凭证的签发时间在未来', 'the token is issued in the future (iat)');
+  if (typeof exp !== 'number' || exp - iat > maxTtlSeconds) {
+    throw unauthenticated(`身份凭证有效期过长：签发后至多 ${maxTtlSeconds} 秒`, `the token lives longer than the ${maxTtlSeconds} s allowed (exp − iat, JWT_MAX_TTL)`);
+  }
 }
 
 const MAX_SUBJECT_LENGTH = 200;
@@ -82,6 +113,10 @@ function viewerOf(payload: JWTPayload): Viewer {
 /** Signs a development token (HS256); production tokens come from the identity provider. */
 export async function issueToken(config: IdentityConfig, viewer: Viewer, ttlSeconds: number): Promise<string> {
   if (config.kind !== 'secret') throw new Error('tokens can be issued here only with a shared secret (development)');
+  if (!(ttlSeconds > 0 && ttlSeconds <= config.maxTtlSeconds)) {
+    throw new Error(`a token may live 1 to ${config.maxTtlSeconds} seconds (JWT_MAX_TTL), not ${ttlSeconds}`);
+  }
+  const now = Math.floor(Date.now() / 1000);
   const claims: JWTPayload = { role: viewer.role };
   if (viewer.department) claims.department = viewer.department;
   if (viewer.talentId) claims.talentId = viewer.talentId;
@@ -90,8 +125,9 @@ export async function issueToken(config: IdentityConfig, viewer: Viewer, ttlSeco
     .setSubject(viewer.subject)
     .setIssuer(config.issuer)
     .setAudience(config.audience)
-    .setIssuedAt()
-    .setExpirationTime(Math.floor(Date.now() / 1000) + ttlSeconds)
+    // One clock reading for both: exp − iat is exactly the lifetime asked for, never a second over the limit.
+    .setIssuedAt(now)
+    .setExpirationTime(now + ttlSeconds)
     .sign(config.secret);
 }
 

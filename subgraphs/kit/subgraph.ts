@@ -6,7 +6,7 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { GraphQLScalarType, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
+import { GraphQLError, GraphQLScalarType, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import type { Connection } from 'mongoose';
 import type { BaseContext } from './context';
 import { readPort, readString, type Env } from './config';
@@ -19,6 +19,9 @@ import type { Program } from './programs';
 import { serveGraphQL, type Listening } from './http';
 import { connectDepartmentDb, ensureIndexes, type CommandCounter } from './mongo';
 import { createAuditTrail, type AuditSink } from './audit';
+import { GATEWAY_TOKEN_HEADER, sentByGateway } from './representations';
+import { guardTextInputs } from './input-text';
+import { stacktracesWanted } from './errors';
 
 export type Resolvers<Ctx> = GraphQLResolverMap<Ctx>;
 
@@ -78,8 +81,9 @@ export function loadTypeDefs(moduleUrl: string, file = 'schema.graphql'): Docume
   return parse(readFileSync(fileURLToPath(new URL(file, moduleUrl)), 'utf8'));
 }
 
+/** The subgraph's schema, every text argument checked by the kit's one input-text rule (input-text.ts). */
 export function buildSchema(module: Pick<AnySubgraphModule, 'typeDefs' | 'resolvers'>): GraphQLSchema {
-  return buildSubgraphSchema([{ typeDefs: module.typeDefs, resolvers: module.resolvers as Resolvers<unknown> }]);
+  return guardTextInputs(buildSubgraphSchema([{ typeDefs: module.typeDefs, resolvers: module.resolvers as Resolvers<unknown> }]));
 }
 
 export interface RunningSubgraph extends Listening {
@@ -98,6 +102,8 @@ export interface StartSubgraphOptions {
   environment: SubgraphEnvironment;
   /** Leave background work for the caller to start (tests start it once every subgraph listens). */
   deferBackground?: boolean;
+  /** Where process settings are read from (GRAPHQL_STACKTRACES); the process environment unless given. */
+  env?: Env;
 }
 
 export async function startSubgraph(factory: SubgraphFactory, options: StartSubgraphOptions): Promise<RunningSubgraph> {
@@ -109,6 +115,8 @@ export async function startSubgraph(factory: SubgraphFactory, options: StartSubg
     schema,
     // No Apollo Studio here: no federated traces, no landing page.
     plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), auditPlugin(module, options.environment)],
+    // Stack traces name files and lines: only when asked for, never by default (not even in development).
+    includeStacktraceInErrorResponses: stacktracesWanted(options.env ?? process.env),
     // The process owner (kit/run.ts) handles signals and stops everything in order.
     stopOnTerminationSignals: false,
   });
@@ -121,7 +129,8 @@ export async function startSubgraph(factory: SubgraphFactory, options: StartSubg
       const token = bearerToken(request.headers.authorization);
       if (!token) throw unauthenticated('缺少身份凭证', 'a bearer token is required');
       const viewer = await options.environment.verify(token);
-      return module.createContext({ requestId, viewer, audit: createAuditTrail(module.name, requestId, viewer, options.environment.clock) });
+      const fromGateway = await sentByGateway(request.headers[GATEWAY_TOKEN_HEADER], options.environment.verify);
+      return module.createContext({ requestId, viewer, fromGateway, audit: createAuditTrail(module.name, requestId, viewer, options.environment.clock) });
     },
     health: () => ({ ready: db.connection.readyState === 1, subgraph: module.name }),
   });
@@ -149,16 +158,33 @@ export async function startSubgraph(factory: SubgraphFactory, options: StartSubg
 
 /**
  * Hands the request's audit trail to the subgraph's sink before the response leaves, so nothing is
- * answered that is not recorded. A sink that fails is logged, not turned into the caller's error.
+ * answered that is not recorded: when the sink cannot store or queue the events (its database is
+ * down), the data read is withheld and the caller gets AUDIT_UNAVAILABLE instead — a sensitive read
+ * never goes out unaudited. (A mutation's effect is already written by then; its answer says so.)
  */
-function auditPlugin(module: Pick<AnySubgraphModule, 'audit' | 'name'>, environment: SubgraphEnvironment): ApolloServerPlugin<BaseContext> {
+export function auditPlugin(module: Pick<AnySubgraphModule, 'audit' | 'name'>, environment: SubgraphEnvironment): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue }) {
+        async willSendResponse({ contextValue, response, operation }) {
           const events = contextValue.audit.take();
           if (events.length === 0) return;
-          await module.audit.record(events).catch((error: unknown) => environment.log(`audit: ${events.length} events not recorded: ${(error as Error).message}`));
+          try {
+            await module.audit.record(events);
+          } catch (error) {
+            environment.log(`audit: ${events.length} events could not be recorded; the answer is withheld: ${(error as Error).message}`);
+            if (response.body.kind !== 'single') return;
+            const mutation = operation?.operation === 'mutation';
+            response.body.singleResult.data = null;
+            response.body.singleResult.errors = [
+              new GraphQLError(
+                mutation
+                  ? '审计记录暂不可用：操作已执行，但本次答复不予返回，请稍后查询结果（the audit archive cannot record this now: the change was made, its answer is withheld; look it up later）'
+                  : '审计记录暂不可用，敏感信息暂不返回，请稍后重试（the audit archive cannot record this read now; nothing was returned, retry later）',
+                { extensions: { code: 'AUDIT_UNAVAILABLE', retryAfterMs: 5000 } },
+              ).toJSON(),
+            ];
+          }
         },
       };
     },

@@ -1,0 +1,63 @@
+// The audit is never skipped (issue 8): a subgraph answers a sensitive read only once its audit
+// events are stored or durably queued; when its audit store is down the data is withheld with
+// AUDIT_UNAVAILABLE. A read that records nothing is not held up by a failing store.
+import { ApolloServer } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import { parse } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { testEnvironment } from '../../test/environment';
+import { createAuditTrail, type AuditEvent } from './audit';
+import type { BaseContext } from './context';
+import { auditPlugin } from './subgraph';
+
+const schema = buildSubgraphSchema({
+  typeDefs: parse(/* GraphQL */ `
+    type Query { diagnosis: String catalog: String }
+  `),
+  resolvers: {
+    Query: {
+      diagnosis: (_: unknown, __: unknown, context: BaseContext) => {
+        context.audit.read('64c000000000000000000001', 'Query.diagnosis', ['Query.diagnosis']);
+        return '体检结果';
+      },
+      catalog: () => '服务目录',
+    },
+  },
+});
+
+async function ask(query: string, record: (events: AuditEvent[]) => Promise<void>) {
+  const environment = testEnvironment({});
+  const server = new ApolloServer<BaseContext>({ schema, plugins: [auditPlugin({ name: 'health', audit: { record } }, environment)] });
+  await server.start();
+  const viewer = { subject: 'coordinator-1', role: 'coordinator' } as const;
+  const response = await server.executeOperation({ query }, { contextValue: { requestId: 'r1', viewer, audit: createAuditTrail('health', 'r1', viewer, environment.clock) } });
+  await server.stop();
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return response.body.singleResult;
+}
+
+describe('the audit before the answer', () => {
+  it('answers a sensitive read once its events are recorded', async () => {
+    const recorded: AuditEvent[] = [];
+    const result = await ask('{ diagnosis }', async (events) => void recorded.push(...events));
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ diagnosis: '体检结果' });
+    expect(recorded.map((event) => [event.operation, event.subject])).toEqual([['Query.diagnosis', 'coordinator-1']]);
+  });
+
+  it('withholds a sensitive read whose events cannot be recorded', async () => {
+    const result = await ask('{ diagnosis }', async () => {
+      throw new Error('audit store unreachable');
+    });
+    expect(result.data).toBeNull();
+    expect(result.errors).toMatchObject([{ extensions: { code: 'AUDIT_UNAVAILABLE' } }]);
+    expect(JSON.stringify(result)).not.toContain('体检结果');
+  });
+
+  it('answers a read that records nothing even while the store is down', async () => {
+    const result = await ask('{ catalog }', async () => {
+      throw new Error('audit store unreachable');
+    });
+    expect(result).toEqual({ data: { catalog: '服务目录' } });
+  });
+});
