@@ -16,8 +16,8 @@ const schema = buildSubgraphSchema({
   `),
   resolvers: {
     Query: {
-      diagnosis: (_: unknown, __: unknown, context: BaseContext) => {
-        context.audit.read('64c000000000000000000001', 'Query.diagnosis', ['Query.diagnosis']);
+      diagnosis: (_: unknown, __: unknown, context: unknown) => {
+        (context as BaseContext).audit.read('64c000000000000000000001', 'Query.diagnosis', ['Query.diagnosis']);
         return '体检结果';
       },
       catalog: () => '服务目录',
