@@ -41,5 +41,5 @@ export const READ_ACCESS: ReadPolicy = {
   AirportGreeter: { name: 'identity' },
   AirportVehicle: { plate: 'detail' },
   ExitEntryItem: { '*': 'status', applicantName: 'identity', rejectionReason: 'detail' },
-  CustomsCaseTask: { '*': 'status', note: 'detail', reason: 'detail' },
+  CustomsCaseTask: { '*': 'status', note: 'detail', reason: 'detail', reportError: 'detail' },
 };

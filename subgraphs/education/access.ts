@@ -32,5 +32,5 @@ export const READ_ACCESS: ReadPolicy = {
   TalentEducation: { '*': 'status' },
   SchoolEnrolment: { '*': 'status', preferredSchool: 'detail', assignedSchool: 'detail', lotteryOutcome: 'detail', priorityOutcome: 'detail' },
   SchoolEnrolmentChild: { '*': 'status', name: 'identity', birthDate: 'identity' },
-  EducationCaseTask: { '*': 'status', note: 'detail', reason: 'detail' },
+  EducationCaseTask: { '*': 'status', note: 'detail', reason: 'detail', reportError: 'detail' },
 };

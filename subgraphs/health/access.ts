@@ -41,5 +41,5 @@ export const READ_ACCESS: ReadPolicy = {
   CheckupEntitlement: { '*': 'status' },
   CheckupBooking: { '*': 'status', hospital: 'confidential' },
   FamilyDoctorContract: { '*': 'status', team: 'confidential', communityHealthCentre: 'confidential', package: 'confidential' },
-  HealthCaseTask: { '*': 'status', note: 'detail', reason: 'detail' },
+  HealthCaseTask: { '*': 'status', note: 'detail', reason: 'detail', reportError: 'detail' },
 };

@@ -29,5 +29,5 @@ export const READ_ACCESS: ReadPolicy = {
   HukouTransfer: { '*': 'status', targetAddress: 'detail', policeStation: 'detail', rejectionReason: 'detail' },
   HukouApplicant: { '*': 'status', name: 'identity', birthDate: 'identity' },
   HukouTransferStep: { '*': 'status' },
-  HouseholdCaseTask: { '*': 'status', note: 'detail', reason: 'detail' },
+  HouseholdCaseTask: { '*': 'status', note: 'detail', reason: 'detail', reportError: 'detail' },
 };

@@ -34,5 +34,5 @@ export const READ_ACCESS: ReadPolicy = {
   HomeOwnershipDeclaration: { '*': 'detail', id: 'status', relation: 'status', declaredOn: 'status', personName: 'identity' },
   TalentApartmentApplication: { '*': 'status', rejectionReason: 'detail' },
   TalentApartmentUnit: { '*': 'detail' },
-  HousingCaseTask: { '*': 'status', note: 'detail', reason: 'detail' },
+  HousingCaseTask: { '*': 'status', note: 'detail', reason: 'detail', reportError: 'detail' },
 };

@@ -3,7 +3,7 @@
 // together the same way for all six — one context shape, the desk's deliveries started and
 // stopped with the subgraph.
 import type { Connection } from 'mongoose';
-import { createCaseTaskDesk, type CaseTaskDesk } from './case-task';
+import { createCaseTaskDesk, type CaseTaskDesk, type CaseTaskDoc } from './case-task';
 import type { BaseContext } from './context';
 import type { DepartmentName } from './departments';
 import { guardMutations, type MutationRule } from './mutation-access';
@@ -40,6 +40,17 @@ export interface DepartmentParts<Models, Loaders> {
   readAccess: ReadPolicy;
 }
 
+/** Every department's case task shows whether its report to the window was dead-lettered (kit/task-reports.ts). */
+function reportStateResolvers<Ctx>(department: DepartmentParts<unknown, unknown>['name']): Resolvers<Ctx> {
+  const dead = (task: CaseTaskDoc) => task.report?.state === 'DEAD';
+  return {
+    [`${department[0].toUpperCase()}${department.slice(1)}CaseTask`]: {
+      reportFailed: (task: CaseTaskDoc) => dead(task),
+      reportError: (task: CaseTaskDoc) => (dead(task) ? task.report.lastError : null),
+    },
+  } as Resolvers<Ctx>;
+}
+
 export function departmentSubgraph<Models, Loaders>(
   connection: Connection,
   environment: SubgraphEnvironment,
@@ -51,7 +62,7 @@ export function departmentSubgraph<Models, Loaders>(
   return {
     name: parts.name,
     typeDefs,
-    resolvers: guardReads(parts.name, typeDefs, guardMutations(mergeResolvers(...parts.resolvers), parts.mutationAccess), parts.readAccess),
+    resolvers: guardReads(parts.name, typeDefs, guardMutations(mergeResolvers(...parts.resolvers, reportStateResolvers(parts.name)), parts.mutationAccess), parts.readAccess),
     audit: auditOutbox(connection, environment),
     createContext: (base) => ({ ...base, loaders: parts.createLoaders(parts.models), tasksByCase: desk.tasksByCaseLoader(), services }),
     start: () => desk.start(),

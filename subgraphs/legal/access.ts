@@ -35,5 +35,5 @@ export const READ_ACCESS: ReadPolicy = {
   TalentLegal: { '*': 'status' },
   LegalConsultation: { '*': 'status', topic: 'confidential' },
   LegalCounsel: { '*': 'detail', role: 'status' },
-  LegalCaseTask: { '*': 'status', note: 'detail', reason: 'detail' },
+  LegalCaseTask: { '*': 'status', note: 'detail', reason: 'detail', reportError: 'detail' },
 };

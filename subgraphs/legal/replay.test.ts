@@ -121,3 +121,18 @@ describe('a withdrawal interrupted after withdrawing the consultation', () => {
     expect(await consultations()).toEqual([expect.objectContaining({ status: 'WITHDRAWN', __v: 1 })]);
   });
 });
+
+describe('a report the window refused for good', () => {
+  it('shows on the task as failed, with its reason, until the task changes again', async () => {
+    await received(1);
+    const id = caseId(1);
+    const asCase = async () =>
+      (await fixture.run<{ _entities: { legal: { reportFailed: boolean; reportError: string | null }[] }[] }>(
+        `query($r: [_Any!]!) { _entities(representations: $r) { ... on Case { legal { reportFailed reportError } } } }`,
+        { r: [{ __typename: 'Case', id }] },
+      )).data!._entities[0].legal[0];
+    expect(await asCase()).toEqual({ reportFailed: false, reportError: null });
+    await fixture.tasks.updateOne({ caseId: id }, { $set: { 'report.state': 'DEAD', 'report.lastError': '办件中没有该事项（no such item）' } });
+    expect(await asCase()).toEqual({ reportFailed: true, reportError: '办件中没有该事项（no such item）' });
+  });
+});
