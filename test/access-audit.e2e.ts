@@ -41,7 +41,7 @@ async function auditOf(requestId: string, count: number): Promise<AuditNode[]> {
   };
   // Departments hand their events over through an outbox: wait for all of them.
   const events = await eventually(read, (found) => found.length >= count);
-  return events.sort((a, b) => a.operation.localeCompare(b.operation));
+  return events.sort((a, b) => a.operation.localeCompare(b.operation) || a.outcome.localeCompare(b.outcome));
 }
 
 const holder = { subject: 'holder-chen', role: 'talent' as const, talentId: BAIYUN };
@@ -85,8 +85,11 @@ describe('the audit archive', () => {
     const input = { talentId: BAIYUN, program: 'BAIYUN_YUNJU', kind: 'HEALTH_CHECKUP', preferredDate: addDays(todayInChina(harness.clock.now()), 5) };
     const booked = await harness.query(book, { input }, { ...(await bearer(holder)), 'x-request-id': 'audit-mutation-1' });
     expect(booked.errors).toBeUndefined();
-    expect(await auditOf('audit-mutation-1', 1)).toEqual([
-      { requestId: 'audit-mutation-1', subject: 'holder-chen', role: 'TALENT', department: null, talentId: BAIYUN, kind: 'MUTATION', operation: 'Mutation.bookCheckup', fields: ['Mutation.bookCheckup'], outcome: 'OK', source: 'health' },
+    // The attempt is recorded before the booking is written, the outcome with the answer.
+    const booking = { requestId: 'audit-mutation-1', subject: 'holder-chen', role: 'TALENT', department: null, talentId: BAIYUN, kind: 'MUTATION', operation: 'Mutation.bookCheckup', fields: ['Mutation.bookCheckup'], source: 'health' };
+    expect(await auditOf('audit-mutation-1', 2)).toEqual([
+      { ...booking, outcome: 'ATTEMPTED' },
+      { ...booking, outcome: 'OK' },
     ]);
 
     const refused = await harness.query(book, { input }, { ...(await staff('housing')), 'x-request-id': 'audit-mutation-2' });
@@ -96,7 +99,10 @@ describe('the audit archive', () => {
     // A second booking in the year breaks the rule (000 十一: once a year): audited as ERROR.
     const again = await harness.query(book, { input }, { ...(await bearer(holder)), 'x-request-id': 'audit-mutation-3' });
     expect(again.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-    expect(await auditOf('audit-mutation-3', 1)).toMatchObject([{ operation: 'Mutation.bookCheckup', outcome: 'ERROR', talentId: BAIYUN }]);
+    expect(await auditOf('audit-mutation-3', 2)).toMatchObject([
+      { operation: 'Mutation.bookCheckup', outcome: 'ATTEMPTED', talentId: BAIYUN },
+      { operation: 'Mutation.bookCheckup', outcome: 'ERROR', talentId: BAIYUN },
+    ]);
   });
 
   it('is read by coordinators only, and cannot be written through the graph', async () => {

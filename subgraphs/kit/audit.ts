@@ -13,8 +13,12 @@ import type { SubgraphEnvironment } from './subgraph';
 import { isObjectIdString } from './ids';
 
 export type AuditKind = 'READ' | 'MUTATION';
-/** OK; FORBIDDEN (refused by an access rule); ERROR (a mutation that failed for another reason). */
-export type AuditOutcome = 'OK' | 'FORBIDDEN' | 'ERROR';
+/**
+ * OK; FORBIDDEN (refused by an access rule); ERROR (a mutation that failed for another reason);
+ * ATTEMPTED (a mutation about to run, recorded before its effect so that a process stopping
+ * between the effect and the answer cannot leave the change unaudited).
+ */
+export type AuditOutcome = 'OK' | 'FORBIDDEN' | 'ERROR' | 'ATTEMPTED';
 
 /** One access, as the window stores it (GraphQL AuditEvent). */
 export interface AuditEvent {
@@ -40,24 +44,30 @@ export interface AuditEvent {
 export interface AuditTrail {
   read(talentId: string | null, operation: string, fields: string[], outcome?: AuditOutcome): void;
   mutation(name: string, talentId: string | null, outcome: AuditOutcome): void;
+  /**
+   * A mutation allowed to run, recorded now — stored or durably queued before its effect — so the
+   * archive holds it whatever happens next; throws when that cannot be done, and nothing runs.
+   */
+  attempt(name: string, talentId: string | null): Promise<void>;
   /** Everything recorded so far, emptied. */
   take(): AuditEvent[];
 }
 
-export function createAuditTrail(source: SubgraphName, requestId: string, viewer: Viewer | null, clock: () => Date): AuditTrail {
+/** `sink`: where an attempt is recorded at once (the subgraph's own); without one it waits in the trail. */
+export function createAuditTrail(source: SubgraphName, requestId: string, viewer: Viewer | null, clock: () => Date, sink?: Pick<AuditSink, 'record'>): AuditTrail {
   // Reads of one talent's field merge into one event; each mutation call is an event of its own.
   const events = new Map<string, AuditEvent>();
   let calls = 0;
-  function add(kind: AuditKind, talentId: string | null, operation: string, fields: string[], outcome: AuditOutcome): void {
+  function add(kind: AuditKind, talentId: string | null, operation: string, fields: string[], outcome: AuditOutcome): AuditEvent | null {
     // Services are not audited: what they do follows from an audited call and is in the case's timeline.
-    if (!viewer || viewer.role === 'service') return;
+    if (!viewer || viewer.role === 'service') return null;
     const key = kind === 'READ' ? `READ|${talentId}|${operation}|${outcome}` : `MUTATION|${(calls += 1)}`;
     const existing = events.get(key);
     if (existing) {
       existing.fields = [...new Set([...existing.fields, ...fields])].sort();
-      return;
+      return existing;
     }
-    events.set(key, {
+    const event: AuditEvent = {
       id: new Types.ObjectId().toHexString(),
       at: clock().toISOString(),
       requestId,
@@ -71,11 +81,20 @@ export function createAuditTrail(source: SubgraphName, requestId: string, viewer
       fields: [...new Set(fields)].sort(),
       outcome,
       source,
-    });
+    };
+    events.set(key, event);
+    return event;
   }
   return {
-    read: (talentId, operation, fields, outcome = 'OK') => add('READ', talentId, operation, fields, outcome),
-    mutation: (name, talentId, outcome) => add('MUTATION', talentId, `Mutation.${name}`, [`Mutation.${name}`], outcome),
+    read: (talentId, operation, fields, outcome = 'OK') => void add('READ', talentId, operation, fields, outcome),
+    mutation: (name, talentId, outcome) => void add('MUTATION', talentId, `Mutation.${name}`, [`Mutation.${name}`], outcome),
+    async attempt(name, talentId) {
+      if (!sink) return void add('MUTATION', talentId, `Mutation.${name}`, [`Mutation.${name}`], 'ATTEMPTED');
+      const event = add('MUTATION', talentId, `Mutation.${name}`, [`Mutation.${name}`], 'ATTEMPTED');
+      if (!event) return;
+      events.delete(`MUTATION|${calls}`);
+      await sink.record([event]);
+    },
     take: () => {
       const taken = [...events.values()];
       events.clear();

@@ -66,13 +66,22 @@ export function guardMutations<Ctx extends BaseContext>(resolvers: Resolvers<Ctx
   if (unguarded.length > 0) throw new Error(`mutations without an access rule: ${unguarded.join(', ')}`);
   const guarded: Record<string, GraphQLFieldResolver<unknown, Ctx>> = {};
   for (const [name, resolve] of Object.entries(mutations)) {
-    // Every call is audited (kit/audit.ts): who, which talent, and whether it went through.
+    // Every call is audited (kit/audit.ts): who, which talent, and whether it went through — the
+    // attempt recorded before the effect, the outcome with the answer.
     guarded[name] = async (parent, args: Record<string, unknown>, context, info) => {
       const viewer = context.viewer;
       if (!viewer) throw new GraphQLError('缺少身份凭证（a verified identity is required）', { extensions: { code: 'UNAUTHENTICATED' } });
       if (viewer.role !== 'service' && !(await rules[name](viewer, args, context))) {
         context.audit.mutation(name, talentOf(args, null), 'FORBIDDEN');
         throw new GraphQLError(`无权执行此操作：${name}（this role may not do ${name}）`, { extensions: { code: 'FORBIDDEN', role: viewer.role } });
+      }
+      try {
+        await context.audit.attempt(name, talentOf(args, null));
+      } catch (error) {
+        throw new GraphQLError('审计记录暂不可用，操作未执行，请稍后重试（the audit archive cannot record this change now; nothing was done, retry later）', {
+          extensions: { code: 'AUDIT_UNAVAILABLE', retryAfterMs: 5000 },
+          originalError: error as Error,
+        });
       }
       try {
         const result: unknown = await resolve(parent, args, context, info);

@@ -19,7 +19,7 @@ export async function sentByGateway(header: string | string[] | undefined, verif
   }
 }
 
-/** A @requires field of a representation: as given when the gateway sent it, else from its owner. */
+/** A @requires field of a representation: as the gateway sent it (null if it sent none), else from its owner. */
 export function requiredField<T>(context: Pick<BaseContext, 'fromGateway'>, given: T | null | undefined, fromOwner: () => Promise<T | null>): Promise<T | null> {
-  return context.fromGateway && given !== undefined ? Promise.resolve(given) : fromOwner();
+  return context.fromGateway ? Promise.resolve(given ?? null) : fromOwner();
 }

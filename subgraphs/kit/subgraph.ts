@@ -130,7 +130,7 @@ export async function startSubgraph(factory: SubgraphFactory, options: StartSubg
       if (!token) throw unauthenticated('缺少身份凭证', 'a bearer token is required');
       const viewer = await options.environment.verify(token);
       const fromGateway = await sentByGateway(request.headers[GATEWAY_TOKEN_HEADER], options.environment.verify);
-      return module.createContext({ requestId, viewer, fromGateway, audit: createAuditTrail(module.name, requestId, viewer, options.environment.clock) });
+      return module.createContext({ requestId, viewer, fromGateway, audit: createAuditTrail(module.name, requestId, viewer, options.environment.clock, module.audit) });
     },
     health: () => ({ ready: db.connection.readyState === 1, subgraph: module.name }),
   });

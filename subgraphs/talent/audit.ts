@@ -32,7 +32,7 @@ const auditEventSchema = new Schema<AuditEventDoc>(
     kind: { type: String, required: true, enum: ['READ', 'MUTATION'] },
     operation: { type: String, required: true, maxlength: 200 },
     fields: { type: [String], default: [] },
-    outcome: { type: String, required: true, enum: ['OK', 'FORBIDDEN', 'ERROR'] },
+    outcome: { type: String, required: true, enum: ['OK', 'FORBIDDEN', 'ERROR', 'ATTEMPTED'] },
     source: { type: String, required: true },
   },
   { collection: 'audit_events', versionKey: false },
