@@ -81,7 +81,9 @@ export async function withdrawCase(environment: SubgraphEnvironment, models: Cas
       id,
       (current) => {
         if (current.status === 'WITHDRAWN') return null;
-        if (current.status === 'DELIVERED') throw badUserInput('caseId', '办件已交付，不能撤回', 'a delivered case cannot be withdrawn');
+        // A finished case keeps its outcome: delivered (004 第十一条 统一交付), or every part refused with its reason (回告原因).
+        if (current.status === 'DELIVERED') throw badUserInput('caseId', '办件已交付，不能撤回', 'a delivered case cannot be withdrawn', { rule: 'CASE_FINISHED', source: '004 第十一条' });
+        if (current.status === 'REJECTED') throw badUserInput('caseId', '办件各事项均已回告不能办理，已办结，不能撤回', 'every part was refused: the case is finished and cannot be withdrawn', { rule: 'CASE_FINISHED', source: '004 第十一条' });
         const items = current.items.map((item) => {
           // Tried, delivered or on its way: the department may hold it, so it is told.
           const mayHold = item.dispatch.state === 'DONE' || item.dispatch.attempts > 0 || inFlight(item.dispatch, now);

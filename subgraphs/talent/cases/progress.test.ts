@@ -131,6 +131,16 @@ describe('a case after intake', () => {
     expect(noReason.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
   });
 
+  it('keeps a finished outcome: a case whose every part was refused, or that was delivered, cannot be withdrawn (004 第十一条)', async () => {
+    const rejected = await newCase();
+    await report(rejected, 'legal', 'LEGAL_CONSULTATION', 'REFUSED', { reason: '非个人事务（not a personal matter）— 000 十二' });
+    await report(rejected, 'health', 'FREE_ANNUAL_CHECKUP', 'REFUSED', { reason: '本年度已体检（used this year）— 000 十一' });
+    expect((await view(rejected)).status).toBe('REJECTED');
+    const refused = await fixture.run(`mutation($id: ID!) { withdrawCase(caseId: $id, reason: "不再需要") { status } }`, { id: rejected });
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'caseId', rule: 'CASE_FINISHED', source: '004 第十一条' });
+    expect((await view(rejected)).status).toBe('REJECTED');
+  });
+
   it('answers an unknown case with null, and a report for an item the case lacks with BAD_USER_INPUT', async () => {
     expect((await fixture.run(`{ case(id: "ffffffffffffffffffffffff") { id } }`)).data).toEqual({ case: null });
     const id = await newCase();
