@@ -198,6 +198,11 @@ describe('health rules', () => {
     const second = term('2026-01-01', 'BASIC');
     expect(currentFamilyDoctorTerm([second, first], '2026-02-01')).toEqual({ term: second, renewals: 1 });
     expect(currentFamilyDoctorTerm([first], '2024-12-01')).toEqual({ term: first, renewals: 0 });
+    // The first term over, its renewal signed ahead: the renewal is shown, not the expired term.
+    const renewal = term('2026-03-01');
+    expect(currentFamilyDoctorTerm([first, renewal], '2026-02-01')).toEqual({ term: renewal, renewals: 1 });
+    expect(currentFamilyDoctorTerm([first, renewal], '2027-03-01')).toEqual({ term: renewal, renewals: 1 });
+    expect(currentFamilyDoctorTerm([first, renewal], '2025-06-01')).toEqual({ term: first, renewals: 0 });
     expect(currentFamilyDoctorTerm([], '2026-02-01')).toBeNull();
   });
 });

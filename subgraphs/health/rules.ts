@@ -226,12 +226,16 @@ export function familyDoctorStatusOn(term: Pick<FamilyDoctorTerm, 'endsOn'>, tod
   return term.endsOn < today ? 'EXPIRED' : 'ACTIVE';
 }
 
-/** The term to show today (the one begun most recently, else the first) and how many came before it. */
+/**
+ * The term to show today and how many came before it: the one covering today; else the next one
+ * (a renewal signed ahead, 002 八（四）: 协议有效期为1年, renewed when it ends); else the latest.
+ */
 export function currentFamilyDoctorTerm<T extends FamilyDoctorTerm>(terms: readonly T[], today: string): { term: T; renewals: number } | null {
   const sorted = [...terms].sort((a, b) => a.startsOn.localeCompare(b.startsOn));
   if (sorted.length === 0) return null;
-  const begun = sorted.filter((term) => term.startsOn <= today);
-  const index = begun.length > 0 ? begun.length - 1 : 0;
+  const covering = sorted.findIndex((term) => term.startsOn <= today && today <= term.endsOn);
+  const next = sorted.findIndex((term) => term.startsOn > today);
+  const index = covering >= 0 ? covering : next >= 0 ? next : sorted.length - 1;
   return { term: sorted[index], renewals: index };
 }
 
