@@ -37,11 +37,13 @@ const apartmentItem = {
   talentApartment: {
     district: '白云区',
     project: '白云人才公寓（嘉禾）',
-    householdSize: 3,
+    // 002 四: the whole registered household — the spouse and both minor children (subgraphs/talent/cases/fixtures.ts).
+    householdSize: 4,
     declarations: [
       { personName: '陈思远', relation: 'HOLDER', city: '广州市', homesOwned: 0 },
       { personName: '林晓燕', relation: 'SPOUSE', city: '广州市', homesOwned: 0 },
       { personName: '陈子轩', relation: 'MINOR_CHILD', city: '广州市', homesOwned: 0 },
+      { personName: '陈雨涵', relation: 'MINOR_CHILD', city: '广州市', homesOwned: 0 },
     ],
   },
 };

@@ -8,8 +8,9 @@ import type { ExecutionResult } from 'graphql';
 import type { Model } from 'mongoose';
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { CaseTaskDoc } from '../subgraphs/kit/case-task';
+import { isInputFormat } from '../subgraphs/kit/input-format';
 import type { SubgraphFactory } from '../subgraphs/kit/subgraph';
-import { TestClock, testEnvironment } from './environment';
+import { TestClock, testEnvironment, type TestCards } from './environment';
 import { openSubgraphFixture, type SubgraphFixture } from './subgraph-fixture';
 
 export interface DeskFixture<Models = unknown> extends SubgraphFixture {
@@ -22,11 +23,14 @@ export interface DeskFixture<Models = unknown> extends SubgraphFixture {
   served(query: string, variables: Record<string, unknown>): Promise<ExecutionResult>;
 }
 
-/** `now`: where the clock starts (without it, the clock runs on real time). */
-export async function openDeskFixture<Models>(factory: SubgraphFactory, now?: Date): Promise<DeskFixture<Models>> {
+/**
+ * `now`: where the clock starts (without it, the clock runs on real time); `cards`: what the
+ * window's registry answers the department's direct services (test/environment.ts TestCards).
+ */
+export async function openDeskFixture<Models>(factory: SubgraphFactory, now?: Date, cards?: TestCards): Promise<DeskFixture<Models>> {
   const clock = new TestClock();
   if (now) clock.set(now);
-  const fixture = await openSubgraphFixture(factory, testEnvironment({}, clock));
+  const fixture = await openSubgraphFixture(factory, testEnvironment({}, clock, cards));
   const models = fixture.connection.models;
   // Started on first use: most tests never go through Apollo Server.
   let apollo: Promise<ApolloServer<object>> | null = null;
@@ -58,10 +62,10 @@ export async function openDeskFixture<Models>(factory: SubgraphFactory, now?: Da
  * test the clock is back at `now` (when given) and every collection is empty. The object returned
  * is filled in when the fixture opens, so the file can name it at the top.
  */
-export function useDeskFixture<Models>(factory: SubgraphFactory, now?: Date): DeskFixture<Models> {
+export function useDeskFixture<Models>(factory: SubgraphFactory, now?: Date, cards?: TestCards): DeskFixture<Models> {
   const fixture = {} as DeskFixture<Models>;
   beforeAll(async () => {
-    Object.assign(fixture, await openDeskFixture<Models>(factory, now));
+    Object.assign(fixture, await openDeskFixture<Models>(factory, now, cards));
   });
   beforeEach(async () => {
     if (now) fixture.clock.set(now);
@@ -114,14 +118,17 @@ interface ProblemExtension {
 const problemsOf = (error: { extensions?: Record<string, unknown> } | undefined): ProblemExtension[] =>
   (error?.extensions?.problems as ProblemExtension[] | undefined) ?? [];
 
-/** A refusal at a glance: how many errors, the first one's code and field, its problems (each by rule, else field), its message. */
+/**
+ * A refusal at a glance: how many errors, the first one's code and field, its problems (each by its
+ * rule; a mistake of form — kit/input-format.ts — by its field), its message.
+ */
 export function refusal(result: ExecutionResult) {
   const [error] = result.errors ?? [];
   return {
     count: result.errors?.length ?? 0,
     code: error?.extensions?.code,
     field: error?.extensions?.field,
-    problems: problemsOf(error).map((problem) => problem.rule ?? problem.field),
+    problems: problemsOf(error).map((problem) => (problem.rule && !isInputFormat(problem) ? problem.rule : problem.field)),
     message: error?.message ?? '',
   };
 }

@@ -6,6 +6,7 @@
 // when called directly with a service token too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SUBGRAPH_NAMES } from '../subgraphs/kit/departments';
+import { inputFormat } from '../subgraphs/kit/input-format';
 import { BAIYUN, itemsReach, legalItem, staff, withTestTalents } from './cases';
 import { startHarness, type GraphQLResponse, type Harness } from './harness';
 import { bearer, COORDINATOR, tokenFor } from './tokens';
@@ -80,7 +81,7 @@ describe('text with control characters or broken UTF-16', () => {
       errors: [{
         message: 'filter.search 含有不允许的控制字符 U+0000（filter.search contains the control character U+0000, which is not allowed）',
         path: ['talents'],
-        extensions: { code: 'BAD_USER_INPUT', field: 'filter.search', character: 'U+0000', serviceName: 'talent' },
+        extensions: { code: 'BAD_USER_INPUT', field: 'filter.search', character: 'U+0000', ...inputFormat('INPUT_CONTROL_CHARACTER'), serviceName: 'talent' },
       }],
     });
   });

@@ -2,6 +2,7 @@
 // served, cancelled (the use is given back) or changed (every rule checked again), 000 十三（三）3.
 import { Types } from 'mongoose';
 import { badUserInput } from '../kit/errors';
+import { inputFormat } from '../kit/input-format';
 import { parseObjectId } from '../kit/ids';
 import { insertOnce } from '../kit/mongo';
 import { problemsError, underPrefix } from '../kit/problems';
@@ -111,7 +112,7 @@ const STATUS_ZH: Record<AirportBookingStatus, string> = { BOOKED: '已预约', S
 
 function mustBeBooked(booking: AirportServiceBookingDoc, zh: string, en: string): void {
   const status = booking.status as AirportBookingStatus;
-  if (status !== 'BOOKED') wrongStatus(status, `预约当前为“${STATUS_ZH[status]}”，不能${zh}`, `the booking is ${status}; only BOOKED can be ${en}`);
+  if (status !== 'BOOKED') wrongStatus(status, `预约当前为“${STATUS_ZH[status]}”，不能${zh}`, `the booking is ${status}; only BOOKED can be ${en}`, '000 十三（三）');
 }
 
 /** The service was given: only once the flight time has passed (a SERVED booking is a past flight). */
@@ -120,7 +121,7 @@ export function recordServed(services: CustomsServices, id: string): Promise<Air
   return services.desk.stepRecord<AirportServiceBookingDoc>(services.models.AirportServiceBooking, id, BOOKING, async (booking) => {
     mustBeBooked(booking, '登记已服务', 'recorded as served');
     if (booking.flightTime.getTime() > now.getTime()) {
-      throw badUserInput('id', `航班（${chinaTimeText(booking.flightTime)}）尚未起飞/抵达，不能登记已服务`, 'the flight time has not passed yet', { rule: 'AIRPORT_SERVED_AFTER_FLIGHT' });
+      throw badUserInput('id', `航班（${chinaTimeText(booking.flightTime)}）尚未起飞/抵达，不能登记已服务`, 'the flight time has not passed yet', { rule: 'AIRPORT_SERVED_AFTER_FLIGHT', source: '000 十三（三）' });
     }
     return { set: { status: 'SERVED' }, task: { status: 'DONE', step: 'SERVED', note: `已提供接送机服务：航班 ${booking.flightNumber}（service given）` } };
   });
@@ -167,7 +168,7 @@ export async function withdrawBooking(models: CustomsModels, id: string, now: Da
  */
 export async function changeBooking(services: CustomsServices, id: string, change: Partial<AirportFields>): Promise<AirportServiceBookingDoc> {
   const given = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined && value !== null));
-  if (Object.keys(given).length === 0) throw badUserInput('input', '请至少填写一项变更', 'nothing to change');
+  if (Object.keys(given).length === 0) throw badUserInput('input', '请至少填写一项变更', 'nothing to change', inputFormat('INPUT_NOTHING_TO_CHANGE'));
   const now = services.environment.clock();
   let before: AirportServiceBookingDoc | null = null;
   const changed = await services.desk.stepRecord<AirportServiceBookingDoc>(services.models.AirportServiceBooking, id, BOOKING, async (booking) => {

@@ -9,6 +9,9 @@ import type { CustomsModels, ExitEntryItemDoc } from './model';
 import { EXIT_ENTRY_ITEMS, type ExitEntryItemKind, type ExitEntryItemStatus } from './rules';
 import { wrongStatus } from './steps';
 
+/** 004 第十一条: a department's part, once finished (办结) and reported, is not worked again. */
+const EXIT_ENTRY_FLOW_SOURCE = '004 第十一条';
+
 export interface ExitEntryRecord {
   talentId: string;
   kind: ExitEntryItemKind;
@@ -37,7 +40,7 @@ export function advanceExitEntryItem(services: CustomsServices, id: string): Pro
       return { set: { status: 'COMPLETED', completedOn: today }, task: { status: 'DONE', step: 'COMPLETED', note: `${label}已办结（completed）` } };
     }
     const status = item.status as ExitEntryItemStatus;
-    return wrongStatus(status, `事项当前为“${STATUS_ZH[status]}”，已办结，不能再推进`, `the item is ${status}: finished`);
+    return wrongStatus(status, `事项当前为“${STATUS_ZH[status]}”，已办结，不能再推进`, `the item is ${status}: finished`, EXIT_ENTRY_FLOW_SOURCE);
   });
 }
 
@@ -50,11 +53,11 @@ const rejection = (today: string, reason: string) => ({ status: 'REJECTED', comp
 /** Not done, with the reason: the item is REJECTED and the case task comes back REFUSED (004 第十一条 回告原因). */
 export function rejectExitEntryItem(services: CustomsServices, id: string, reason: string): Promise<ExitEntryItemDoc> {
   const text = reason.trim();
-  if (text === '' || text.length > MAX_REASON) throw badUserInput('reason', '不予办理的原因须为 1 到 300 个字', 'the reason must be 1–300 characters');
+  if (text === '' || text.length > MAX_REASON) throw badUserInput('reason', '不予办理的原因须为 1 到 300 个字', 'the reason must be 1–300 characters', { rule: 'EXIT_ENTRY_REJECTION_REASON', source: '004 第十一条' });
   const today = todayInChina(services.environment.clock());
   return services.desk.stepRecord<ExitEntryItemDoc>(services.models.ExitEntryItem, id, ITEM, async (item) => {
     const status = item.status as ExitEntryItemStatus;
-    if (!UNFINISHED.includes(status)) wrongStatus(status, `事项当前为“${STATUS_ZH[status]}”，不能不予办理`, `the item is ${status}: finished`);
+    if (!UNFINISHED.includes(status)) wrongStatus(status, `事项当前为“${STATUS_ZH[status]}”，不能不予办理`, `the item is ${status}: finished`, EXIT_ENTRY_FLOW_SOURCE);
     return {
       set: rejection(today, text),
       task: { status: 'REFUSED', step: 'REJECTED', note: '不予办理（rejected）', reason: `不予办理：${text}（rejected by the exit-entry office）` },

@@ -10,14 +10,11 @@ import { AIRPORT_SERVICE_DIRECTIONS, type AirportBookingRequest, type AirportSer
 const MAX_PEOPLE = 20;
 const MAX_VEHICLES = 10;
 
-/** Shape problems are filed under FORM_SHAPE with the form they are about, beside the rules' problems. */
-const shapeReader = (prefix: string, form: string) => new FormReader(prefix, { rule: 'FORM_SHAPE', source: `kit/case-forms.ts ${form}` });
-
 /** The fields of an airport booking (000 十三（三）2), without the scope, which comes from the item or the input. */
 export type AirportFields = Omit<AirportBookingRequest, 'scope'>;
 
 export function readAirportFields(value: unknown, prefix: string): { fields: AirportFields; problems: Problem[] } {
-  const reader = shapeReader(prefix, 'AirportServiceForm');
+  const reader = new FormReader(prefix);
   const form = reader.record(value, '');
   // Blank names, numbers and plates are read as given: rules.ts missingBookingFields refuses them (000 十三（三）2).
   const person = (item: Record<string, unknown>, field: string) => ({ name: reader.textAllowingBlank(item.name, `${field}.name`, 60) });
@@ -42,7 +39,7 @@ export function readAirportForm(value: unknown, scope: AirportServiceScope, pref
 }
 
 export function readExitEntryForm(value: unknown, prefix: string): { form: ExitEntryForm; problems: Problem[] } {
-  const reader = shapeReader(prefix, 'ExitEntryForm');
+  const reader = new FormReader(prefix);
   const form = reader.record(value, '');
   return { form: { applicantName: reader.text(form.applicantName, 'applicantName', 60) }, problems: reader.problems };
 }

@@ -3,9 +3,9 @@
 // multi-document transaction.
 import { badUserInput } from '../kit/errors';
 
-/** A step the record is not at: BAD_USER_INPUT on `id`, naming the current status. */
-export function wrongStatus(status: string, zh: string, en: string): never {
-  throw badUserInput('id', zh, en, { rule: 'RECORD_STATUS', status });
+/** A step the record is not at: BAD_USER_INPUT on `id`, naming the current status and the clause of the flow (`source`). */
+export function wrongStatus(status: string, zh: string, en: string, source: string): never {
+  throw badUserInput('id', zh, en, { rule: 'RECORD_STATUS', source, status });
 }
 
 /** A moment as China Standard Time reads it, e.g. "2026-05-01 12:00". */

@@ -3,6 +3,7 @@
 // a request RECEIVED (the Baiyun kindergarten lottery PENDING), or REFUSED with every reason (004 第十一条).
 import { checkDelivery, recordIdFor, type CaseTaskChange, type CaseTaskDelivery, type CaseTaskDoc } from '../kit/case-task';
 import { todayInChina } from '../kit/dates';
+import { inputFormat } from '../kit/input-format';
 import { cannotBeDone, problemsError } from '../kit/problems';
 import type { Program } from '../kit/programs';
 import type { Resolvers } from '../kit/subgraph';
@@ -19,7 +20,7 @@ function readDeliveredRequest(item: string, rawForm: Record<string, unknown>, da
   const { request, problems } = readEnrolmentRequest(rawForm, day, 'input.form');
   const levels: readonly string[] = EDUCATION_ITEM_LEVELS[item as EducationItem];
   if (!problems.some((problem) => problem.field === 'input.form.level') && !levels.includes(request.level)) {
-    problems.push({ field: 'input.form.level', zh: `学段与事项不符：${item} 只办理 ${levels.join('、')}`, en: `item ${item} takes the levels ${levels.join(', ')}` });
+    problems.push({ field: 'input.form.level', zh: `学段与事项不符：${item} 只办理 ${levels.join('、')}`, en: `item ${item} takes the levels ${levels.join(', ')}`, ...inputFormat('INPUT_ITEM_LEVEL') });
   }
   if (problems.length > 0) throw problemsError(problems);
   return request;

@@ -16,6 +16,8 @@ import {
   caseId,
   delivery,
   enrolmentForm,
+  registered,
+  registry,
   talentId,
   type EducationItem,
   useEducationFixture,
@@ -138,8 +140,11 @@ describe('placeEnrolment and waitlistEnrolment', () => {
   });
 
   it('decides a request applied for directly, with no case to report to', async () => {
+    const child = { name: '黄乐乐', relation: 'CHILD', gender: 'FEMALE', birthDate: '2020-03-01' } as const;
+    const tianhe = talentId(10);
+    registry.set(tianhe, { family: [registered(child)] });
     const applied = await fixture.run<{ applySchoolEnrolment: { id: string } }>(APPLY, {
-      input: { talentId: BAIYUN, program: 'GUANGZHOU_GREEN_CARD', child: { name: '黄乐乐', relation: 'CHILD', gender: 'FEMALE', birthDate: '2020-03-01' }, level: 'PRIMARY', schoolYear: 2026, district: '天河区', preferredSchool: '广州市天河区华阳小学' },
+      input: { talentId: tianhe, program: 'GUANGZHOU_GREEN_CARD', child, level: 'PRIMARY', schoolYear: 2026, district: '天河区', preferredSchool: '广州市天河区华阳小学' },
     });
     expect(applied.errors).toBeUndefined();
     expect(await decided(PLACE, 'placeEnrolment', { id: applied.data!.applySchoolEnrolment.id, school: '广州市天河区华阳小学' })).toMatchObject({ status: 'PLACED' });

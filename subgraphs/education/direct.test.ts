@@ -1,10 +1,11 @@
 // applySchoolEnrolment: a child's place applied for directly at the education guidance centre
 // (000 八（二）1), without a case — the same rules as a case's item, each broken one a BAD_USER_INPUT
-// naming the rule and its clause, all of them at once; bad input refused, nothing written.
+// naming the rule and its clause, all of them at once; bad input refused, nothing written. Only a
+// child the window's registry holds as the holder's is enrolled (000 八 持卡人子女).
 import { describe, expect, it } from 'vitest';
 import type { Program } from '../kit/programs';
 import { documentCounts, refusal } from '../../test/case-desk';
-import { APPLY, SIX, TODDLER, talentId, type Child, useEducationFixture } from './testing';
+import { APPLY, SIX, TODDLER, registered, registry, talentId, type Child, useEducationFixture } from './testing';
 
 const fixture = useEducationFixture();
 
@@ -69,7 +70,22 @@ describe('applySchoolEnrolment', () => {
 
   it('refuses a request made before the year of entry', async () => {
     // 000 八（二）1 "按入学当年日程安排".
-    await expectRuleRefused(input({ ...SIX, birthDate: '2021-05-01' }, 'PRIMARY', { schoolYear: 2027 }), ['ENROLMENT_SCHOOL_YEAR'], 'input.schoolYear', '000 八（二）1');
+    const five: Child = { name: '陈子涵', relation: 'CHILD', gender: 'FEMALE', birthDate: '2021-05-01' };
+    registry.set(talentId(11), { family: [registered(five)] });
+    await expectRuleRefused(input(five, 'PRIMARY', { schoolYear: 2027, talentId: talentId(11) }), ['ENROLMENT_SCHOOL_YEAR'], 'input.schoolYear', '000 八（二）1');
+  });
+
+  it('refuses a child who is not in the holder’s registered family, asking the registry once', async () => {
+    // 000 八 "持卡人子女": a child typed by hand must be one the window registered, by name and birth date.
+    await expectRuleRefused(input({ ...SIX, name: '王小明' }, 'PRIMARY'), ['ENROLMENT_REGISTERED_CHILD'], 'input.child', '000 八');
+    await expectRuleRefused(input({ ...SIX, birthDate: '2020-05-02' }, 'PRIMARY'), ['ENROLMENT_REGISTERED_CHILD'], 'input.child', '000 八');
+    // A holder with no registered child enrols nobody.
+    await expectRuleRefused(input(SIX, 'PRIMARY', { talentId: talentId(12) }), ['ENROLMENT_REGISTERED_CHILD'], 'input.child', '000 八');
+  });
+
+  it('tells an unregistered child and an age that does not fit the level at once', async () => {
+    // 000 八 适龄 (秋季小班新生); 《义务教育法》第十一条; 004 第八条 一次性告知.
+    await expectRuleRefused(input({ ...SIX, name: '王小明' }, 'KINDERGARTEN'), ['ENROLMENT_REGISTERED_CHILD', 'ENROLMENT_LEVEL_AGE'], 'input.child', '《义务教育法》第十一条');
   });
 
   it('refuses a second live request for the same child and year', async () => {

@@ -6,6 +6,7 @@ import type { CaseTaskChange } from '../kit/case-task';
 import { todayInChina } from '../kit/dates';
 import { insertOnce, isDuplicateKey } from '../kit/mongo';
 import { problemsError, type FieldViolation, type RuleOutcome } from '../kit/problems';
+import type { RegisteredRelative } from '../kit/household-declaration';
 import type { Program } from '../kit/programs';
 import type { EnrolmentRequest } from './form';
 import { enrolmentActiveKey, type EducationModels, type SchoolEnrolmentDoc } from './model';
@@ -19,6 +20,8 @@ export interface EnrolmentSubmission {
   caseId: string | null;
   /** The day it is made (a case: the day the window accepted it). */
   day: string;
+  /** The holder's family as the registry knows it, for a request whose child was typed by hand (a case's child comes from the registry). */
+  registeredFamily?: readonly RegisteredRelative[] | null;
 }
 
 /**
@@ -28,10 +31,10 @@ export interface EnrolmentSubmission {
  * active key (model.ts) lets exactly one be written, and the other breaks the same rule.
  */
 export async function submitEnrolment(models: EducationModels, submission: EnrolmentSubmission, id: Types.ObjectId): Promise<RuleOutcome<SchoolEnrolmentDoc, FieldViolation>> {
-  const { talentId, program, request, caseId, day } = submission;
+  const { talentId, program, request, caseId, day, registeredFamily = null } = submission;
   // The talent's requests (index talentId_1_schoolYear_-1_…), for one live request per child and year.
   const existing = await models.SchoolEnrolment.find({ talentId, _id: { $ne: id } }, { child: 1, schoolYear: 1, status: 1 }).lean<ExistingEnrolment[]>();
-  const violations = enrolmentRequestViolations(program, request, existing, day);
+  const violations = enrolmentRequestViolations(program, request, existing, day, registeredFamily);
   if (violations.length > 0) return { record: null, violations };
   const document = {
     _id: id,
@@ -55,7 +58,7 @@ export async function submitEnrolment(models: EducationModels, submission: Enrol
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
     const raced: ExistingEnrolment = { child: request.child, schoolYear: request.schoolYear, status: 'RECEIVED' };
-    return { record: null, violations: enrolmentRequestViolations(program, request, [...existing, raced], day) };
+    return { record: null, violations: enrolmentRequestViolations(program, request, [...existing, raced], day, registeredFamily) };
   }
 }
 

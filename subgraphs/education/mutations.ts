@@ -6,9 +6,11 @@
 // two writes is finished from what the task holds.
 import { GraphQLError } from 'graphql';
 import { Types } from 'mongoose';
+import { registeredFamily } from '../kit/card-check';
 import { notFound } from '../kit/errors';
 import { FormReader } from '../kit/form-reader';
 import { isObjectIdString, parseObjectId } from '../kit/ids';
+import { inputFormat } from '../kit/input-format';
 import { todayInChina } from '../kit/dates';
 import { problemsError } from '../kit/problems';
 import type { Program } from '../kit/programs';
@@ -61,12 +63,14 @@ export const mutationResolvers: Resolvers<EducationContext> = {
       const day = todayInChina(services.environment.clock());
       const { talentId, program, ...form } = input;
       const { request, problems } = readEnrolmentRequest(form, day, 'input', false);
-      if (!isObjectIdString(talentId)) problems.unshift({ field: 'input.talentId', zh: '人才编号格式不正确', en: 'talentId must be 24 hex digits' });
+      if (!isObjectIdString(talentId)) problems.unshift({ field: 'input.talentId', zh: '人才编号格式不正确', en: 'talentId must be 24 hex digits', ...inputFormat('INPUT_MALFORMED_ID') });
       if (problems.length > 0) throw problemsError(problems);
-    // 001 第六条: a single service needs a card in force, of the program it is asked under (the window's registry says).
-      await services.environment.verifyCard(talentId.toLowerCase(), program, 'input.talentId');
+      // 001 第六条: a single service needs a card in force, of the program it is asked under; 000 八 持卡人子女:
+      // the child typed here must be one the registry knows. One call to the window's registry answers both.
+      const card = await services.environment.verifyCard(talentId.toLowerCase(), program, 'input.talentId', { family: true });
       // A direct request has an id of its own; one live request per child and year is kept by its active key (model.ts).
-      const outcome = await submitEnrolment(services.models, { talentId: talentId.toLowerCase(), program, request, caseId: null, day }, new Types.ObjectId());
+      const submission = { talentId: talentId.toLowerCase(), program, request, caseId: null, day, registeredFamily: registeredFamily(card) };
+      const outcome = await submitEnrolment(services.models, submission, new Types.ObjectId());
       if (!outcome.record) throw problemsError(outcome.violations.map((violation) => ({ ...violation, field: `input.${violation.field}` })));
       return outcome.record;
     },

@@ -3,7 +3,9 @@
 import type { ServiceCode } from '../kit/case-forms';
 import type { CaseTaskChange } from '../kit/case-task';
 import type { EnrolmentRequest } from './form';
+import type { RegisteredRelative } from '../kit/household-declaration';
 import type { FieldViolation } from '../kit/problems';
+import { LEVEL_AGE_SOURCE } from '../kit/school-age';
 import {
   ageAtEntry,
   duplicateEnrolment,
@@ -25,17 +27,28 @@ export const EDUCATION_ITEM_LEVELS = {
 export type EducationItem = keyof typeof EDUCATION_ITEM_LEVELS;
 export const EDUCATION_ITEMS = Object.keys(EDUCATION_ITEM_LEVELS) as EducationItem[];
 
-/** Kindergarten from 3 (000 八 秋季小班新生); primary from 6 (《义务教育法》第十一条), junior after six years. */
-const LEVEL_AGE_SOURCE = '000 八（秋季小班新生）；《义务教育法》第十一条';
 const PRIORITY_SOURCE = '000 八；001 第四条（二）';
 const LOTTERY_SOURCE = '001 第四条（二）';
 
+/** A child the window registered as the holder's: the same name and birth date (000 八（一）2 出生证明). */
+function isRegisteredChild(family: readonly RegisteredRelative[], child: EnrolmentRequest['child']): boolean {
+  return family.some((member) => member.relation === 'CHILD' && member.name.trim() === child.name && member.birthDate === child.birthDate);
+}
+
 /**
  * Every rule a request breaks, at once: the program grants 子女入学 (the Liwan guide 002 has no such
- * clause); only the holder's child (000 八 持卡人子女); the level fits the child's age on 31 August;
- * the request is made in the year of entry (000 八（二）1); one live request per child and year.
+ * clause); only the holder's child (000 八 持卡人子女) — when the holder's registered family is given
+ * (a direct request, whose child is typed by hand), one of its registered children; the level fits
+ * the child's age on 31 August; the request is made in the year of entry (000 八（二）1); one live
+ * request per child and year.
  */
-export function enrolmentRequestViolations(program: string, request: EnrolmentRequest, existing: readonly ExistingEnrolment[], day: string): FieldViolation[] {
+export function enrolmentRequestViolations(
+  program: string,
+  request: EnrolmentRequest,
+  existing: readonly ExistingEnrolment[],
+  day: string,
+  registeredFamily: readonly RegisteredRelative[] | null = null,
+): FieldViolation[] {
   const policy = educationPolicy(program);
   if (!policy) {
     return [{ rule: 'EDUCATION_PROGRAM', field: 'program', zh: '荔湾英才卡服务指南没有子女入学服务', en: `the ${program} card grants no school enrolment`, source: '002（无子女入学条款 no schooling clause）' }];
@@ -44,6 +57,8 @@ export function enrolmentRequestViolations(program: string, request: EnrolmentRe
   const { child, level, schoolYear } = request;
   if (child.relation !== 'CHILD') {
     violations.push({ rule: 'ENROLMENT_CHILD_ONLY', field: 'child.relation', zh: `${child.name}不是持卡人子女，子女入学服务只为持卡人子女办理`, en: "only the holder's own child is enrolled", source: policy.source });
+  } else if (registeredFamily && !isRegisteredChild(registeredFamily, child)) {
+    violations.push({ rule: 'ENROLMENT_REGISTERED_CHILD', field: 'child', zh: `${child.name}（${child.birthDate}）不是登记在册的持卡人子女`, en: `${child.name} (${child.birthDate}) is not a registered child of the holder`, source: policy.source });
   }
   if (!levelFitsAge(level, child.birthDate, schoolYear)) {
     const age = ageAtEntry(child.birthDate, schoolYear);

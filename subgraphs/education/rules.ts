@@ -2,10 +2,11 @@
 // from the places left over, and the level a child's age allows. Every rule names its clause.
 // They are pure: the read view, seed.ts and (later) the submit mutation call the same functions.
 import type { Program } from '../kit/programs';
-import { ageOn } from '../kit/dates';
 
-export const SCHOOL_LEVELS = ['KINDERGARTEN', 'PRIMARY', 'JUNIOR_SECONDARY'] as const;
-export type SchoolLevel = (typeof SCHOOL_LEVELS)[number];
+import { ageAtEntry, SCHOOL_LEVELS, levelFitsAge, type SchoolLevel } from '../kit/school-age';
+
+// The age bands are the kit's (kit/school-age.ts), shared with the window's intake.
+export { ageAtEntry, LEVEL_AGES, levelFitsAge, SCHOOL_LEVELS, type SchoolLevel } from '../kit/school-age';
 
 export const LOTTERY_OUTCOMES = ['NOT_APPLICABLE', 'PENDING', 'WON', 'NOT_WON'] as const;
 export type LotteryOutcome = (typeof LOTTERY_OUTCOMES)[number];
@@ -47,28 +48,6 @@ export function educationPolicy(program: string): EducationPolicy | null {
 /** 000 八 "持卡人子女": only the holder's own children (relation CHILD) are enrolled. */
 export function mayEnrol(program: string, relation: string): boolean {
   return educationPolicy(program) !== null && relation === 'CHILD';
-}
-
-/**
- * School age, counted on 31 August of the school year: kindergarten from 3 (000 八 秋季小班新生),
- * primary from 6 (义务教育法 第十一条 满六周岁), junior secondary from 12 after six primary years.
- * Lower bound inclusive, upper exclusive, so every age fits at most one level.
- */
-export const LEVEL_AGES: Record<SchoolLevel, { from: number; below: number }> = {
-  KINDERGARTEN: { from: 3, below: 6 },
-  PRIMARY: { from: 6, below: 12 },
-  JUNIOR_SECONDARY: { from: 12, below: 15 },
-};
-
-export function ageAtEntry(birthDate: string, schoolYear: number): number {
-  return ageOn(birthDate, `${schoolYear}-08-31`);
-}
-
-export function levelFitsAge(level: string, birthDate: string, schoolYear: number): boolean {
-  const band = LEVEL_AGES[level as SchoolLevel];
-  if (!band) return false;
-  const age = ageAtEntry(birthDate, schoolYear);
-  return age >= band.from && age < band.below;
 }
 
 export function levelForAge(birthDate: string, schoolYear: number): SchoolLevel | null {

@@ -1,7 +1,8 @@
 // The education tests' own vocabulary: their fixture, clock start, ids, operations, enrolment requests and forms. The
 // mechanics (fixture, documents, queued reports, refusals) are test/case-desk.ts, shared by every department.
 import { useDeskFixture, type DeskFixture } from '../../test/case-desk';
-import { testEnvironment } from '../../test/environment';
+import { testEnvironment, type TestCard } from '../../test/environment';
+import type { RegisteredFamilyMember } from '../kit/card-check';
 import type { ServiceCode } from '../kit/case-forms';
 import { createCaseTaskDesk, type CaseTaskDelivery } from '../kit/case-task';
 import type { Program } from '../kit/programs';
@@ -19,8 +20,17 @@ export const caseId = (n: number) => seededObjectId(0xca5e_ed0c, n);
 
 export type EducationFixture = DeskFixture<EducationModels>;
 
+/**
+ * What the window's registry answers the direct service (applySchoolEnrolment): talents 1–9 have
+ * TODDLER and SIX as their registered children (000 八 持卡人子女); a test may register others.
+ */
+export const registry = new Map<string, TestCard>();
+
+/** A child as the registry holds it (kit/card-check.ts RegisteredFamilyMember). */
+export const registered = (child: Child, n = 1): RegisteredFamilyMember => ({ id: seededObjectId(0xed0c_c41d, n), name: child.name, relation: 'CHILD', birthDate: child.birthDate });
+
 /** The department for a test file, on a clock set to NOW before each test (test/case-desk.ts). */
-export const useEducationFixture = (): EducationFixture => useDeskFixture<EducationModels>(buildEducationSubgraph, NOW);
+export const useEducationFixture = (): EducationFixture => useDeskFixture<EducationModels>(buildEducationSubgraph, NOW, registry);
 
 export const ENROLMENT_FIELDS =
   'id caseId child { name gender birthDate ageAtEntry } level schoolYear district preferredSchool assignedSchool lotteryOutcome priorityOutcome status submittedOn decidedOn source';
@@ -56,6 +66,8 @@ export interface Child {
 export const TODDLER: Child = { name: '陈可欣', relation: 'CHILD', gender: 'FEMALE', birthDate: '2023-03-10', idNumber: null };
 /** 6 on 31 August 2026: primary. */
 export const SIX: Child = { name: '陈子轩', relation: 'CHILD', gender: 'MALE', birthDate: '2020-05-01', idNumber: null };
+
+for (let n = 1; n <= 9; n += 1) registry.set(talentId(n), { family: [registered(TODDLER, 1), registered(SIX, 2)] });
 
 export function enrolmentForm(child: Child, level: string, overrides: Record<string, unknown> = {}) {
   const district = '白云区';

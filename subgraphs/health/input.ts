@@ -3,6 +3,7 @@
 // BAD_USER_INPUT naming that field, its rule and source (一次性告知).
 import type { CheckupForm, FamilyDoctorForm } from '../kit/case-forms';
 import { FormReader } from '../kit/form-reader';
+import { inputFormat } from '../kit/input-format';
 
 /** The longest names the records keep (model.ts maxlength). */
 export const MAX_NAME = 80;
@@ -33,7 +34,7 @@ export const RULE_FIELD: Readonly<Record<string, string>> = {
 export function readCheckupForm(form: Record<string, unknown>): CheckupForm {
   const reader = new FormReader('input.form');
   reader.exactly(form, ['preferredDate', 'hospital']);
-  if (!('hospital' in form)) reader.problem('hospital', '缺少字段（可为 null）', 'missing (may be null)');
+  if (!('hospital' in form)) reader.problem('hospital', '缺少字段（可为 null）', 'missing (may be null)', inputFormat('INPUT_REQUIRED'));
   const preferredDate = reader.date(form.preferredDate, 'preferredDate');
   const hospital = reader.optionalText(form.hospital, 'hospital', MAX_NAME);
   reader.done();

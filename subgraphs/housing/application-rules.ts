@@ -12,8 +12,11 @@ import {
   type HomeOwnershipRelation,
 } from './rules';
 
+/** The source of the housing office's own procedure, which the seeds do not regulate. */
+export const HOUSING_OFFICE_RULE_SOURCE = '住建局办理规则（seeds 未作规定 / department rule, not in the seeds）';
+
 /** The clause behind "at most one open application": the seeds do not say it; the housing office does. */
-export const ONE_OPEN_APPLICATION_SOURCE = '住建局办理规则（seeds 未作规定 / department rule, not in the seeds）';
+export const ONE_OPEN_APPLICATION_SOURCE = HOUSING_OFFICE_RULE_SOURCE;
 
 /** Where each program's apartment scheme is (000 九, 001 第四条（八）: Baiyun; 002 四: Liwan; 004 第五条第12项: Wuhan). */
 const PROGRAM_DISTRICTS: Record<Program, { zh: string; en: string; source: string; fits: (scheme: ApartmentScheme) => boolean } | null> = {

@@ -7,10 +7,11 @@ import type { Types } from 'mongoose';
 import { todayInChina } from '../kit/dates';
 import { badUserInput } from '../kit/errors';
 import { FormReader } from '../kit/form-reader';
+import { inputFormat } from '../kit/input-format';
 import { releaseAllowance, takeAllowance } from '../kit/mongo';
 import { problemsError } from '../kit/problems';
 import type { RecordStep } from '../kit/case-task';
-import { allocationProblems, STATUS_ZH } from './application-rules';
+import { allocationProblems, HOUSING_OFFICE_RULE_SOURCE, STATUS_ZH } from './application-rules';
 import type { HousingServices } from './context';
 import type { HousingModels, TalentApartmentApplicationDoc } from './model';
 import { joinWaitlist, leaveWaitlist, numberWaitlist } from './queue';
@@ -21,7 +22,7 @@ const APPLICATION = { name: 'TalentApartmentApplication', zh: '人才公寓申�
 
 function wrongStatus(application: Application, action: { zh: string; en: string }, allowed: readonly ApartmentApplicationStatus[]) {
   const status = application.status as ApartmentApplicationStatus;
-  return badUserInput('id', `申请当前为“${STATUS_ZH[status]}”，不能${action.zh}`, `the application is ${status}; only ${allowed.join(' or ')} can be ${action.en}`, { rule: 'APPLICATION_STATUS', status });
+  return badUserInput('id', `申请当前为“${STATUS_ZH[status]}”，不能${action.zh}`, `the application is ${status}; only ${allowed.join(' or ')} can be ${action.en}`, { rule: 'APPLICATION_STATUS', source: HOUSING_OFFICE_RULE_SOURCE, status });
 }
 
 /**
@@ -94,10 +95,10 @@ export interface UnitInput {
 
 /** The unit's fields in shape, or one BAD_USER_INPUT listing every problem. */
 function checkUnit(unit: UnitInput): void {
-  const reader = new FormReader('unit', { rule: 'FORM_SHAPE', source: 'TalentApartmentUnitInput' });
+  const reader = new FormReader('unit');
   reader.text(unit.building, 'building', 40);
   reader.text(unit.unitNumber, 'unitNumber', 20);
-  if (!(unit.areaSqm > 0 && unit.areaSqm <= 500)) reader.problem('areaSqm', '建筑面积须大于 0 且不超过 500 平方米', 'area must be over 0 and at most 500 m²');
+  if (!(unit.areaSqm > 0 && unit.areaSqm <= 500)) reader.problem('areaSqm', '建筑面积须大于 0 且不超过 500 平方米', 'area must be over 0 and at most 500 m²', inputFormat('INPUT_AREA_RANGE'));
   reader.done();
 }
 
@@ -146,7 +147,7 @@ export function allocateApartment(services: HousingServices, id: string, unit: U
 /** A submitted or waitlisted application is refused with the staff's reason; the task comes back REFUSED (004 第十一条). */
 export function rejectApartmentApplication(services: HousingServices, id: string, reason: string): Promise<Application> {
   const text = reason.trim();
-  if (text === '' || text.length > 300) throw badUserInput('reason', '驳回理由须为 1 到 300 个字', 'the reason must be 1–300 characters');
+  if (text === '' || text.length > 300) throw badUserInput('reason', '驳回理由须为 1 到 300 个字', 'the reason must be 1–300 characters', { rule: 'APARTMENT_REJECTION_REASON', source: '004 第十一条' });
   const today = todayInChina(services.environment.clock());
   return step(services, id, async (application) => {
     if (application.status !== 'SUBMITTED' && application.status !== 'WAITLISTED') throw wrongStatus(application, { zh: '驳回', en: 'rejected' }, ['SUBMITTED', 'WAITLISTED']);

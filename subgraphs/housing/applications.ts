@@ -6,6 +6,7 @@
 import { Types } from 'mongoose';
 import type { TalentApartmentForm } from '../kit/case-forms';
 import { todayInChina } from '../kit/dates';
+import { undeclaredHousehold, type RegisteredRelative } from '../kit/household-declaration';
 import { derivedId, insertOnce, isDuplicateKey } from '../kit/mongo';
 import { problemsError, type FieldViolation, type Problem } from '../kit/problems';
 import type { Program } from '../kit/programs';
@@ -100,17 +101,21 @@ export async function submitApplication(
 
 /**
  * The direct single service: the same rules as a case, every problem — of the input's shape and of
- * the rules — refused at once with BAD_USER_INPUT, and nothing written.
+ * the rules — refused at once with BAD_USER_INPUT, and nothing written. Its declarations must also
+ * cover the household the window's registry knows (002 四), as the window checks for a case.
  */
 export async function applyDirectly(
   services: HousingServices,
   request: Omit<ApplicationRequest, 'caseId' | 'day' | 'prefix'>,
   shapeProblems: readonly Problem[],
+  family: readonly RegisteredRelative[],
 ): Promise<TalentApartmentApplicationDoc> {
   const day = todayInChina(services.environment.clock());
   const full: ApplicationRequest = { ...request, caseId: null, day, prefix: 'input' };
   const application = new Types.ObjectId();
-  const problems = [...shapeProblems, ...(await checkApplication(services.models, full, application))];
+  // A form out of shape has no declarations worth comparing with the registry.
+  const undeclared = shapeProblems.length > 0 ? [] : undeclaredHousehold(family, full.form.declarations, day, 'input.declarations');
+  const problems = [...shapeProblems, ...undeclared, ...(await checkApplication(services.models, full, application))];
   if (problems.length > 0) throw problemsError(problems);
   const declarations = full.form.declarations.map((_, index) => derivedId(`declaration:${application.toString()}`, index));
   const submitted = await submitApplication(services.models, full, { application, declarations });

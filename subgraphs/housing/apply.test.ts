@@ -3,7 +3,7 @@
 // nothing written when refused.
 import { describe, expect, it } from 'vitest';
 import { rulesOf } from '../../test/case-desk';
-import { APPLY, liwanForm, person, talentId, useHousingFixture } from './test-support';
+import { APPLY, liwanForm, person, registry, talentId, useHousingFixture } from './test-support';
 
 const h = useHousingFixture();
 
@@ -21,6 +21,35 @@ async function expectRefused(value: unknown, expected: [string, string][]) {
   expect(await h.models.HomeOwnershipDeclaration.countDocuments()).toBe(0);
   return result.errors![0];
 }
+
+/** Talent 2's household as the window registered it: a spouse, a minor child and an adult child. */
+const FAMILY = talentId(2);
+registry.set(FAMILY, {
+  family: [
+    { id: talentId(21), name: '陈芳', relation: 'SPOUSE', birthDate: '1988-04-02' },
+    { id: talentId(22), name: '李子轩', relation: 'CHILD', birthDate: '2015-09-01' },
+    { id: talentId(23), name: '李思远', relation: 'CHILD', birthDate: '2004-01-10' },
+  ],
+});
+
+describe('applyForTalentApartment: the registered household is declared (002 四; 000 九)', () => {
+  it('refuses a holder with a registered spouse and minor child who declares only themself, naming each one missing at once', async () => {
+    // 002 四: 本人及配偶、未成年子女在本市均无自有产权住房 — the registry (one call) knows who they are.
+    const error = await expectRefused(input({ talentId: FAMILY, householdSize: 1, declarations: [person('李伟', 'HOLDER')] }), [
+      ['DECLARATION_HOUSEHOLD_MISSING', '002 四；000 九'],
+      ['DECLARATION_HOUSEHOLD_MISSING', '002 四；000 九'],
+    ]);
+    expect((error.extensions?.problems as { field: string }[]).map((problem) => problem.field)).toEqual(['input.declarations', 'input.declarations']);
+    expect(error.message).toContain('须申报登记在册的配偶陈芳的住房情况');
+    expect(error.message).toContain('须申报登记在册的未成年子女李子轩的住房情况');
+  });
+
+  it('accepts the holder, the registered spouse and the minor child declared; an adult child need not be', async () => {
+    const result = await apply(input({ talentId: FAMILY }));
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.applyForTalentApartment).toMatchObject({ status: 'SUBMITTED', caseId: null });
+  });
+});
 
 describe('applyForTalentApartment', () => {
   it('accepts an eligible household: SUBMITTED, no case, declarations on file', async () => {

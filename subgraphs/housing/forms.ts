@@ -10,10 +10,10 @@ export const MAX_DECLARATIONS = 20;
 
 /**
  * Reads the form; `prefix` names where it came from ("input.form" for a case, "input" for the direct
- * mutation). Every shape problem is filed under FORM_SHAPE, so it lists beside the rules' problems.
+ * mutation). Every shape problem carries its INPUT_* rule (kit/input-format.ts), beside the rules' problems.
  */
 export function readApartmentForm(value: unknown, prefix: string): { form: TalentApartmentForm; problems: Problem[] } {
-  const reader = new FormReader(prefix, { rule: 'FORM_SHAPE', source: 'kit/case-forms.ts TalentApartmentForm' });
+  const reader = new FormReader(prefix);
   const source = reader.record(value, '');
   const district = reader.text(source.district, 'district', 30);
   const project = reader.text(source.project, 'project', 80);

@@ -1,5 +1,6 @@
 // The housing office's public mutations: the direct single service (applyForTalentApartment, the
 // same rules as a case) and the staff steps that move an application — and its case task — on.
+import { registeredFamily } from '../kit/card-check';
 import { parseObjectId } from '../kit/ids';
 import type { Program } from '../kit/programs';
 import type { Resolvers } from '../kit/subgraph';
@@ -25,9 +26,10 @@ export const mutationResolvers: Resolvers<HousingContext> = {
       const { talentId, program, ...fields } = args.input;
       parseObjectId(talentId, 'input.talentId');
       const { form, problems } = readApartmentForm(fields, 'input');
-    // 001 第六条: a single service needs a card in force, of the program it is asked under (the window's registry says).
-      await context.services.environment.verifyCard(talentId.toLowerCase(), program, 'input.talentId');
-      return applyDirectly(context.services, { talentId, program, form }, problems);
+      // 001 第六条: a single service needs a card in force, of the program it is asked under; 002 四: the declarations
+      // cover the household the registry knows. One call to the window's registry answers both.
+      const card = await context.services.environment.verifyCard(talentId.toLowerCase(), program, 'input.talentId', { family: true });
+      return applyDirectly(context.services, { talentId, program, form }, problems, registeredFamily(card));
     },
     waitlistApartmentApplication: (_: unknown, args: { id: string }, context: HousingContext): Promise<TalentApartmentApplicationDoc> =>
       waitlistApplication(context.services, args.id),

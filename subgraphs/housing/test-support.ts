@@ -1,6 +1,7 @@
 // The housing tests' own vocabulary: their fixture, clock start, ids, forms and operations. The
 // mechanics (fixture, queued reports, refusals) are test/case-desk.ts, shared by every department.
 import { queuedReports, useDeskFixture, type DeskFixture } from '../../test/case-desk';
+import type { TestCard } from '../../test/environment';
 import { seededObjectId } from '../kit/seed-random';
 import type { HousingModels } from './model';
 import { buildHousingSubgraph } from './server';
@@ -9,8 +10,11 @@ export const NOW = new Date('2026-03-16T10:00:00+08:00');
 
 export type HousingFixture = DeskFixture<HousingModels>;
 
+/** What the window's registry answers the direct service: a talent left out has no registered family. */
+export const registry = new Map<string, TestCard>();
+
 /** The department for a test file, on a clock set to NOW before each test (test/case-desk.ts). */
-export const useHousingFixture = (): HousingFixture => useDeskFixture<HousingModels>(buildHousingSubgraph, NOW);
+export const useHousingFixture = (): HousingFixture => useDeskFixture<HousingModels>(buildHousingSubgraph, NOW, registry);
 
 export const talentId = (n: number) => seededObjectId(0x4a11, n);
 export const caseId = (n: number) => seededObjectId(0x4a12, n);

@@ -3,6 +3,7 @@
 // AUDIT_UNAVAILABLE. A read that records nothing is not held up by a failing store. A mutation's
 // attempt is recorded before its effect: if that cannot be done, the mutation does not run.
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -33,7 +34,7 @@ let booked = 0;
 
 async function ask(query: string, record: (events: AuditEvent[]) => Promise<void>, attempts: (events: AuditEvent[]) => Promise<void> = record) {
   const environment = testEnvironment({});
-  const server = new ApolloServer<BaseContext>({ schema, plugins: [auditPlugin({ name: 'health', audit: { record } }, environment)] });
+  const server = new ApolloServer<BaseContext>({ schema, plugins: [ApolloServerPluginInlineTraceDisabled(), auditPlugin({ name: 'health', audit: { record } }, environment)] });
   await server.start();
   const viewer = { subject: 'coordinator-1', role: 'coordinator' } as const;
   const response = await server.executeOperation({ query }, { contextValue: { requestId: 'r1', viewer, audit: createAuditTrail('health', 'r1', viewer, environment.clock, { record: attempts }) } });

@@ -16,6 +16,7 @@ import { isObjectIdString } from './ids';
 import type { Program } from './programs';
 import type { SubgraphEnvironment } from './subgraph';
 import { manyByKey } from './loader';
+import { inputFormat } from './input-format';
 import { problemsError, type Problem } from './problems';
 import { derivedId, isDuplicateKey, modelOn } from './mongo';
 import { caseTaskSchema, type CaseTaskChange, type CaseTaskDoc, type CaseTaskStatus } from './case-task-model';
@@ -46,10 +47,10 @@ export interface CaseTaskDelivery {
  */
 export function checkDelivery(delivery: CaseTaskDelivery, items: readonly ServiceCode[], office: { zh: string; en: string }): CaseTaskDelivery {
   const problems: Problem[] = [];
-  if (!isObjectIdString(delivery.caseId)) problems.push({ field: 'input.caseId', zh: '办件编号格式不正确', en: 'caseId must be 24 hex digits' });
-  if (!isObjectIdString(delivery.talentId)) problems.push({ field: 'input.talentId', zh: '人才编号格式不正确', en: 'talentId must be 24 hex digits' });
+  if (!isObjectIdString(delivery.caseId)) problems.push({ field: 'input.caseId', zh: '办件编号格式不正确', en: 'caseId must be 24 hex digits', ...inputFormat('INPUT_MALFORMED_ID') });
+  if (!isObjectIdString(delivery.talentId)) problems.push({ field: 'input.talentId', zh: '人才编号格式不正确', en: 'talentId must be 24 hex digits', ...inputFormat('INPUT_MALFORMED_ID') });
   if (!(items as readonly string[]).includes(delivery.item)) {
-    problems.push({ field: 'input.item', zh: `事项 ${delivery.item.slice(0, 40)} 不由${office.zh}办理`, en: `item is not done by ${office.en} (${items.join(', ')})` });
+    problems.push({ field: 'input.item', zh: `事项 ${delivery.item.slice(0, 40)} 不由${office.zh}办理`, en: `item is not done by ${office.en} (${items.join(', ')})`, rule: 'ITEM_NOT_THIS_DEPARTMENT', source: '004 第十条' });
   }
   if (problems.length > 0) throw problemsError(problems);
   return { ...delivery, caseId: delivery.caseId.toLowerCase(), talentId: delivery.talentId.toLowerCase() };
@@ -143,9 +144,9 @@ export function createCaseTaskDesk(connection: Connection, environment: Subgraph
     try {
       form = JSON.parse(text);
     } catch {
-      throw badUserInput('input.form', '事项表单不是合法的 JSON', 'form is not valid JSON');
+      throw badUserInput('input.form', '事项表单不是合法的 JSON', 'form is not valid JSON', inputFormat('INPUT_FORM_JSON'));
     }
-    if (typeof form !== 'object' || form === null || Array.isArray(form)) throw badUserInput('input.form', '事项表单须为 JSON 对象', 'form must be a JSON object');
+    if (typeof form !== 'object' || form === null || Array.isArray(form)) throw badUserInput('input.form', '事项表单须为 JSON 对象', 'form must be a JSON object', inputFormat('INPUT_NOT_OBJECT'));
     return form as Record<string, unknown>;
   }
 
@@ -266,10 +267,10 @@ const MAX_WITHDRAWAL_REASON = 500;
 
 /** The window's withdrawal arguments in shape: the case id (24 hex digits, kept in lower case) and a reason of 1–500 characters. */
 export function readWithdrawal(args: { caseId: string; reason: string }): { caseId: string; reason: string } {
-  if (!isObjectIdString(args.caseId)) throw badUserInput('caseId', '办件编号格式不正确', 'malformed case id: expected 24 hex digits');
+  if (!isObjectIdString(args.caseId)) throw badUserInput('caseId', '办件编号格式不正确', 'malformed case id: expected 24 hex digits', inputFormat('INPUT_MALFORMED_ID'));
   const reason = args.reason.trim();
   if (reason === '' || reason.length > MAX_WITHDRAWAL_REASON) {
-    throw badUserInput('reason', `撤回原因须为 1 到 ${MAX_WITHDRAWAL_REASON} 个字`, `the reason must be 1–${MAX_WITHDRAWAL_REASON} characters`);
+    throw badUserInput('reason', `撤回原因须为 1 到 ${MAX_WITHDRAWAL_REASON} 个字`, `the reason must be 1–${MAX_WITHDRAWAL_REASON} characters`, inputFormat('INPUT_TEXT_LENGTH'));
   }
   return { caseId: args.caseId.toLowerCase(), reason };
 }

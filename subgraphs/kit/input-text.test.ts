@@ -3,6 +3,7 @@
 // kit, through nested input objects, lists and entity representations; ordinary text passes as sent.
 import { graphql, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { inputFormat } from './input-format';
 import { checkText } from './input-text';
 import { buildSchema, type Resolvers } from './subgraph';
 
@@ -77,7 +78,7 @@ describe('the input-text rule, in every subgraph schema', () => {
         message: 'filter.search 含有不允许的控制字符 U+0000（filter.search contains the control character U+0000, which is not allowed）',
         locations: [{ line: 1, column: 27 }],
         path: ['echo'],
-        extensions: { code: 'BAD_USER_INPUT', field: 'filter.search', character: 'U+0000' },
+        extensions: { code: 'BAD_USER_INPUT', field: 'filter.search', character: 'U+0000', ...inputFormat('INPUT_CONTROL_CHARACTER') },
       }],
     });
   });

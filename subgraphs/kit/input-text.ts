@@ -20,6 +20,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { badUserInput } from './errors';
+import { inputFormat } from './input-format';
 
 /** How strictly a scalar's text is read: free text allows line breaks and tabs, identifiers nothing. */
 type TextKind = 'free' | 'identifier';
@@ -39,16 +40,16 @@ export function checkText(field: string, text: string, kind: TextKind = 'free'):
   const control = (kind === 'free' ? FREE_TEXT_FORBIDDEN : IDENTIFIER_FORBIDDEN).exec(text);
   if (control) {
     const at = codePoint(control[0]);
-    throw badUserInput(field, `${field} 含有不允许的控制字符 ${at}`, `${field} contains the control character ${at}, which is not allowed`, { character: at });
+    throw badUserInput(field, `${field} 含有不允许的控制字符 ${at}`, `${field} contains the control character ${at}, which is not allowed`, { character: at, ...inputFormat('INPUT_CONTROL_CHARACTER') });
   }
   // Only tabs and line breaks left to check: allowed inside text, but not as all of it.
   if (ONLY_CONTROLS.test(text)) {
-    throw badUserInput(field, `${field} 只含控制字符，没有内容`, `${field} consists of control characters only`);
+    throw badUserInput(field, `${field} 只含控制字符，没有内容`, `${field} consists of control characters only`, inputFormat('INPUT_CONTROL_CHARACTER'));
   }
   const surrogate = LONE_SURROGATE.exec(text);
   if (surrogate) {
     const at = codePoint(surrogate[0]);
-    throw badUserInput(field, `${field} 含有不成对的 UTF-16 代理项 ${at}，不是有效文本`, `${field} contains a lone UTF-16 surrogate ${at}, which is not valid text`, { character: at });
+    throw badUserInput(field, `${field} 含有不成对的 UTF-16 代理项 ${at}，不是有效文本`, `${field} contains a lone UTF-16 surrogate ${at}, which is not valid text`, { character: at, ...inputFormat('INPUT_LONE_SURROGATE') });
   }
 }
 

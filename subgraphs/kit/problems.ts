@@ -5,8 +5,13 @@
 import type { GraphQLError } from 'graphql';
 import type { CaseTaskChange } from './case-task';
 import { badUserInput } from './errors';
+import { isInputFormat } from './input-format';
 
-/** One thing wrong with a request: the field it is about and, for a broken rule, the rule and its clause. */
+/**
+ * One thing wrong with a request: the field it is about, the rule and its clause — or, for the input's
+ * form alone, an INPUT_* rule and the input-format source (input-format.ts). Every refusal has both;
+ * they stay optional here only for callers outside this change's reach.
+ */
 export interface Problem {
   field: string;
   zh: string;
@@ -38,10 +43,14 @@ export interface ProblemsErrorOptions {
   extensions?: Record<string, unknown>;
 }
 
-/** One BAD_USER_INPUT listing every problem; the first one's field, rule and source on top. */
+/**
+ * One BAD_USER_INPUT listing every problem; the first one's field, rule and source on top. The message
+ * cites each rule's clause; a mistake of form has none to cite, so its wording stays as it is.
+ */
 export function problemsError(problems: readonly Problem[], options: ProblemsErrorOptions = {}): GraphQLError {
   const [first] = problems;
-  const zh = problems.map((problem) => `${problem.zh}${problem.source ? `（${problem.source}）` : ''}`).join('；');
+  const cited = (problem: Problem) => (problem.source && !isInputFormat(problem) ? `（${problem.source}）` : '');
+  const zh = problems.map((problem) => `${problem.zh}${cited(problem)}`).join('；');
   const en = problems.map((problem) => problem.en).join('; ');
   return badUserInput(first.field, `${options.lead?.zh ?? ''}${zh}`, `${options.lead?.en ?? ''}${en}`, {
     rule: first.rule,

@@ -1,6 +1,7 @@
 // Date and DateTime as the graph speaks them: "2026-11-24" and ISO 8601 with an offset.
 // Bad values are refused with BAD_USER_INPUT naming the scalar, never silently coerced.
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { inputFormat } from './input-format';
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -14,7 +15,7 @@ export function isValidDate(value: string): boolean {
 
 function invalid(scalar: string, value: unknown, expected: string): GraphQLError {
   return new GraphQLError(`${scalar} 格式不正确：${JSON.stringify(value)}（expected ${expected}）`, {
-    extensions: { code: 'BAD_USER_INPUT', field: scalar },
+    extensions: { code: 'BAD_USER_INPUT', field: scalar, ...inputFormat('INPUT_SCALAR') },
   });
 }
 

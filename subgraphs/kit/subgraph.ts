@@ -14,7 +14,7 @@ import { DEFAULT_PORTS, envSuffix, type SubgraphName } from './departments';
 import { loadWorkingCalendar, type WorkingCalendar } from './working-days';
 import { bearerToken, createVerifier, readIdentityConfig, unauthenticated, type Verifier } from './identity';
 import { createServiceTokens, type ServiceTokens } from './service-token';
-import { checkCard, registryCard } from './card-check';
+import { checkCard, registryCard, type CardFacts, type CardQuestion } from './card-check';
 import type { Program } from './programs';
 import { serveGraphQL, type Listening } from './http';
 import { connectDepartmentDb, ensureIndexes, type CommandCounter } from './mongo';
@@ -52,8 +52,9 @@ export interface SubgraphEnvironment {
   /**
    * Checks with the window's registry that the talent's card is in force and of this program
    * (001 第六条), before a department serves a single service directly; throws BAD_USER_INPUT.
+   * Answers the card, with the registered family when `question.family` asks for it (one call).
    */
-  verifyCard(talentId: string, program: Program, field: string): Promise<void>;
+  verifyCard(talentId: string, program: Program, field: string, question?: CardQuestion): Promise<CardFacts>;
 }
 
 export async function defaultEnvironment(name: SubgraphName, env: Env = process.env): Promise<SubgraphEnvironment> {
@@ -63,7 +64,7 @@ export async function defaultEnvironment(name: SubgraphName, env: Env = process.
   return {
     serviceToken,
     verify: await createVerifier(identity),
-    verifyCard: async (talentId, program, field) => checkCard(await registryCard({ subgraphUrl, serviceToken }, talentId), talentId, program, field),
+    verifyCard: async (talentId, program, field, question) => checkCard(await registryCard({ subgraphUrl, serviceToken }, talentId, question), talentId, program, field),
     subgraphUrl,
     clock: () => new Date(),
     calendar: loadWorkingCalendar(),

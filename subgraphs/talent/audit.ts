@@ -7,6 +7,7 @@ import { Schema, type Connection, type Model, type QueryFilter } from 'mongoose'
 import { auditBatches, MAX_AUDIT_BATCH, type AuditEvent, type AuditSink } from '../kit/audit';
 import type { Viewer } from '../kit/context';
 import { badUserInput } from '../kit/errors';
+import { inputFormat } from '../kit/input-format';
 import { isObjectIdString, parseObjectId } from '../kit/ids';
 import { modelOn } from '../kit/mongo';
 import type { Resolvers } from '../kit/subgraph';
@@ -51,11 +52,11 @@ const DUPLICATE_KEY = 11000;
 
 /** Stores each event once under its id: an outbox's retry, or a forged resend, never changes a stored event. */
 export async function storeAuditEvents(model: Model<AuditEventDoc>, events: AuditEvent[]): Promise<number> {
-  if (events.length > MAX_AUDIT_BATCH) throw badUserInput('events', `一次最多 ${MAX_AUDIT_BATCH} 条`, `at most ${MAX_AUDIT_BATCH} events per call`);
+  if (events.length > MAX_AUDIT_BATCH) throw badUserInput('events', `一次最多 ${MAX_AUDIT_BATCH} 条`, `at most ${MAX_AUDIT_BATCH} events per call`, inputFormat('INPUT_LIST_SIZE'));
   events.forEach((event, index) => {
-    if (!isObjectIdString(event.id)) throw badUserInput(`events.${index}.id`, '审计事件编号须为 24 位十六进制', 'event id must be 24 hex digits');
-    if (!ROLES.includes(event.role)) throw badUserInput(`events.${index}.role`, `未知角色：${event.role}`, `unknown role; expected one of ${ROLES.join(', ')}`);
-    if (event.talentId != null && !isObjectIdString(event.talentId)) throw badUserInput(`events.${index}.talentId`, '人才编号格式不正确', 'talentId must be 24 hex digits');
+    if (!isObjectIdString(event.id)) throw badUserInput(`events.${index}.id`, '审计事件编号须为 24 位十六进制', 'event id must be 24 hex digits', inputFormat('INPUT_MALFORMED_ID'));
+    if (!ROLES.includes(event.role)) throw badUserInput(`events.${index}.role`, `未知角色：${event.role}`, `unknown role; expected one of ${ROLES.join(', ')}`, inputFormat('INPUT_CHOICE'));
+    if (event.talentId != null && !isObjectIdString(event.talentId)) throw badUserInput(`events.${index}.talentId`, '人才编号格式不正确', 'talentId must be 24 hex digits', inputFormat('INPUT_MALFORMED_ID'));
   });
   if (events.length === 0) return 0;
   const documents = events.map(({ id, at, ...rest }) => ({ ...rest, _id: id.toLowerCase(), at: new Date(at), talentId: rest.talentId?.toLowerCase() ?? null }));
@@ -115,7 +116,7 @@ function encodeAuditCursor(event: Pick<AuditEventDoc, '_id' | 'at'>): string {
 function decodeAuditCursor(cursor: string): { at: Date; id: string } {
   const [at, id] = decodeCursor(cursor).split('|');
   const date = new Date(at ?? '');
-  if (Number.isNaN(date.getTime()) || !id || !isObjectIdString(id)) throw badUserInput('after', '分页游标无效', 'invalid cursor: pass an endCursor from a previous page');
+  if (Number.isNaN(date.getTime()) || !id || !isObjectIdString(id)) throw badUserInput('after', '分页游标无效', 'invalid cursor: pass an endCursor from a previous page', inputFormat('INPUT_CURSOR'));
   return { at: date, id };
 }
 
@@ -127,7 +128,7 @@ function auditQuery(filter: AuditEventFilter | null | undefined): QueryFilter<Au
   if (filter?.kind) conditions.push({ kind: filter.kind as AuditEventDoc['kind'] });
   if (filter?.outcome) conditions.push({ outcome: filter.outcome as AuditEventDoc['outcome'] });
   if (filter?.requestId) conditions.push({ requestId: filter.requestId });
-  if (filter?.from && filter?.to && filter.from > filter.to) throw badUserInput('filter.from', '起始时间晚于截止时间', 'from is after to');
+  if (filter?.from && filter?.to && filter.from > filter.to) throw badUserInput('filter.from', '起始时间晚于截止时间', 'from is after to', inputFormat('INPUT_DATE_RANGE'));
   if (filter?.from) conditions.push({ at: { $gte: filter.from } });
   if (filter?.to) conditions.push({ at: { $lte: filter.to } });
   return conditions.length === 0 ? {} : conditions.length === 1 ? conditions[0] : { $and: conditions };

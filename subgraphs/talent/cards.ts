@@ -34,7 +34,7 @@ export async function issueAffiliatedCard(models: TalentModels, talentId: string
   const talent = await models.Talent.findById(id).lean<TalentDoc>();
   if (!talent) throw notFound('talent', `未找到人才 ${talentId}`, 'no talent with this id');
   const member = talent.family.find((candidate) => candidate._id.toString() === familyMemberId);
-  if (!member) throw badUserInput('familyMemberId', '该家属不在人才的登记信息中', 'not a family member of this talent');
+  if (!member) throw badUserInput('familyMemberId', '该家属不在人才的登记信息中', 'not a family member of this talent', { rule: 'FAMILY_MEMBER_UNREGISTERED', source: '003 六（二）' });
   const today = todayInChina(now);
   const problems = affiliatedCardProblems(talent, member, today);
   if (problems.length > 0) {

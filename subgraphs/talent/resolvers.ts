@@ -9,6 +9,7 @@ import { checkPageSize, decodeCursor, encodeCursor } from '../kit/pagination';
 import { DateScalar } from '../kit/scalars';
 import { ageOn, todayInChina } from '../kit/dates';
 import { badUserInput } from '../kit/errors';
+import { inputFormat } from '../kit/input-format';
 import type { Resolvers } from '../kit/subgraph';
 import type { TalentLoaders } from './loaders';
 import type { TalentDoc, TalentModels } from './model';
@@ -59,7 +60,7 @@ function talentQuery(filter: TalentFilter | null | undefined, today: string, vie
   checkFilterReads(viewer, 'talent', READ_ACCESS, filter, { search: 'Talent.name' });
   if (search) {
     if (search.length > MAX_SEARCH_LENGTH) {
-      throw badUserInput('filter.search', `搜索词不能超过 ${MAX_SEARCH_LENGTH} 个字`, `search must be at most ${MAX_SEARCH_LENGTH} characters`);
+      throw badUserInput('filter.search', `搜索词不能超过 ${MAX_SEARCH_LENGTH} 个字`, `search must be at most ${MAX_SEARCH_LENGTH} characters`, inputFormat('INPUT_TOO_LONG'));
     }
     const pattern = new RegExp(escapeRegex(search), 'i');
     conditions.push({ $or: [{ name: pattern }, { employer: pattern }] });

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSubgraphFixture, type SubgraphFixture } from '../../test/subgraph-fixture';
 import { SeededRandom } from '../kit/seed-random';
 import { todayInChina } from '../kit/dates';
+import { inputFormat } from '../kit/input-format';
 import { buildTalentSubgraph } from './server';
 import { generateTalents, mayHoldAffiliatedCard, seedTalents } from './seed';
 import { cardStatusOn, managementPeriodEnd } from './rules';
@@ -66,7 +67,7 @@ describe('queries', () => {
 
     const malformed = await fixture.run(`{ talent(id: "not-an-id") { id } }`);
     expect(malformed.data).toEqual({ talent: null });
-    expect(malformed.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id' });
+    expect(malformed.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'id', ...inputFormat('INPUT_MALFORMED_ID') });
   });
 
   it('pages through every talent once, in id order, with a total', async () => {
@@ -106,9 +107,9 @@ describe('queries', () => {
 
   it('refuses a page larger than 100 and a forged cursor, naming the argument', async () => {
     const tooMany = await fixture.run(`{ talents(first: 101) { totalCount } }`);
-    expect(tooMany.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first', max: 100 });
+    expect(tooMany.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'first', max: 100, ...inputFormat('INPUT_PAGE_SIZE') });
     const forged = await fixture.run(`{ talents(first: 5, after: "bm9wZQ") { totalCount } }`);
-    expect(forged.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(forged.errors?.[0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'after', ...inputFormat('INPUT_CURSOR') });
   });
 
   it('resolves entities in the order asked, null for unknown ids, in one DB command', async () => {

@@ -2,6 +2,7 @@
 // deliver once when every part is finished (统一交付, 004 第十一条), withdraw it, or send again a
 // part that was dead-lettered once its cause is fixed.
 import { badUserInput, notFound } from '../../kit/errors';
+import { inputFormat } from '../../kit/input-format';
 import { parseObjectId } from '../../kit/ids';
 import { cancelled, inFlight, pendingDelivery } from '../../kit/delivery';
 import type { SubgraphEnvironment } from '../../kit/subgraph';
@@ -14,8 +15,8 @@ const MAX_NOTE = 500;
 
 function text(value: string | null | undefined, field: string, required: boolean): string | null {
   const trimmed = value?.trim() ?? '';
-  if (required && trimmed === '') throw badUserInput(field, '不能为空', 'must not be empty');
-  if (trimmed.length > MAX_NOTE) throw badUserInput(field, `不能超过 ${MAX_NOTE} 个字`, `at most ${MAX_NOTE} characters`);
+  if (required && trimmed === '') throw badUserInput(field, '不能为空', 'must not be empty', inputFormat('INPUT_EMPTY'));
+  if (trimmed.length > MAX_NOTE) throw badUserInput(field, `不能超过 ${MAX_NOTE} 个字`, `at most ${MAX_NOTE} characters`, inputFormat('INPUT_TOO_LONG'));
   return trimmed || null;
 }
 
@@ -32,8 +33,8 @@ export function supplyMaterials(environment: SubgraphEnvironment, models: CaseMo
     changeCase(models, id, (current) => {
       const pending = current.pendingMaterials.filter((material) => material.suppliedAt === null).map((material) => material.code);
       const unknown = materials.filter((code) => !pending.includes(code));
-      if (unknown.length > 0) throw badUserInput('materials', `这些材料不在待补清单中：${unknown.join('、')}`, `not among the materials still owed: ${unknown.join(', ')}`);
-      if (materials.length === 0) throw badUserInput('materials', '请选择补交的材料', 'name the materials supplied');
+      if (unknown.length > 0) throw badUserInput('materials', `这些材料不在待补清单中：${unknown.join('、')}`, `not among the materials still owed: ${unknown.join(', ')}`, { rule: 'MATERIAL_NOT_OWED', source: '002 二（一）2' });
+      if (materials.length === 0) throw badUserInput('materials', '请选择补交的材料', 'name the materials supplied', inputFormat('INPUT_EMPTY'));
       return {
         set: { pendingMaterials: current.pendingMaterials.map((material) => (materials.includes(material.code) && material.suppliedAt === null ? { ...material, suppliedAt: now } : material)) },
         events: [{ at: now, kind: 'MATERIALS_SUPPLIED', department: null, service: null, message: `已补齐容缺材料：${materials.map((code) => MATERIALS[code as keyof typeof MATERIALS].zh).join('、')}` }],
@@ -50,12 +51,12 @@ export function deliverCase(environment: SubgraphEnvironment, models: CaseModels
   return found(
     changeCase(models, id, (current) => {
       if (current.status !== 'READY_FOR_DELIVERY') {
-        throw badUserInput('caseId', `办件状态为 ${current.status}，须各部门均已办结方可统一交付`, 'only a case whose parts are all finished can be delivered', { status: current.status, source: '004 第十一条' });
+        throw badUserInput('caseId', `办件状态为 ${current.status}，须各部门均已办结方可统一交付`, 'only a case whose parts are all finished can be delivered', { status: current.status, rule: 'CASE_NOT_READY', source: '004 第十一条' });
       }
       const owed = current.pendingMaterials.filter((material) => material.suppliedAt === null);
       // 002 二（一）2: the deferred materials are supplied when the result is collected.
       if (owed.length > 0) {
-        throw badUserInput('caseId', `交付前须补齐容缺材料：${owed.map((material) => MATERIALS[material.code as keyof typeof MATERIALS].zh).join('、')}`, 'supply the deferred materials before delivery', { source: '002 二（一）2' });
+        throw badUserInput('caseId', `交付前须补齐容缺材料：${owed.map((material) => MATERIALS[material.code as keyof typeof MATERIALS].zh).join('、')}`, 'supply the deferred materials before delivery', { rule: 'DEFERRED_MATERIALS_OWED', source: '002 二（一）2' });
       }
       return {
         set: { status: 'DELIVERED', deliveredAt: now },
@@ -112,7 +113,7 @@ export async function retryCaseDelivery(environment: SubgraphEnvironment, models
       models,
       id,
       (current) => {
-        if (!hasDeadLetter(current.items)) throw badUserInput('caseId', '该办件没有分派失败的事项', 'the case has no failed delivery to retry', { rule: 'NO_FAILED_DELIVERY' });
+        if (!hasDeadLetter(current.items)) throw badUserInput('caseId', '该办件没有分派失败的事项', 'the case has no failed delivery to retry', { rule: 'NO_FAILED_DELIVERY', source: '004 第十条' });
         const items = current.items.map((item) => ({
           ...item,
           dispatch: item.dispatch.state === 'DEAD' ? pendingDelivery(now) : item.dispatch,

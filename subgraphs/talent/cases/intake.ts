@@ -12,6 +12,7 @@ import { SERVICE_DEPARTMENT, type ServiceCode } from '../../kit/case-forms';
 import { addDays, todayInChina } from '../../kit/dates';
 import type { DepartmentName } from '../../kit/departments';
 import { isObjectIdString } from '../../kit/ids';
+import { inputFormat } from '../../kit/input-format';
 import { pendingDelivery } from '../../kit/delivery';
 import { isDuplicateKey } from '../../kit/mongo';
 import { problemsError, type Problem } from '../../kit/problems';
@@ -56,7 +57,7 @@ function fingerprintOf(input: SubmitCaseInput): string {
 
 export async function submitCase(deps: IntakeDeps, input: SubmitCaseInput): Promise<CaseDoc> {
   if (!REQUEST_KEY.test(input.requestKey)) {
-    throw refuse([{ field: 'input.requestKey', zh: '请求键须为 8–100 位字母、数字或 ._:-', en: 'requestKey must be 8–100 letters, digits or ._:-' }]);
+    throw refuse([{ field: 'input.requestKey', zh: '请求键须为 8–100 位字母、数字或 ._:-', en: 'requestKey must be 8–100 letters, digits or ._:-', ...inputFormat('INPUT_REQUEST_KEY') }]);
   }
   const fingerprint = fingerprintOf(input);
   const earlier = await deps.cases.Case.findOne({ requestKey: input.requestKey }).lean<CaseDoc>();
@@ -65,13 +66,14 @@ export async function submitCase(deps: IntakeDeps, input: SubmitCaseInput): Prom
   const now = deps.environment.clock();
   const today = todayInChina(now);
   const talent = isObjectIdString(input.talentId) ? await deps.talents.Talent.findById(input.talentId).lean<TalentDoc>() : null;
-  if (!talent) throw refuse([{ field: 'input.talentId', zh: `未找到人才 ${input.talentId.slice(0, 30)}`, en: 'no talent with this id' }]);
+  // 001 第六条: the services are the card holder's; an id the registry does not know holds no card.
+  if (!talent) throw refuse([{ field: 'input.talentId', zh: `未找到人才 ${input.talentId.slice(0, 30)}`, en: 'no talent with this id', rule: 'TALENT_UNKNOWN', source: '001 第六条' }]);
 
   const problems: Problem[] = [];
   const services = input.items.map((item) => item.service);
-  if (services.length === 0 || services.length > MAX_ITEMS) problems.push({ field: 'input.items', zh: `请选择 1 至 ${MAX_ITEMS} 个事项`, en: `choose 1–${MAX_ITEMS} items` });
+  if (services.length === 0 || services.length > MAX_ITEMS) problems.push({ field: 'input.items', zh: `请选择 1 至 ${MAX_ITEMS} 个事项`, en: `choose 1–${MAX_ITEMS} items`, ...inputFormat('INPUT_ITEM_COUNT') });
   services.forEach((service, index) => {
-    if (services.indexOf(service) !== index) problems.push({ field: `input.items.${index}.service`, zh: `事项 ${service} 重复`, en: `item ${service} is listed twice` });
+    if (services.indexOf(service) !== index) problems.push({ field: `input.items.${index}.service`, zh: `事项 ${service} 重复`, en: `item ${service} is listed twice`, ...inputFormat('INPUT_ITEM_DUPLICATE') });
   });
   for (const problem of [...cardProblems(talent, today), ...programProblems(talent.program, services)]) {
     const index = problem.item ? services.indexOf(problem.item) : -1;
@@ -80,7 +82,7 @@ export async function submitCase(deps: IntakeDeps, input: SubmitCaseInput): Prom
   const forms = input.items.map((item, index) => readItemForm(item, index, talent, now, today));
   problems.push(...forms.flatMap((result) => result.problems));
   const specialist = input.specialist?.trim() || null;
-  if (specialist && specialist.length > 60) problems.push({ field: 'input.specialist', zh: '专员姓名不超过 60 个字', en: 'specialist name: at most 60 characters' });
+  if (specialist && specialist.length > 60) problems.push({ field: 'input.specialist', zh: '专员姓名不超过 60 个字', en: 'specialist name: at most 60 characters', ...inputFormat('INPUT_TOO_LONG') });
 
   const missing = missingMaterials(services, input.materials);
   for (const material of missing.key) {
@@ -115,7 +117,7 @@ export async function submitCase(deps: IntakeDeps, input: SubmitCaseInput): Prom
 /** The key names a stored case: the same request gets it back; a different one is refused. */
 function sameRequest(stored: CaseDoc, fingerprint: string): CaseDoc {
   if (stored.fingerprint !== fingerprint) {
-    throw refuse([{ field: 'input.requestKey', zh: '该请求键已用于另一份不同的申请', en: 'this requestKey was already used for a different request' }]);
+    throw refuse([{ field: 'input.requestKey', zh: '该请求键已用于另一份不同的申请', en: 'this requestKey was already used for a different request', ...inputFormat('INPUT_REQUEST_KEY_REUSED') }]);
   }
   return stored;
 }
@@ -123,7 +125,7 @@ function sameRequest(stored: CaseDoc, fingerprint: string): CaseDoc {
 function deferredMaterials(input: SubmitCaseInput, nonKey: string[], today: string, problems: Problem[]): CaseDoc['pendingMaterials'] {
   const deferral = input.deferral;
   if (nonKey.length === 0) {
-    if (deferral) problems.push({ field: 'input.deferral', zh: '材料齐全，无需容缺承诺', en: 'nothing is missing: no deferral promise is needed' });
+    if (deferral) problems.push({ field: 'input.deferral', zh: '材料齐全，无需容缺承诺', en: 'nothing is missing: no deferral promise is needed', rule: 'DEFERRAL_NOT_NEEDED', source: '002 二（一）2' });
     return [];
   }
   if (!deferral) {
@@ -133,10 +135,10 @@ function deferredMaterials(input: SubmitCaseInput, nonKey: string[], today: stri
     return [];
   }
   if (deferral.promisedBy <= today || deferral.promisedBy > addDays(today, MAX_DEFERRAL_DAYS)) {
-    problems.push({ field: 'input.deferral.promisedBy', zh: `补齐期限须在今天之后 ${MAX_DEFERRAL_DAYS} 天以内`, en: `promise a day within ${MAX_DEFERRAL_DAYS} days after today`, source: '002 二（一）2' });
+    problems.push({ field: 'input.deferral.promisedBy', zh: `补齐期限须在今天之后 ${MAX_DEFERRAL_DAYS} 天以内`, en: `promise a day within ${MAX_DEFERRAL_DAYS} days after today`, rule: 'DEFERRAL_DEADLINE', source: '002 二（一）2' });
   }
   const statement = deferral.statement.trim();
-  if (statement.length < 4 || statement.length > 1000) problems.push({ field: 'input.deferral.statement', zh: '容缺承诺书须为 4–1000 个字', en: 'the written promise must be 4–1000 characters', source: '002 二（一）2' });
+  if (statement.length < 4 || statement.length > 1000) problems.push({ field: 'input.deferral.statement', zh: '容缺承诺书须为 4–1000 个字', en: 'the written promise must be 4–1000 characters', rule: 'DEFERRAL_STATEMENT', source: '002 二（一）2' });
   return nonKey.map((code) => ({ code, promisedBy: deferral.promisedBy, suppliedAt: null }));
 }
 

@@ -1,6 +1,7 @@
 // Reading cases: one case, the supervision list (督办, 004 第十七条), a talent's archive.
 import type { QueryFilter } from 'mongoose';
 import { badUserInput } from '../../kit/errors';
+import { inputFormat } from '../../kit/input-format';
 import { parseObjectId } from '../../kit/ids';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../kit/pagination';
 import type { CaseDoc, CaseItemDoc, CaseModels } from '../case-model';
@@ -29,7 +30,7 @@ function caseQuery(filter: CaseFilter | null | undefined, today: string): QueryF
   if (filter?.department) conditions.push({ 'items.department': filter.department.toLowerCase() as CaseItemDoc['department'] });
   if (filter?.talentId) conditions.push({ talentId: parseObjectId(filter.talentId, 'filter.talentId').toString() });
   if (filter?.specialist) {
-    if (filter.specialist.length > 60) throw badUserInput('filter.specialist', '专员姓名不超过 60 个字', 'at most 60 characters');
+    if (filter.specialist.length > 60) throw badUserInput('filter.specialist', '专员姓名不超过 60 个字', 'at most 60 characters', inputFormat('INPUT_TOO_LONG'));
     conditions.push({ specialist: filter.specialist });
   }
   if (typeof filter?.deliveryFailed === 'boolean') conditions.push({ deliveryFailed: filter.deliveryFailed });

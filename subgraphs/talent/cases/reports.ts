@@ -4,6 +4,7 @@
 import type { CaseTaskReport, CaseTaskStatus } from '../../kit/case-task';
 import { DEPARTMENT_NAMES, type DepartmentName } from '../../kit/departments';
 import { badUserInput, notFound } from '../../kit/errors';
+import { inputFormat } from '../../kit/input-format';
 import { isObjectIdString } from '../../kit/ids';
 import type { SubgraphEnvironment } from '../../kit/subgraph';
 import { catalogItem } from '../catalog';
@@ -13,12 +14,12 @@ import { caseStatusOf, changeCase, isFinalItemStatus, type NewEvent } from './ca
 const TASK_STATUSES: CaseTaskStatus[] = ['RECEIVED', 'IN_PROGRESS', 'DONE', 'REFUSED', 'CANCELLED'];
 
 export async function recordCaseTaskReport(environment: SubgraphEnvironment, models: CaseModels, report: CaseTaskReport): Promise<boolean> {
-  if (!isObjectIdString(report.caseId)) throw badUserInput('input.caseId', '办件编号格式不正确', 'malformed case id');
-  if (!DEPARTMENT_NAMES.includes(report.department as DepartmentName)) throw badUserInput('input.department', '未知部门', 'unknown department');
-  if (!TASK_STATUSES.includes(report.status)) throw badUserInput('input.status', '未知办理状态', 'unknown task status');
+  if (!isObjectIdString(report.caseId)) throw badUserInput('input.caseId', '办件编号格式不正确', 'malformed case id', inputFormat('INPUT_MALFORMED_ID'));
+  if (!DEPARTMENT_NAMES.includes(report.department as DepartmentName)) throw badUserInput('input.department', '未知部门', 'unknown department', inputFormat('INPUT_CHOICE'));
+  if (!TASK_STATUSES.includes(report.status)) throw badUserInput('input.status', '未知办理状态', 'unknown task status', inputFormat('INPUT_CHOICE'));
   const updated = await changeCase(models, report.caseId, (current) => {
     const item = current.items.find((candidate) => candidate.service === report.item && candidate.department === report.department);
-    if (!item) throw badUserInput('input.item', `办件中没有 ${report.department} 的事项 ${report.item}`, 'the case has no such item for this department');
+    if (!item) throw badUserInput('input.item', `办件中没有 ${report.department} 的事项 ${report.item}`, 'the case has no such item for this department', inputFormat('INPUT_UNKNOWN_ITEM'));
     // Reports apply once and in order: an older or repeated one changes nothing.
     if (report.sequence <= item.sequence) return null;
     const final = isFinalItemStatus(report.status);
