@@ -12,8 +12,16 @@
 // department's part of the case in their own subgraph. Which talent a talent may see at all is
 // decided where a talent or case is looked up (access checks in resolvers.ts, cases/resolvers.ts).
 import { anyOf, servicesOnly, talentOwningRecord, talentThemself, windowStaff, type MutationRule } from '../kit/mutation-access';
+import { anyStageRule } from './cards/stages';
 import type { TalentContext } from './resolvers';
 import type { ReadPolicy } from '../kit/read-access';
+
+// The card's life (cards/): a person registers themself (a talent token, stored under its own talent
+// id) or the window registers them; the person (their own) or the window applies and supplies what a
+// return asks for; each stage is recorded by the roles its rule names (cards/stages.ts) — the window's
+// own stages by coordinators and specialists, another authority's by a coordinator on its behalf.
+const talentOrWindow: MutationRule = (viewer, args, context) => viewer.role === 'talent' || windowStaff(viewer, args, context);
+const stageRecorder: MutationRule = (viewer, args) => anyStageRule(String((args.input as { stage?: unknown } | undefined)?.stage))?.recorders.includes(viewer.role) ?? false;
 
 export const MUTATION_ACCESS: Record<string, MutationRule> = {
   submitCase: anyOf(talentThemself((args) => (args.input as { talentId?: string } | undefined)?.talentId), windowStaff),
@@ -22,6 +30,10 @@ export const MUTATION_ACCESS: Record<string, MutationRule> = {
   retryCaseDelivery: windowStaff,
   withdrawCase: anyOf(talentOwningRecord<TalentContext>((context) => context.cases.Case, 'caseId'), windowStaff),
   issueAffiliatedCard: windowStaff,
+  registerPerson: talentOrWindow,
+  applyForCard: anyOf(talentThemself((args) => (args.input as { personId?: string } | undefined)?.personId), windowStaff),
+  recordCardApplicationStep: stageRecorder,
+  resubmitCardApplication: anyOf(talentOwningRecord<TalentContext>((context) => context.cardLife.CardApplication, 'applicationId'), windowStaff),
   recordCaseTaskReport: servicesOnly,
   recordAuditEvents: servicesOnly,
 };
@@ -51,4 +63,13 @@ export const READ_ACCESS: ReadPolicy = {
   AuditEvent: { '*': 'status' },
   AuditEventConnection: { '*': 'status' },
   AuditEventEdge: { '*': 'status' },
+  // The card's life: a registered person's identity data as the registry's; a step's recorder and note as a case's.
+  RegisteredPerson: { '*': 'status', name: 'identity', nameEn: 'identity', birthDate: 'identity', idDocument: 'identity', phone: 'identity', employer: 'identity', position: 'identity' },
+  CardApplication: { '*': 'status', cardNumber: 'identity' },
+  CardApplicationStep: { '*': 'status', recordedBy: 'identity', note: 'detail' },
+  CardMaterial: { '*': 'status' },
+  CardStageInfo: { '*': 'status' },
+  CardRequirements: { '*': 'status' },
+  CardApplicationConnection: { '*': 'status' },
+  CardApplicationEdge: { '*': 'status' },
 };

@@ -3,7 +3,8 @@
 import { Schema, type Connection, type InferSchemaType, type Model } from 'mongoose';
 import { modelOn } from '../kit/mongo';
 
-const idDocumentSchema = new Schema(
+/** An ID document, as the registry and a registered person keep it. */
+export const idDocumentSchema = new Schema(
   {
     type: { type: String, required: true, enum: ['RESIDENT_ID', 'PASSPORT', 'HK_MACAO_PERMIT', 'TAIWAN_PERMIT'] },
     number: { type: String, required: true, maxlength: 40 },
@@ -26,7 +27,8 @@ const cardSchema = new Schema(
   { _id: false },
 );
 
-const familyMemberSchema = new Schema({
+/** A family member, as the registry and a registered person keep them. */
+export const familyMemberSchema = new Schema({
   name: { type: String, required: true, maxlength: 60 },
   relation: { type: String, required: true, enum: ['SPOUSE', 'CHILD', 'PARENT', 'SPOUSE_PARENT'] },
   gender: { type: String, required: true, enum: ['MALE', 'FEMALE'] },

@@ -12,6 +12,8 @@ import { badUserInput } from '../kit/errors';
 import { inputFormat } from '../kit/input-format';
 import type { Resolvers } from '../kit/subgraph';
 import type { TalentLoaders } from './loaders';
+import type { CardLifeLoaders } from './cards/loaders';
+import type { CardLifeModels } from './cards/model';
 import type { TalentDoc, TalentModels } from './model';
 import { maskIdNumber, maskPhone, reveal } from '../kit/pii';
 import { checkFilterReads, checkOwnTalent, forbiddenField, talentScope } from '../kit/read-access';
@@ -29,6 +31,9 @@ export interface TalentContext extends BaseContext {
   /** The audit archive (audit.ts). */
   audits: Model<AuditEventDoc>;
   loaders: TalentLoaders;
+  /** Registered people and card applications (cards/): the card's life before and beside the registry. */
+  cardLife: CardLifeModels;
+  cardLoaders: CardLifeLoaders;
 }
 
 type CardDoc = TalentDoc['mainCard'];

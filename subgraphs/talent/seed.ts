@@ -10,6 +10,7 @@ import { ageOn } from '../kit/dates';
 import { registerTalentModels } from './model';
 import { eligibilityCodesFor, managementPeriodEnd } from './rules';
 import { dateYearsBefore, mobilePhone, personName, residentIdNumber, surnameOf } from './seed-people';
+import { seedCardApplications } from './cards/seed';
 
 /** Talent ids are deterministic: the n-th demo talent has the same id on every machine. */
 export const TALENT_ID_NAMESPACE = 0x7a1e47;
@@ -156,5 +157,7 @@ export const seedTalents: DepartmentSeeder = async (connection: Connection, tale
     };
   });
   await insertInBatches(Talent, documents);
-  return documents.length;
+  // Card applications in every stage (cards/seed.ts), from a generator of their own: the talents above do not move.
+  const applications = await seedCardApplications(connection, random.fork('card-applications'), today, Math.max(12, Math.floor(talents.length / 20)));
+  return documents.length + applications;
 };

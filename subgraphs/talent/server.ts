@@ -9,21 +9,27 @@ import { registerCaseModels } from './case-model';
 import { createDispatcher } from './cases/dispatch';
 import { caseResolvers } from './cases/resolvers';
 import { createTalentLoaders } from './loaders';
+import { createCardLifeLoaders } from './cards/loaders';
+import { registerCardLifeModels } from './cards/model';
+import { cardLifeResolvers } from './cards/resolvers';
+import { baiyunStageDays } from './cards/stages';
 import { registerTalentModels } from './model';
 import { talentResolvers, type TalentContext } from './resolvers';
 
 export function buildTalentSubgraph(connection: Connection, environment: SubgraphEnvironment): SubgraphModule<TalentContext> {
   const models = registerTalentModels(connection);
   const cases = registerCaseModels(connection);
+  const cardLife = registerCardLifeModels(connection);
+  baiyunStageDays(); // a bad CARD_STAGE_DAYS_BAIYUN stops the window at start, not at its first application
   const dispatches = createDispatcher(environment, cases);
   const audits = registerAuditModel(connection);
   const typeDefs = loadTypeDefs(import.meta.url);
   return {
     name: 'talent',
     typeDefs,
-    resolvers: guardReads('talent', typeDefs, guardMutations(mergeResolvers(talentResolvers, caseResolvers, auditResolvers), MUTATION_ACCESS), READ_ACCESS),
+    resolvers: guardReads('talent', typeDefs, guardMutations(mergeResolvers(talentResolvers, caseResolvers, auditResolvers, cardLifeResolvers), MUTATION_ACCESS), READ_ACCESS),
     audit: auditArchive(audits),
-    createContext: (base) => ({ ...base, connection, environment, models, cases, dispatches, audits, loaders: createTalentLoaders(models, cases) }),
+    createContext: (base) => ({ ...base, connection, environment, models, cases, dispatches, audits, loaders: createTalentLoaders(models, cases), cardLife, cardLoaders: createCardLifeLoaders(cardLife) }),
     start: () => dispatches.start(),
     stop: () => dispatches.stop(),
   };

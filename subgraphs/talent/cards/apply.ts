@@ -1,0 +1,133 @@
+// 申领主卡 (applyForCard): program, eligibility category and its clause, the materials, the
+// employer's confirmation. Every failed condition and every missing material is listed at once, and
+// nothing is stored (一次性告知). Accepted, the application is ONE insert under an id derived from
+// its request key, its first stage and due day already set and the 申报 in its timeline: the same
+// request sent again — at once or after a lost answer — finds the one application.
+import { createHash } from 'node:crypto';
+import type { GraphQLError } from 'graphql';
+import type { Viewer } from '../../kit/context';
+import { todayInChina } from '../../kit/dates';
+import { isObjectIdString } from '../../kit/ids';
+import { inputFormat } from '../../kit/input-format';
+import { derivedId, isDuplicateKey } from '../../kit/mongo';
+import { problemsError, type Problem } from '../../kit/problems';
+import type { WorkingCalendar } from '../../kit/working-days';
+import { eligibilityCategory } from '../rules';
+import { cardEligibilityViolations, type CardEligibilityFacts, type EmployerConfirmation } from './eligibility';
+import { CARD_MATERIALS, cardMaterialsFor, type CardMaterialCode } from './materials';
+import type { CardApplicationDoc, CardLifeModels, PersonDoc } from './model';
+import { firstStage, type CardProgramCode } from './stages';
+
+export interface ApplyForCardInput {
+  requestKey: string;
+  personId: string;
+  program: CardProgramCode;
+  category: string;
+  subItem?: number | null;
+  materials: CardMaterialCode[];
+  employerConfirmation: EmployerConfirmation;
+  facts: CardEligibilityFacts;
+}
+
+const REQUEST_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
+/** The claim an open application holds (model.ts openClaim); a closed one's is its own. */
+export function openClaimOf(personId: string, program: string, closedId?: string): string {
+  return closedId ? `${personId}:${program}:closed:${closedId}` : `${personId}:${program}`;
+}
+
+export const SUPPORTED_PROGRAMS: readonly CardProgramCode[] = ['GUANGZHOU_GREEN_CARD', 'BAIYUN_YUNJU'];
+
+function refuse(problems: Problem[], extensions: Record<string, unknown> = {}): GraphQLError {
+  return problemsError(problems, { lead: { zh: `申领未受理，共 ${problems.length} 处需补正：`, en: 'the application was not accepted: ' }, extensions });
+}
+
+function fingerprintOf(input: ApplyForCardInput): string {
+  const { requestKey: _key, ...content } = input;
+  return createHash('sha256').update(JSON.stringify(content)).digest('hex');
+}
+
+function sameRequest(stored: CardApplicationDoc, fingerprint: string): CardApplicationDoc {
+  if (stored.fingerprint !== fingerprint) throw refuse([{ field: 'input.requestKey', zh: '该请求键已用于另一份不同的申领', en: 'this requestKey was already used for a different application', ...inputFormat('INPUT_REQUEST_KEY_REUSED') }]);
+  return stored;
+}
+
+export interface ApplyDeps {
+  models: CardLifeModels;
+  calendar: WorkingCalendar;
+  now: Date;
+  viewer: Viewer;
+}
+
+export async function applyForCard(deps: ApplyDeps, input: ApplyForCardInput): Promise<CardApplicationDoc> {
+  if (!REQUEST_KEY.test(input.requestKey)) throw refuse([{ field: 'input.requestKey', zh: '请求键须为 8–100 位字母、数字或 ._:-', en: 'requestKey must be 8–100 letters, digits or ._:-', ...inputFormat('INPUT_REQUEST_KEY') }]);
+  const fingerprint = fingerprintOf(input);
+  const earlier = await deps.models.CardApplication.findOne({ requestKey: input.requestKey }).lean<CardApplicationDoc>();
+  if (earlier) return sameRequest(earlier, fingerprint);
+  if (!SUPPORTED_PROGRAMS.includes(input.program)) {
+    throw refuse([{ field: 'input.program', zh: '本窗口暂只受理广州市人才绿卡（天河区）与白云区云聚英才卡的申领', en: 'this window takes applications for the Guangzhou green card (Tianhe) and the Baiyun card only', rule: 'PROGRAM_NOT_ACCEPTED_HERE', source: '003 八；001 第五条' }]);
+  }
+  const person = isObjectIdString(input.personId) ? await deps.models.Person.findById(input.personId).lean<PersonDoc>() : null;
+  if (!person) throw refuse([{ field: 'input.personId', zh: `未找到登记人员 ${input.personId.slice(0, 30)}：请先登记`, en: 'no registered person with this id: register first', rule: 'PERSON_NOT_REGISTERED', source: '003 七（一）' }]);
+  const today = todayInChina(deps.now);
+  const open = await deps.models.CardApplication.findOne({ openClaim: openClaimOf(person._id.toString(), input.program) }, { _id: 1 }).lean<{ _id: unknown }>();
+
+  const problems: Problem[] = [];
+  if (open) problems.push({ field: 'input.personId', zh: `已有一份办理中的申领 ${String(open._id)}`, en: `an application is already in progress: ${String(open._id)}`, rule: 'APPLICATION_IN_PROGRESS', source: input.program === 'BAIYUN_YUNJU' ? '001 第五条' : '003 七' });
+  const violations = cardEligibilityViolations({
+    program: input.program,
+    category: input.category,
+    subItem: input.subItem,
+    facts: input.facts,
+    applicant: { birthDate: person.birthDate, degree: person.degree, nationality: person.nationality, idDocumentType: person.idDocument.type, employer: person.employer },
+    employer: input.employerConfirmation,
+    today,
+  });
+  problems.push(...violations.map((violation) => ({ ...violation, field: `input.${violation.field}` })));
+  const needed = cardMaterialsFor({ program: input.program, category: input.category, subItem: input.subItem, idDocumentType: person.idDocument.type as never, nationality: person.nationality });
+  const missing = needed.filter((need) => !input.materials.includes(need.code));
+  for (const need of missing) {
+    problems.push({ field: 'input.materials', zh: `缺少申报材料「${CARD_MATERIALS[need.code].zh}」`, en: `missing material ${need.code}`, rule: 'CARD_MATERIAL_MISSING', source: need.source });
+  }
+  if (problems.length > 0) throw refuse(problems, { missingMaterials: missing.map((need) => ({ code: need.code, name: CARD_MATERIALS[need.code].zh, key: true })) });
+
+  const stage = firstStage(input.program);
+  const id = derivedId('card-application', input.requestKey);
+  const dueOn = deps.calendar.addWorkingDays(today, stage.limitWorkingDays);
+  const category = eligibilityCategory(input.category);
+  const document = {
+    _id: id,
+    requestKey: input.requestKey,
+    fingerprint,
+    personId: person._id.toString(),
+    program: input.program,
+    category: input.category,
+    subItem: input.subItem ?? null,
+    facts: input.facts,
+    materials: input.materials,
+    employer: input.employerConfirmation,
+    status: 'IN_PROGRESS',
+    stage: stage.stage,
+    round: 1,
+    stageStartedOn: today,
+    stageDueOn: dueOn,
+    materialsToSupply: [],
+    cardNumber: null,
+    talentId: null,
+    openClaim: openClaimOf(person._id.toString(), input.program),
+    submittedAt: deps.now,
+    timeline: [{ at: deps.now, stage: 'APPLICATION', round: 1, decision: 'SUBMITTED', actor: person.name, recordedBy: deps.viewer.subject, note: `申报：${category.label}（${category.source}）`, dueOn: null }],
+    version: 1,
+  };
+  try {
+    await deps.models.CardApplication.insertMany([document]);
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    const stored = await deps.models.CardApplication.findOne({ requestKey: input.requestKey }).lean<CardApplicationDoc>();
+    if (stored) return sameRequest(stored, fingerprint);
+    // Another application of the person for the program was stored at the same moment.
+    const other = await deps.models.CardApplication.findOne({ openClaim: document.openClaim }, { _id: 1 }).lean<{ _id: unknown }>();
+    if (!other) throw error;
+    throw refuse([{ field: 'input.personId', zh: `已有一份办理中的申领 ${String(other._id)}`, en: `an application is already in progress: ${String(other._id)}`, rule: 'APPLICATION_IN_PROGRESS', source: input.program === 'BAIYUN_YUNJU' ? '001 第五条' : '003 七' }]);
+  }
+  return (await deps.models.CardApplication.findById(id).lean<CardApplicationDoc>())!;
+}
