@@ -75,7 +75,6 @@ beforeAll(async () => {
 });
 afterAll(() => harness.stop());
 
-const holder = { subject: 'holder', role: 'talent', talentId: BAIYUN } as const;
 
 /** What an analyst may not see: names, the household's declarations, the unit, reasons and notes. */
 const ANALYST_FORBIDDEN = [

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '../subgraphs/kit/dates';
 import { CHILD, LIWAN, SPOUSE, TIANHE } from '../subgraphs/talent/cases/fixtures';
 import { expectMatrix, type MatrixRow } from './access-matrix';
-import { BAIYUN, itemsReach, SUBMIT, withTestTalents } from './cases';
+import { itemsReach, SUBMIT, withTestTalents } from './cases';
 import { startHarness, type Harness } from './harness';
 import { bearer } from './tokens';
 

@@ -4,7 +4,6 @@
 // representative refusals through the gateway, as staff and talents meet them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDays, todayInChina } from '../subgraphs/kit/dates';
-import { INPUT_FORMAT_SOURCE } from '../subgraphs/kit/input-format';
 import { LIWAN, PARENT } from '../subgraphs/talent/cases/fixtures';
 import { BAIYUN, staff, SUBMIT, withTestTalents } from './cases';
 import { startHarness, type GraphQLResponse, type Harness } from './harness';

@@ -19,11 +19,6 @@ type HealthItem = (typeof HEALTH_ITEMS)[number];
 
 const OFFICE = { zh: '卫健局', en: 'the health bureau' };
 
-/** The item's form read for shape (BAD_USER_INPUT naming the field), whatever reads it. */
-function readItemForm(item: HealthItem, form: Record<string, unknown>) {
-  return item === 'FAMILY_DOCTOR_CONTRACT' ? readFamilyDoctorForm(form) : readCheckupForm(form);
-}
-
 /** The task's decision; its one record has the id recordIdFor(task, 0). */
 export function decideHealthTask(services: HealthServices) {
   return async (task: CaseTaskDoc, form: Record<string, unknown>): Promise<CaseTaskChange> => {

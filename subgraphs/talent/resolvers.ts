@@ -16,7 +16,7 @@ import type { CardLifeLoaders } from './cards/loaders';
 import type { CardLifeModels } from './cards/model';
 import type { TalentDoc, TalentModels } from './model';
 import { maskIdNumber, maskPhone, reveal } from '../kit/pii';
-import { checkFilterReads, checkOwnTalent, forbiddenField, talentScope } from '../kit/read-access';
+import { checkFilterReads, checkOwnTalent, talentScope } from '../kit/read-access';
 import { READ_ACCESS } from './access';
 import type { Viewer } from '../kit/context';
 import { cardStatusOn, eligibilityCategory, mainCardStatusFilter, type CardStatus, type StoredCardStatus } from './rules';

@@ -10,7 +10,6 @@ import type { GraphQLError } from 'graphql';
 import { Types } from 'mongoose';
 import { SERVICE_DEPARTMENT, type ServiceCode } from '../../kit/case-forms';
 import { addDays, todayInChina } from '../../kit/dates';
-import type { DepartmentName } from '../../kit/departments';
 import { isObjectIdString } from '../../kit/ids';
 import { inputFormat } from '../../kit/input-format';
 import { pendingDelivery } from '../../kit/delivery';
