@@ -18,7 +18,7 @@ import type { SubgraphEnvironment } from './subgraph';
 import { manyByKey } from './loader';
 import { inputFormat } from './input-format';
 import { problemsError, type Problem } from './problems';
-import { derivedId, isDuplicateKey, modelOn } from './mongo';
+import { derivedId, insertOnce, modelOn } from './mongo';
 import { caseTaskSchema, type CaseTaskChange, type CaseTaskDoc, type CaseTaskStatus } from './case-task-model';
 import { pendingDelivery } from './delivery';
 import { serviceCall } from './graphql-client';
@@ -175,10 +175,7 @@ export function createCaseTaskDesk(connection: Connection, environment: Subgraph
       report: { state: 'DONE', attempts: 0, dueAt: null, leaseUntil: null, lastError: null, doneAt: null },
       pendingStep: null,
     };
-    await CaseTask.insertMany([draft]).catch((error: unknown) => {
-      if (!isDuplicateKey(error)) throw error;
-    });
-    return (await CaseTask.findOne({ caseId: delivery.caseId, item: delivery.item }).lean<CaseTaskDoc>())!;
+    return insertOnce(CaseTask, draft as unknown as CaseTaskDoc);
   }
 
   const desk: CaseTaskDesk = {
