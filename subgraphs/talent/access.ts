@@ -34,15 +34,26 @@ export const MUTATION_ACCESS: Record<string, MutationRule> = {
   applyForCard: anyOf(talentThemself((args) => (args.input as { personId?: string } | undefined)?.personId), windowStaff),
   recordCardApplicationStep: stageRecorder,
   resubmitCardApplication: anyOf(talentOwningRecord<TalentContext>((context) => context.cardLife.CardApplication, 'applicationId'), windowStaff),
+  // 动态管理 (001 第六条): the window records assessments, contact-list moves, terminations and retirements.
+  recordCardAssessment: windowStaff,
+  moveToContactList: windowStaff,
+  terminateCard: windowStaff,
+  recordCardRetirement: windowStaff,
+  // 变更 (003 六（三）1): the holder reports their own change, or the window records it.
+  recordCardChange: anyOf(talentThemself((args) => (args.input as { talentId?: string } | undefined)?.talentId), windowStaff),
   recordCaseTaskReport: servicesOnly,
   recordAuditEvents: servicesOnly,
 };
 
 export const READ_ACCESS: ReadPolicy = {
-  Talent: { '*': 'status', name: 'identity', nameEn: 'identity', birthDate: 'identity', idDocument: 'identity', phone: 'identity', employer: 'identity', position: 'identity' },
   FamilyMember: { '*': 'status', name: 'identity', birthDate: 'identity', idDocument: 'identity', cardNumber: 'identity' },
   IdDocument: { '*': 'identity', type: 'status' },
-  Card: { '*': 'status', number: 'identity', holderName: 'identity' },
+  Talent: { '*': 'status', name: 'identity', nameEn: 'identity', birthDate: 'identity', idDocument: 'identity', phone: 'identity', employer: 'identity', position: 'identity', assessments: 'detail', cardChanges: 'detail' },
+  Card: { '*': 'status', number: 'identity', holderName: 'identity', contactListReason: 'detail', terminationReason: 'detail' },
+  CardAssessment: { '*': 'status', note: 'detail', recordedBy: 'identity' },
+  CardChange: { '*': 'status', recordedBy: 'identity' }, // the list itself is 'detail' (Talent.cardChanges)
+  // 003 九（四）: a yes/no answer, for whoever may ask (the query itself is limited and audited).
+  CardVerification: { '*': 'status' },
   Case: { '*': 'status', specialist: 'identity' },
   CaseItem: { '*': 'status', note: 'detail', reason: 'detail' },
   CaseEvent: { '*': 'status', message: 'detail' },

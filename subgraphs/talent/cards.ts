@@ -7,14 +7,14 @@ import { badUserInput, notFound } from '../kit/errors';
 import { parseObjectId } from '../kit/ids';
 import { problemsError, type RuleViolation } from '../kit/problems';
 import type { TalentDoc, TalentModels } from './model';
-import { cardStatusOn, type StoredCardStatus } from './rules';
+import { cardStatusOn } from './rules';
 
 export function affiliatedCardProblems(talent: TalentDoc, member: TalentDoc['family'][number], today: string): RuleViolation[] {
   const problems: RuleViolation[] = [];
   if (talent.program !== 'GUANGZHOU_GREEN_CARD') {
     problems.push({ rule: 'AFFILIATED_CARD_PROGRAM', zh: '仅广州市人才绿卡可为随行家属申领副卡', en: 'only the Guangzhou talent green card has affiliated cards', source: '003 六（二）' });
   }
-  if (cardStatusOn(talent.mainCard.status as StoredCardStatus, talent.mainCard.expiresOn, today) !== 'ACTIVE') {
+  if (cardStatusOn(talent.mainCard, today) !== 'ACTIVE') {
     problems.push({ rule: 'MAIN_CARD_NOT_ACTIVE', zh: '主卡不在有效期内或已终止', en: 'the main card is not in force', source: '001 第六条；003 九（三）' });
   }
   if (ageOn(talent.mainCard.issuedOn, today) < 1) {

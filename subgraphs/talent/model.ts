@@ -23,6 +23,30 @@ const cardSchema = new Schema(
     issuedOn: { type: String, required: true },
     expiresOn: { type: String, required: true },
     status: { type: String, required: true, enum: ['ACTIVE', 'CONTACT_LIST', 'REVOKED'] },
+    // 动态管理 (001 第六条), on the main card. The status is computed for a day from these (rules.ts
+    // cardStatusOn): moved to the contact list, the card stays ACTIVE until contactListFrom, the
+    // first day of the next month (（一）); terminated for fraud or a crime it is REVOKED at once (（二）).
+    contactListFrom: { type: String, default: null },
+    contactListReason: { type: String, default: null, maxlength: 500 },
+    terminatedOn: { type: String, default: null },
+    terminationGround: { type: String, enum: ['FRAUD', 'CRIME', null], default: null },
+    terminationReason: { type: String, default: null, maxlength: 500 },
+    /** 003 九（三）: the unit that applied, barred with the applicant for 3 years after a fraud. */
+    terminationUnit: { type: String, default: null, maxlength: 120 },
+    /** 001 第六条（三）: retired during the period — services continue until it ends; no status change. */
+    retiredOn: { type: String, default: null },
+  },
+  { _id: false },
+);
+
+/** 考核 The employer's two-yearly assessment (001 第六条), kept as history on the holder. */
+const assessmentSchema = new Schema(
+  {
+    assessedOn: { type: String, required: true },
+    result: { type: String, required: true, enum: ['PASSED', 'FAILED'] },
+    note: { type: String, default: null, maxlength: 500 },
+    recordedBy: { type: String, required: true },
+    recordedAt: { type: Date, required: true },
   },
   { _id: false },
 );
@@ -36,6 +60,20 @@ export const familyMemberSchema = new Schema({
   idDocument: { type: idDocumentSchema, required: true },
   cardNumber: { type: String, default: null },
 });
+
+/** 变更 A change of employer or residence (003 六（三）1), kept as history; late after 30 days. */
+const cardChangeSchema = new Schema(
+  {
+    kind: { type: String, required: true, enum: ['EMPLOYER', 'RESIDENCE'] },
+    value: { type: String, required: true, maxlength: 120 },
+    previous: { type: String, default: null },
+    changedOn: { type: String, required: true },
+    reportedOn: { type: String, required: true },
+    late: { type: Boolean, default: null },
+    recordedBy: { type: String, required: true },
+  },
+  { _id: false },
+);
 
 const talentSchema = new Schema(
   {
@@ -55,6 +93,10 @@ const talentSchema = new Schema(
     /** 副卡 issued to family members (003 六（二）). */
     affiliatedCards: { type: [cardSchema], default: [] },
     family: { type: [familyMemberSchema], default: [] },
+    /** Bounded: one every two years in a 5-year period (a few more if corrected). */
+    assessments: { type: [assessmentSchema], default: [] },
+    /** Bounded: a holder's few changes of employer or residence in a 5-year period. */
+    cardChanges: { type: [cardChangeSchema], default: [] },
   },
   { collection: 'talents', timestamps: true },
 );
@@ -67,6 +109,8 @@ talentSchema.index({ 'mainCard.number': 1 }, { unique: true });
 talentSchema.index({ 'affiliatedCards.number': 1 });
 talentSchema.index({ 'mainCard.status': 1, 'mainCard.expiresOn': 1 });
 talentSchema.index({ 'idDocument.type': 1, 'idDocument.number': 1 }, { unique: true });
+// 003 九（三）: the fraud bar looks up fraud terminations by unit (by person, the ID document index serves).
+talentSchema.index({ 'mainCard.terminationUnit': 1, 'mainCard.terminatedOn': 1 });
 talentSchema.index({ name: 1 });
 talentSchema.index({ employer: 1 });
 

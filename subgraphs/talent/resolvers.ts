@@ -19,7 +19,8 @@ import { maskIdNumber, maskPhone, reveal } from '../kit/pii';
 import { checkFilterReads, checkOwnTalent, talentScope } from '../kit/read-access';
 import { READ_ACCESS } from './access';
 import type { Viewer } from '../kit/context';
-import { cardStatusOn, eligibilityCategory, mainCardStatusFilter, type CardStatus, type StoredCardStatus } from './rules';
+import { affiliatedCardStatusOn, cardStatusOn, eligibilityCategory, mainCardStatusFilter, type CardStatus } from './rules';
+import type { VerificationLimiter } from './cards/verification';
 
 export interface TalentContext extends BaseContext {
   connection: Connection;
@@ -34,9 +35,13 @@ export interface TalentContext extends BaseContext {
   /** Registered people and card applications (cards/): the card's life before and beside the registry. */
   cardLife: CardLifeModels;
   cardLoaders: CardLifeLoaders;
+  /** 003 九（四）: verifyCard's per-asker limit (cards/verification.ts), one per window process. */
+  verifications: VerificationLimiter;
 }
 
-type CardDoc = TalentDoc['mainCard'];
+/** A card as stored; a 副卡 travels with its main card, from which its status and period are computed. */
+type CardDoc = TalentDoc['mainCard'] & { main?: TalentDoc['mainCard'] };
+const todayOf = (context: TalentContext) => todayInChina(context.environment.clock());
 type FamilyDoc = Pick<TalentDoc['family'][number], '_id' | 'name' | 'relation' | 'gender' | 'birthDate' | 'idDocument' | 'cardNumber'> & { ownerTalentId?: string };
 type OwnedIdDocument = TalentDoc['idDocument'] & { ownerTalentId: string };
 
@@ -84,7 +89,7 @@ export const talentResolvers: Resolvers<TalentContext> = {
 
     talents: async (_: unknown, args: { first: number; after?: string | null; filter?: TalentFilter | null }, context: TalentContext) => {
       const first = checkPageSize(args.first);
-      const filter = talentQuery(args.filter, todayInChina(), context.viewer);
+      const filter = talentQuery(args.filter, todayOf(context), context.viewer);
       const afterId = args.after ? parseObjectId(decodeCursor(args.after), 'after') : null;
       const page = afterId ? { $and: [filter, { _id: { $gt: afterId } }] } : filter;
       const [rows, totalCount] = await Promise.all([
@@ -112,12 +117,23 @@ export const talentResolvers: Resolvers<TalentContext> = {
     phone: (talent: TalentDoc, args: { full: boolean }, context: TalentContext) => reveal({ value: talent.phone, mask: maskPhone, field: 'Talent.phone', ownerTalentId: talent._id.toString(), owner: 'talent' }, args.full, context),
     // The owner travels with the document, so its number knows whose it is.
     idDocument: (talent: TalentDoc): OwnedIdDocument => ({ ...talent.idDocument, ownerTalentId: talent._id.toString() }),
-    cards: (talent: TalentDoc) => [talent.mainCard, ...talent.affiliatedCards],
+    cards: (talent: TalentDoc): CardDoc[] => [talent.mainCard, ...talent.affiliatedCards.map((card) => ({ ...card, main: talent.mainCard }))],
+    assessments: (talent: TalentDoc) => talent.assessments ?? [],
+    cardChanges: (talent: TalentDoc) => talent.cardChanges ?? [],
     family: (talent: TalentDoc): FamilyDoc[] => talent.family.map((member) => ({ ...member, ownerTalentId: talent._id.toString() })),
   },
 
   Card: {
-    status: (card: CardDoc) => cardStatusOn(card.status as StoredCardStatus, card.expiresOn, todayInChina()),
+    // Computed for the day on the subgraph's clock (001 第六条（一）: CONTACT_LIST only from the next month).
+    status: (card: CardDoc, _: unknown, context: TalentContext) => (card.main ? affiliatedCardStatusOn(card.status, card.main, todayOf(context)) : cardStatusOn(card, todayOf(context))),
+    // 副卡 follow their main card: its period, its contact-list date, its termination (computed, not copied).
+    expiresOn: (card: CardDoc) => (card.main ?? card).expiresOn,
+    contactListFrom: (card: CardDoc) => (card.main ?? card).contactListFrom ?? null,
+    contactListReason: (card: CardDoc) => (card.main ?? card).contactListReason ?? null,
+    terminatedOn: (card: CardDoc) => card.terminatedOn ?? card.main?.terminatedOn ?? null,
+    terminationGround: (card: CardDoc) => card.terminationGround ?? card.main?.terminationGround ?? null,
+    terminationReason: (card: CardDoc) => card.terminationReason ?? card.main?.terminationReason ?? null,
+    retiredOn: (card: CardDoc) => (card.main ?? card).retiredOn ?? null,
     eligibility: (card: CardDoc) => eligibilityCategory(card.eligibilityCode),
   },
 
@@ -128,6 +144,6 @@ export const talentResolvers: Resolvers<TalentContext> = {
   FamilyMember: {
     id: (member: FamilyDoc) => member._id.toString(),
     idDocument: (member: FamilyDoc): OwnedIdDocument => ({ ...member.idDocument, ownerTalentId: member.ownerTalentId ?? '' }),
-    minor: (member: FamilyDoc) => ageOn(member.birthDate, todayInChina()) < 18,
+    minor: (member: FamilyDoc, _: unknown, context: TalentContext) => ageOn(member.birthDate, todayOf(context)) < 18,
   },
 };

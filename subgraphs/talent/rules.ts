@@ -13,20 +13,57 @@ export function managementPeriodEnd(issuedOn: string): string {
   return lastDayOfTerm(issuedOn, MANAGEMENT_PERIOD_YEARS);
 }
 
-/**
- * Status today. A revoked card stays revoked (001 第六条（二）) and a card on the contact
- * list stays there (第六条（一）) whatever its date; an active card past its management
- * period is expired (第六条).
- */
-export function cardStatusOn(stored: StoredCardStatus, expiresOn: string, today: string): CardStatus {
-  if (stored !== 'ACTIVE') return stored;
-  return expiresOn < today ? 'EXPIRED' : 'ACTIVE';
+/** What a main card's status is computed from (model.ts cardSchema). */
+export interface MainCardFacts {
+  status: string;
+  expiresOn: string;
+  /** 001 第六条（一）: the first day on the contact list (the month after the move); null while on the management list. */
+  contactListFrom?: string | null;
 }
 
-/** The MongoDB condition on a talent's main card for a status asked for today. */
+/**
+ * Status on a day. A revoked card stays revoked (001 第六条（二）, 003 九（三）); a card moved to the
+ * contact list is ACTIVE until `contactListFrom` — the first day of the month after the move — and
+ * CONTACT_LIST from it (001 第六条（一）: 人才服务功能从调整的次月开始终止); an active card past its
+ * management period is expired (第六条). A retired holder's card keeps its status (第六条（三）).
+ */
+export function cardStatusOn(card: MainCardFacts, today: string): CardStatus {
+  if (card.status === 'REVOKED' || card.status === 'CONTACT_LIST') return card.status;
+  if (card.contactListFrom && card.contactListFrom <= today) return 'CONTACT_LIST';
+  return card.expiresOn < today ? 'EXPIRED' : 'ACTIVE';
+}
+
+/**
+ * 副卡 follow their main card (003 六（二）; 001 第六条): computed from the main card on the day, never
+ * copied — it expires, moves to the contact list and is revoked with it. A 副卡 revoked on its own
+ * (its stored status) stays revoked whatever the main card does.
+ */
+export function affiliatedCardStatusOn(ownStored: string, main: MainCardFacts, today: string): CardStatus {
+  if (ownStored === 'REVOKED') return 'REVOKED';
+  return cardStatusOn(main, today);
+}
+
+/** 001 第六条（一）: the first day of the month after `day` — the day talent services end on the contact list. */
+export function firstDayOfNextMonth(day: string): string {
+  const [y, m] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 10);
+}
+
+/** 003 九（三）: a fraudulent applicant and their unit lose the right to apply for 3 years from the finding. */
+export const FRAUD_BAR_YEARS = 3;
+
+export function fraudBarEndsOn(terminatedOn: string): string {
+  return lastDayOfTerm(terminatedOn, FRAUD_BAR_YEARS);
+}
+
+/** Not (yet) on the contact list on `today`: no date, or a date still to come. */
+const beforeContactList = (today: string): QueryFilter<TalentDoc> => ({ $or: [{ 'mainCard.contactListFrom': null }, { 'mainCard.contactListFrom': { $gt: today } }] });
+
+/** The MongoDB condition on a talent's main card for a status asked for on `today` (the same as cardStatusOn). */
 export function mainCardStatusFilter(status: CardStatus, today: string): QueryFilter<TalentDoc> {
-  if (status === 'ACTIVE') return { 'mainCard.status': 'ACTIVE', 'mainCard.expiresOn': { $gte: today } };
-  if (status === 'EXPIRED') return { 'mainCard.status': 'ACTIVE', 'mainCard.expiresOn': { $lt: today } };
+  if (status === 'ACTIVE') return { $and: [{ 'mainCard.status': 'ACTIVE', 'mainCard.expiresOn': { $gte: today } }, beforeContactList(today)] };
+  if (status === 'EXPIRED') return { $and: [{ 'mainCard.status': 'ACTIVE', 'mainCard.expiresOn': { $lt: today } }, beforeContactList(today)] };
+  if (status === 'CONTACT_LIST') return { $or: [{ 'mainCard.status': 'CONTACT_LIST' }, { 'mainCard.status': 'ACTIVE', 'mainCard.contactListFrom': { $lte: today } }] };
   return { 'mainCard.status': status };
 }
 

@@ -12,6 +12,8 @@ import { createTalentLoaders } from './loaders';
 import { createCardLifeLoaders } from './cards/loaders';
 import { registerCardLifeModels } from './cards/model';
 import { cardLifeResolvers } from './cards/resolvers';
+import { cardManagementResolvers } from './cards/management-resolvers';
+import { VerificationLimiter } from './cards/verification';
 import { baiyunStageDays } from './cards/stages';
 import { registerTalentModels } from './model';
 import { talentResolvers, type TalentContext } from './resolvers';
@@ -23,13 +25,14 @@ export function buildTalentSubgraph(connection: Connection, environment: Subgrap
   baiyunStageDays(); // a bad CARD_STAGE_DAYS_BAIYUN stops the window at start, not at its first application
   const dispatches = createDispatcher(environment, cases);
   const audits = registerAuditModel(connection);
+  const verifications = new VerificationLimiter();
   const typeDefs = loadTypeDefs(import.meta.url);
   return {
     name: 'talent',
     typeDefs,
-    resolvers: guardReads('talent', typeDefs, guardMutations(mergeResolvers(talentResolvers, caseResolvers, auditResolvers, cardLifeResolvers), MUTATION_ACCESS), READ_ACCESS),
+    resolvers: guardReads('talent', typeDefs, guardMutations(mergeResolvers(talentResolvers, caseResolvers, auditResolvers, cardLifeResolvers, cardManagementResolvers), MUTATION_ACCESS), READ_ACCESS),
     audit: auditArchive(audits),
-    createContext: (base) => ({ ...base, connection, environment, models, cases, dispatches, audits, loaders: createTalentLoaders(models, cases), cardLife, cardLoaders: createCardLifeLoaders(cardLife) }),
+    createContext: (base) => ({ ...base, connection, environment, models, cases, dispatches, audits, loaders: createTalentLoaders(models, cases), cardLife, cardLoaders: createCardLifeLoaders(cardLife), verifications }),
     start: () => dispatches.start(),
     stop: () => dispatches.stop(),
   };

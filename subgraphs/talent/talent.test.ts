@@ -27,10 +27,10 @@ describe('card rules (001 第六条)', () => {
   });
 
   it('derives EXPIRED from the date but never un-revokes or restores a contact-list card', () => {
-    expect(cardStatusOn('ACTIVE', '2026-11-24', '2026-11-24')).toBe('ACTIVE');
-    expect(cardStatusOn('ACTIVE', '2026-11-23', '2026-11-24')).toBe('EXPIRED');
-    expect(cardStatusOn('REVOKED', '2030-01-01', '2026-11-24')).toBe('REVOKED');
-    expect(cardStatusOn('CONTACT_LIST', '2020-01-01', '2026-11-24')).toBe('CONTACT_LIST');
+    expect(cardStatusOn({ status: 'ACTIVE', expiresOn: '2026-11-24' }, '2026-11-24')).toBe('ACTIVE');
+    expect(cardStatusOn({ status: 'ACTIVE', expiresOn: '2026-11-23' }, '2026-11-24')).toBe('EXPIRED');
+    expect(cardStatusOn({ status: 'REVOKED', expiresOn: '2030-01-01' }, '2026-11-24')).toBe('REVOKED');
+    expect(cardStatusOn({ status: 'CONTACT_LIST', expiresOn: '2020-01-01' }, '2026-11-24')).toBe('CONTACT_LIST');
   });
 });
 
@@ -60,7 +60,7 @@ describe('queries', () => {
     const first = talents[0];
     const found = await fixture.run(`query($id: ID!) { talent(id: $id) { id name program mainCard { kind status } } }`, { id: first.id });
     expect(found.errors).toBeUndefined();
-    expect(found.data).toEqual({ talent: { id: first.id, name: first.name, program: first.program, mainCard: { kind: 'MAIN', status: cardStatusOn(first.cardStatus, first.cardExpiresOn, today) } } });
+    expect(found.data).toEqual({ talent: { id: first.id, name: first.name, program: first.program, mainCard: { kind: 'MAIN', status: cardStatusOn({ status: first.cardStatus, expiresOn: first.cardExpiresOn }, today) } } });
 
     const unknown = await fixture.run(`{ talent(id: "ffffffffffffffffffffffff") { id } }`);
     expect(unknown).toEqual({ data: { talent: null } });
@@ -97,7 +97,7 @@ describe('queries', () => {
     expect(await count({ program: 'LIWAN_YINGCAI' })).toBe(talents.filter((t) => t.program === 'LIWAN_YINGCAI').length);
     expect(await count({ district: '白云区' })).toBe(talents.filter((t) => t.district === '白云区').length);
     for (const status of ['ACTIVE', 'EXPIRED', 'CONTACT_LIST', 'REVOKED'] as const) {
-      expect(await count({ cardStatus: status })).toBe(talents.filter((t) => cardStatusOn(t.cardStatus, t.cardExpiresOn, today) === status).length);
+      expect(await count({ cardStatus: status })).toBe(talents.filter((t) => cardStatusOn({ status: t.cardStatus, expiresOn: t.cardExpiresOn }, today) === status).length);
     }
     const someone = talents[3];
     expect(await count({ search: someone.name })).toBe(talents.filter((t) => t.name.includes(someone.name) || t.employer.includes(someone.name)).length);

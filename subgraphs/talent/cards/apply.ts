@@ -15,6 +15,8 @@ import type { WorkingCalendar } from '../../kit/working-days';
 import { eligibilityCategory } from '../rules';
 import { cardEligibilityViolations, type CardEligibilityFacts, type EmployerConfirmation } from './eligibility';
 import { CARD_MATERIALS, cardMaterialsFor, type CardMaterialCode } from './materials';
+import type { TalentModels } from '../model';
+import { fraudBarProblems } from './management';
 import type { CardApplicationDoc, CardLifeModels, PersonDoc } from './model';
 import { firstStage, type CardProgramCode } from './stages';
 
@@ -52,7 +54,8 @@ function sameRequest(stored: CardApplicationDoc, fingerprint: string): CardAppli
 }
 
 export interface ApplyDeps {
-  models: CardLifeModels;
+  /** The registry too: a fraud termination there bars the applicant and the unit (003 九（三）). */
+  models: CardLifeModels & TalentModels;
   calendar: WorkingCalendar;
   now: Date;
   viewer: Viewer;
@@ -71,7 +74,7 @@ export async function applyForCard(deps: ApplyDeps, input: ApplyForCardInput): P
   const today = todayInChina(deps.now);
   const open = await deps.models.CardApplication.findOne({ openClaim: openClaimOf(person._id.toString(), input.program) }, { _id: 1 }).lean<{ _id: unknown }>();
 
-  const problems: Problem[] = [];
+  const problems: Problem[] = await fraudBarProblems(deps.models, person, input.employerConfirmation.unit, today);
   if (open) problems.push({ field: 'input.personId', zh: `已有一份办理中的申领 ${String(open._id)}`, en: `an application is already in progress: ${String(open._id)}`, rule: 'APPLICATION_IN_PROGRESS', source: input.program === 'BAIYUN_YUNJU' ? '001 第五条' : '003 七' });
   const violations = cardEligibilityViolations({
     program: input.program,

@@ -69,7 +69,7 @@ export const TIANHE_MAX_AGE = 55;
 export const TIANHE_MANAGER_DEGREE_AGE = 45;
 
 export function cardEligibilityViolations(question: EligibilityQuestion): FieldViolation[] {
-  const { program, category, facts, applicant, today } = question;
+  const { program, category, facts, applicant } = question;
   const violations: FieldViolation[] = [];
   const add = (field: string, rule: string, zh: string, en: string, source: string) => violations.push({ field, rule, zh, en, source });
   if (!eligibilityCodesFor(program).includes(category)) {

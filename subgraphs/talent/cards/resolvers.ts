@@ -82,7 +82,7 @@ export const cardLifeResolvers: Resolvers<TalentContext> = {
     registerPerson: (_: unknown, args: { input: RegisterPersonInput }, context: TalentContext) =>
       registerPerson({ ...context.cardLife, ...context.models }, context.viewer!, args.input, context.environment.clock()),
     applyForCard: (_: unknown, args: { input: ApplyForCardInput }, context: TalentContext) =>
-      applyForCard({ models: context.cardLife, calendar: context.environment.calendar, now: context.environment.clock(), viewer: context.viewer! }, args.input),
+      applyForCard({ models: { ...context.cardLife, ...context.models }, calendar: context.environment.calendar, now: context.environment.clock(), viewer: context.viewer! }, args.input),
     recordCardApplicationStep: (_: unknown, args: { input: RecordStepInput }, context: TalentContext) => recordCardStep(stepDeps(context), args.input),
     resubmitCardApplication: (_: unknown, args: { applicationId: string; materials: CardMaterialCode[] }, context: TalentContext) =>
       resubmitCardApplication(stepDeps(context), args.applicationId, args.materials),

@@ -3,7 +3,7 @@
 import { catalogItem } from '../catalog';
 import type { ServiceCode } from '../../kit/case-forms';
 import type { TalentDoc } from '../model';
-import { cardStatusOn, type StoredCardStatus } from '../rules';
+import { cardStatusOn } from '../rules';
 
 export interface EligibilityProblem {
   code: string;
@@ -19,7 +19,7 @@ const CARD_PROBLEMS = {
 } as const;
 
 export function cardProblems(talent: TalentDoc, today: string): EligibilityProblem[] {
-  const status = cardStatusOn(talent.mainCard.status as StoredCardStatus, talent.mainCard.expiresOn, today);
+  const status = cardStatusOn(talent.mainCard, today);
   return status === 'ACTIVE' ? [] : [{ ...CARD_PROBLEMS[status], item: null }];
 }
 

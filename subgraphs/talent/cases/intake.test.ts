@@ -139,6 +139,15 @@ describe('submitCase', () => {
     expect(tooLate.errors?.[0].extensions).toMatchObject({ field: 'input.deferral.promisedBy' });
   });
 
+  it('accepts a holder moved to the contact list until the first day of the next month, and not from it (001 第六条（一）)', async () => {
+    const input = (key: string) => ({ requestKey: key, talentId: BAIYUN, items: [legal], materials: ['TALENT_CARD', 'CONSULTATION_SUMMARY'] });
+    await fixture.connection.models.Talent.updateOne({ _id: BAIYUN }, { $set: { 'mainCard.contactListFrom': addDays(today(), 1) } });
+    expect((await submit(input('req-contact-01'))).errors).toBeUndefined();
+    await fixture.connection.models.Talent.updateOne({ _id: BAIYUN }, { $set: { 'mainCard.contactListFrom': today() } });
+    const refused = await submit(input('req-contact-02'));
+    expect(refused.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', problems: [expect.objectContaining({ field: 'input.talentId', rule: 'CARD_ON_CONTACT_LIST', source: '001 第六条（一）' })] });
+  });
+
   it('tells every problem of card, program and forms at once (004 第八条)', async () => {
     const result = await submit({
       requestKey: 'req-problems',
