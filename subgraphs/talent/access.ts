@@ -41,6 +41,9 @@ export const MUTATION_ACCESS: Record<string, MutationRule> = {
   recordCardRetirement: windowStaff,
   // 变更 (003 六（三）1): the holder reports their own change, or the window records it.
   recordCardChange: anyOf(talentThemself((args) => (args.input as { talentId?: string } | undefined)?.talentId), windowStaff),
+  // 补办 (003 六（三）2) at the window; 续办 (六（三）3) by the holder themself or the window.
+  reissueCard: windowStaff,
+  renewCard: anyOf(talentThemself((args) => (args.input as { talentId?: string } | undefined)?.talentId), windowStaff),
   recordCaseTaskReport: servicesOnly,
   recordAuditEvents: servicesOnly,
 };
@@ -48,9 +51,11 @@ export const MUTATION_ACCESS: Record<string, MutationRule> = {
 export const READ_ACCESS: ReadPolicy = {
   FamilyMember: { '*': 'status', name: 'identity', birthDate: 'identity', idDocument: 'identity', cardNumber: 'identity' },
   IdDocument: { '*': 'identity', type: 'status' },
-  Talent: { '*': 'status', name: 'identity', nameEn: 'identity', birthDate: 'identity', idDocument: 'identity', phone: 'identity', employer: 'identity', position: 'identity', assessments: 'detail', cardChanges: 'detail' },
+  Talent: { '*': 'status', name: 'identity', nameEn: 'identity', birthDate: 'identity', idDocument: 'identity', phone: 'identity', employer: 'identity', position: 'identity', assessments: 'detail', cardChanges: 'detail', cardHistory: 'identity' },
   Card: { '*': 'status', number: 'identity', holderName: 'identity', contactListReason: 'detail', terminationReason: 'detail' },
   CardAssessment: { '*': 'status', note: 'detail', recordedBy: 'identity' },
+  // Earlier card numbers are read like the card number (identity); the statement like other window notes.
+  CardHistoryEntry: { '*': 'status', number: 'identity', note: 'detail', recordedBy: 'identity' },
   CardChange: { '*': 'status', recordedBy: 'identity' }, // the list itself is 'detail' (Talent.cardChanges)
   // 003 九（四）: a yes/no answer, for whoever may ask (the query itself is limited and audited).
   CardVerification: { '*': 'status' },

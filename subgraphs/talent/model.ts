@@ -75,6 +75,25 @@ const cardChangeSchema = new Schema(
   { _id: false },
 );
 
+/**
+ * 补办 / 续办 (003 六（三）2、3) The main card's earlier states, oldest first: a number revoked by a
+ * reissue (REISSUED, with why), or a period ended by a renewal (RENEWED). `requestKey` makes a repeat
+ * of the same request change nothing.
+ */
+const cardHistorySchema = new Schema(
+  {
+    event: { type: String, required: true, enum: ['REISSUED', 'RENEWED'] },
+    number: { type: String, required: true, maxlength: 40 },
+    expiresOn: { type: String, required: true },
+    recordedOn: { type: String, required: true },
+    reason: { type: String, enum: ['LOST', 'DAMAGED', null], default: null },
+    note: { type: String, default: null, maxlength: 500 },
+    requestKey: { type: String, required: true, maxlength: 100 },
+    recordedBy: { type: String, required: true },
+  },
+  { _id: false },
+);
+
 const talentSchema = new Schema(
   {
     name: { type: String, required: true, maxlength: 60 },
@@ -97,6 +116,8 @@ const talentSchema = new Schema(
     assessments: { type: [assessmentSchema], default: [] },
     /** Bounded: a holder's few changes of employer or residence in a 5-year period. */
     cardChanges: { type: [cardChangeSchema], default: [] },
+    /** Bounded: a few reissues and at most one renewal per 5-year period. */
+    cardHistory: { type: [cardHistorySchema], default: [] },
   },
   { collection: 'talents', timestamps: true },
 );
@@ -107,6 +128,8 @@ talentSchema.index({ program: 1, district: 1, _id: 1 });
 talentSchema.index({ district: 1, _id: 1 });
 talentSchema.index({ 'mainCard.number': 1 }, { unique: true });
 talentSchema.index({ 'affiliatedCards.number': 1 });
+// A number revoked by a reissue is never drawn again (issue.ts allocateCardNumber looks here too).
+talentSchema.index({ 'cardHistory.number': 1 });
 talentSchema.index({ 'mainCard.status': 1, 'mainCard.expiresOn': 1 });
 talentSchema.index({ 'idDocument.type': 1, 'idDocument.number': 1 }, { unique: true });
 // 003 九（三）: the fraud bar looks up fraud terminations by unit (by person, the ID document index serves).

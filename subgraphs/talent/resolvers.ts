@@ -120,6 +120,7 @@ export const talentResolvers: Resolvers<TalentContext> = {
     cards: (talent: TalentDoc): CardDoc[] => [talent.mainCard, ...talent.affiliatedCards.map((card) => ({ ...card, main: talent.mainCard }))],
     assessments: (talent: TalentDoc) => talent.assessments ?? [],
     cardChanges: (talent: TalentDoc) => talent.cardChanges ?? [],
+    cardHistory: (talent: TalentDoc) => talent.cardHistory ?? [],
     family: (talent: TalentDoc): FamilyDoc[] => talent.family.map((member) => ({ ...member, ownerTalentId: talent._id.toString() })),
   },
 

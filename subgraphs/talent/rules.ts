@@ -1,7 +1,7 @@
 // The window's card rules. Every rule names the seed clause it comes from.
 import type { QueryFilter } from 'mongoose';
 import type { TalentDoc } from './model';
-import { lastDayOfTerm } from '../kit/dates';
+import { addDays, lastDayOfTerm } from '../kit/dates';
 
 export type StoredCardStatus = 'ACTIVE' | 'CONTACT_LIST' | 'REVOKED';
 export type CardStatus = StoredCardStatus | 'EXPIRED';
@@ -11,6 +11,21 @@ export const MANAGEMENT_PERIOD_YEARS = 5;
 
 export function managementPeriodEnd(issuedOn: string): string {
   return lastDayOfTerm(issuedOn, MANAGEMENT_PERIOD_YEARS);
+}
+
+/**
+ * 003 六（三）3: 绿卡期满的，应当在期满前30日内…办理续期 — the 30 days before the period's end: the
+ * anniversary of issue (the day after `expiresOn`) less 30 days, through `expiresOn` itself.
+ */
+export const RENEWAL_WINDOW_DAYS = 30;
+
+export function renewalWindow(expiresOn: string): { opensOn: string; closesOn: string } {
+  return { opensOn: addDays(expiresOn, 1 - RENEWAL_WINDOW_DAYS), closesOn: expiresOn };
+}
+
+/** 003 六（三）3 续期 with 001 第六条's 5 years: the new period runs from the day after the old one ends. */
+export function renewedPeriodEnd(expiresOn: string): string {
+  return managementPeriodEnd(addDays(expiresOn, 1));
 }
 
 /** What a main card's status is computed from (model.ts cardSchema). */

@@ -11,6 +11,11 @@ import type { CardApplicationDoc, CardLifeModels, PersonDoc } from './model';
 
 /** Card numbers as the registry writes them: program prefix, year, serial (like the demo cards, seed.ts). */
 const CARD_PREFIX: Record<string, string> = { BAIYUN_YUNJU: 'BY', GUANGZHOU_GREEN_CARD: 'GZLK' };
+/** Whether the window makes (and so remakes, 补办) this program's cards: 001 第五条 制卡, 003 七（三） 制证. */
+export function windowMakesCards(program: string): boolean {
+  return program in CARD_PREFIX;
+}
+
 /** Serials the window allocates start here, clear of the demo data's (which count from 1). */
 const FIRST_SERIAL = 800_001;
 const MAX_TRIES = 20;
@@ -32,7 +37,7 @@ export async function allocateCardNumber(models: CardLifeModels & TalentModels, 
     if (taken.modifiedCount !== 1) continue;
     const number = `${key}-${String(last + 1).padStart(6, '0')}`;
     const [inRegistry, inApplications] = await Promise.all([
-      models.Talent.countDocuments({ 'mainCard.number': number }),
+      models.Talent.countDocuments({ $or: [{ 'mainCard.number': number }, { 'cardHistory.number': number }] }),
       models.CardApplication.countDocuments({ cardNumber: number }),
     ]);
     if (inRegistry === 0 && inApplications === 0) return number;

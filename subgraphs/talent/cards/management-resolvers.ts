@@ -1,9 +1,11 @@
-// 动态管理 and 核实 at the window (001 第六条; 003 九（三）（四）). Thin: arguments → management / verification → models.
+// 动态管理, 补办/续办 and 核实 at the window (001 第六条; 003 六（三）, 九（三）（四）). Thin: arguments → management / verification → models.
 import type { Resolvers } from '../../kit/subgraph';
 import type { TalentContext } from '../resolvers';
 import { moveToContactList, recordCardAssessment, recordCardRetirement, terminateCard, type AssessmentResult, type ManagementDeps, type TerminationGround } from './management';
 import { recordCardChange, type CardChangeInput } from './changes';
 import { verifyCard } from './verification';
+import { reissueCard, type ReissueCardInput } from './reissue';
+import { renewCard, type RenewCardInput } from './renewal';
 
 const deps = (context: TalentContext): ManagementDeps => ({ models: context.models, now: context.environment.clock(), viewer: context.viewer! });
 
@@ -17,6 +19,8 @@ export const cardManagementResolvers: Resolvers<TalentContext> = {
     moveToContactList: (_: unknown, args: { talentId: string; reason: string }, context: TalentContext) => moveToContactList(deps(context), args),
     terminateCard: (_: unknown, args: { input: { talentId: string; ground: TerminationGround; reason: string } }, context: TalentContext) => terminateCard(deps(context), args.input),
     recordCardChange: (_: unknown, args: { input: CardChangeInput }, context: TalentContext) => recordCardChange(deps(context), args.input),
+    reissueCard: (_: unknown, args: { input: ReissueCardInput }, context: TalentContext) => reissueCard({ ...deps(context), cardLife: context.cardLife }, args.input),
+    renewCard: (_: unknown, args: { input: RenewCardInput }, context: TalentContext) => renewCard(deps(context), args.input),
     recordCardRetirement: (_: unknown, args: { talentId: string; retiredOn: string }, context: TalentContext) => recordCardRetirement(deps(context), args),
   },
 };

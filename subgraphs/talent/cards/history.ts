@@ -1,0 +1,58 @@
+// 补办 / 续办 (003 六（三）2、3) keep the main card's earlier state in `Talent.cardHistory`. Each is ONE
+// compare-and-set of the holder's document on its updatedAt — the card and its history together, the
+// whole history written (no $push: not every engine the graph runs on has it) — and a request key kept
+// with the entry, so the same request sent twice, or again after a lost answer, changes the card once.
+import type { Viewer } from '../../kit/context';
+import { inputFormat } from '../../kit/input-format';
+import type { Problem } from '../../kit/problems';
+import type { TalentDoc, TalentModels } from '../model';
+
+export type CardHistoryEvent = 'REISSUED' | 'RENEWED';
+export type ReissueReason = 'LOST' | 'DAMAGED';
+
+export interface CardHistoryEntry {
+  event: CardHistoryEvent;
+  number: string;
+  expiresOn: string;
+  recordedOn: string;
+  reason: ReissueReason | null;
+  note: string | null;
+  requestKey: string;
+  recordedBy: string;
+}
+
+const REQUEST_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
+const MAX_TRIES = 5;
+
+export function requestKeyProblems(requestKey: string): Problem[] {
+  return REQUEST_KEY.test(requestKey) ? [] : [{ field: 'input.requestKey', zh: '请求键须为 8–100 位字母、数字或 ._:-', en: 'requestKey must be 8–100 letters, digits or ._:-', ...inputFormat('INPUT_REQUEST_KEY') }];
+}
+
+/** The entry this request already wrote, if any. */
+export function alreadyDone(talent: TalentDoc, requestKey: string): boolean {
+  return (talent.cardHistory ?? []).some((entry) => entry.requestKey === requestKey);
+}
+
+/**
+ * Writes `entry` onto the history and `card` (dotted mainCard fields) in one conditional update. Before
+ * each try, `check` looks at the holder as it is now (and throws a refusal); a try that lost the race
+ * reads the holder again, so a concurrent repeat of the same request is seen and nothing is written twice.
+ */
+export async function writeCardHistory(
+  models: TalentModels,
+  talent: TalentDoc,
+  requestKey: string,
+  check: (current: TalentDoc) => { entry: Omit<CardHistoryEntry, 'requestKey' | 'recordedBy'>; card: Record<string, string> },
+  viewer: Viewer,
+): Promise<TalentDoc> {
+  let current = talent;
+  for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
+    if (alreadyDone(current, requestKey)) return current;
+    const { entry, card } = check(current);
+    const cardHistory = [...(current.cardHistory ?? []), { ...entry, requestKey, recordedBy: viewer.subject }];
+    const written = await models.Talent.updateOne({ _id: current._id, updatedAt: current.updatedAt }, { $set: { ...card, cardHistory } });
+    current = (await models.Talent.findById(current._id).lean<TalentDoc>())!;
+    if (written.modifiedCount === 1) return current;
+  }
+  throw new Error(`the card of ${talent._id.toString()} could not be changed after ${MAX_TRIES} tries`);
+}
