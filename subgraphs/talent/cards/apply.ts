@@ -9,6 +9,7 @@ import type { Viewer } from '../../kit/context';
 import { todayInChina } from '../../kit/dates';
 import { isObjectIdString } from '../../kit/ids';
 import { inputFormat } from '../../kit/input-format';
+import { requestKeyProblems } from '../../kit/request-key';
 import { derivedId, isDuplicateKey } from '../../kit/mongo';
 import { problemsError, type Problem } from '../../kit/problems';
 import type { WorkingCalendar } from '../../kit/working-days';
@@ -31,7 +32,6 @@ export interface ApplyForCardInput {
   facts: CardEligibilityFacts;
 }
 
-const REQUEST_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 /** The claim an open application holds (model.ts openClaim); a closed one's is its own. */
 export function openClaimOf(personId: string, program: string, closedId?: string): string {
   return closedId ? `${personId}:${program}:closed:${closedId}` : `${personId}:${program}`;
@@ -62,7 +62,8 @@ export interface ApplyDeps {
 }
 
 export async function applyForCard(deps: ApplyDeps, input: ApplyForCardInput): Promise<CardApplicationDoc> {
-  if (!REQUEST_KEY.test(input.requestKey)) throw refuse([{ field: 'input.requestKey', zh: '请求键须为 8–100 位字母、数字或 ._:-', en: 'requestKey must be 8–100 letters, digits or ._:-', ...inputFormat('INPUT_REQUEST_KEY') }]);
+  const keyProblems = requestKeyProblems(input.requestKey);
+  if (keyProblems.length > 0) throw refuse(keyProblems);
   const fingerprint = fingerprintOf(input);
   const earlier = await deps.models.CardApplication.findOne({ requestKey: input.requestKey }).lean<CardApplicationDoc>();
   if (earlier) return sameRequest(earlier, fingerprint);

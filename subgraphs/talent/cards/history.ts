@@ -3,8 +3,6 @@
 // whole history written (no $push: not every engine the graph runs on has it) — and a request key kept
 // with the entry, so the same request sent twice, or again after a lost answer, changes the card once.
 import type { Viewer } from '../../kit/context';
-import { inputFormat } from '../../kit/input-format';
-import type { Problem } from '../../kit/problems';
 import type { TalentDoc, TalentModels } from '../model';
 
 export type CardHistoryEvent = 'REISSUED' | 'RENEWED';
@@ -21,12 +19,8 @@ export interface CardHistoryEntry {
   recordedBy: string;
 }
 
-const REQUEST_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 const MAX_TRIES = 5;
 
-export function requestKeyProblems(requestKey: string): Problem[] {
-  return REQUEST_KEY.test(requestKey) ? [] : [{ field: 'input.requestKey', zh: '请求键须为 8–100 位字母、数字或 ._:-', en: 'requestKey must be 8–100 letters, digits or ._:-', ...inputFormat('INPUT_REQUEST_KEY') }];
-}
 
 /** The entry this request already wrote, if any. */
 export function alreadyDone(talent: TalentDoc, requestKey: string): boolean {

@@ -13,6 +13,7 @@ import { GraphQLError } from 'graphql';
 import type { Viewer } from '../../kit/context';
 import { todayInChina } from '../../kit/dates';
 import { inputFormat } from '../../kit/input-format';
+import { requestKeyProblems } from '../../kit/request-key';
 import { derivedId, isDuplicateKey } from '../../kit/mongo';
 import { problemsError, underPrefix, type Problem } from '../../kit/problems';
 import { Types as MongooseTypes } from 'mongoose';
@@ -49,7 +50,6 @@ export interface RegisterPersonInput {
   family?: FamilyMemberInput[] | null;
 }
 
-const REQUEST_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 const PHONE = /^(\+?\d{1,4}[- ]?)?\d{6,14}$/;
 const MAX_FAMILY = 10;
 
@@ -61,7 +61,7 @@ function text(problems: Problem[], field: string, value: string | null | undefin
 /** Every problem of the form and of the ID numbers, at once. */
 export function registrationProblems(input: RegisterPersonInput, today: string): Problem[] {
   const problems: Problem[] = [];
-  if (!REQUEST_KEY.test(input.requestKey)) problems.push({ field: 'requestKey', zh: '请求键须为 8–100 位字母、数字或 ._:-', en: 'requestKey must be 8–100 letters, digits or ._:-', ...inputFormat('INPUT_REQUEST_KEY') });
+  problems.push(...requestKeyProblems(input.requestKey, 'requestKey'));
   text(problems, 'name', input.name, 60);
   text(problems, 'nameEn', input.nameEn, 120, false);
   text(problems, 'nationality', input.nationality, 40);

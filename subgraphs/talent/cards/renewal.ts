@@ -15,7 +15,8 @@ import { problemsError, type Problem } from '../../kit/problems';
 import type { TalentDoc } from '../model';
 import { cardStatusOn, renewalWindow, renewedPeriodEnd } from '../rules';
 import type { EmployerConfirmation } from './eligibility';
-import { alreadyDone, requestKeyProblems, writeCardHistory } from './history';
+import { requestKeyProblems } from '../../kit/request-key';
+import { alreadyDone, writeCardHistory } from './history';
 import { holder, type ManagementDeps } from './management';
 
 export interface RenewCardInput {

@@ -12,6 +12,7 @@ import { SERVICE_DEPARTMENT, type ServiceCode } from '../../kit/case-forms';
 import { addDays, todayInChina } from '../../kit/dates';
 import { isObjectIdString } from '../../kit/ids';
 import { inputFormat } from '../../kit/input-format';
+import { requestKeyProblems } from '../../kit/request-key';
 import { pendingDelivery } from '../../kit/delivery';
 import { isDuplicateKey } from '../../kit/mongo';
 import { problemsError, type Problem } from '../../kit/problems';
@@ -41,7 +42,6 @@ export interface IntakeDeps {
   dispatchSoon(): void;
 }
 
-const REQUEST_KEY = /^[A-Za-z0-9._:-]{8,100}$/;
 const MAX_ITEMS = 13;
 
 /** Not accepted: every problem at once (一次性告知), and how many need correcting (需补正). */
@@ -55,9 +55,8 @@ function fingerprintOf(input: SubmitCaseInput): string {
 }
 
 export async function submitCase(deps: IntakeDeps, input: SubmitCaseInput): Promise<CaseDoc> {
-  if (!REQUEST_KEY.test(input.requestKey)) {
-    throw refuse([{ field: 'input.requestKey', zh: '请求键须为 8–100 位字母、数字或 ._:-', en: 'requestKey must be 8–100 letters, digits or ._:-', ...inputFormat('INPUT_REQUEST_KEY') }]);
-  }
+  const keyProblems = requestKeyProblems(input.requestKey);
+  if (keyProblems.length > 0) throw refuse(keyProblems);
   const fingerprint = fingerprintOf(input);
   const earlier = await deps.cases.Case.findOne({ requestKey: input.requestKey }).lean<CaseDoc>();
   if (earlier) return sameRequest(earlier, fingerprint);
