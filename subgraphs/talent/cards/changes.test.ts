@@ -1,28 +1,15 @@
 // 变更 (003 六（三）1): a change of employer or residence is taken whenever it is reported, flagged late
 // after 30 days (Guangzhou green card; programs without the clause are never late), recorded once, and
 // the registry's employer follows; the holder reports their own, or the window does.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openSubgraphFixture, type SubgraphFixture } from '../../../test/subgraph-fixture';
-import { TestClock, testEnvironment } from '../../../test/environment';
-import { todayInChina } from '../../kit/dates';
-import { buildTalentSubgraph } from '../server';
-import { BAIYUN, LIWAN, TIANHE, insertTestTalents } from '../cases/fixtures';
+import { describe, expect, it } from 'vitest';
+import { useRegistryFixture } from './registry-fixture';
+import { BAIYUN, LIWAN, TIANHE } from '../cases/fixtures';
 
-let fixture: SubgraphFixture;
-const clock = new TestClock();
+const { fixture } = useRegistryFixture(new Date('2026-12-15T04:00:00Z'));
 const COORDINATOR = { subject: 'coordinator-1', role: 'coordinator' } as const;
 const CHANGE = /* GraphQL */ `mutation($input: CardChangeInput!) { recordCardChange(input: $input) { employer cardChanges { kind value previous changedOn reportedOn late } } }`;
 type Answer = { recordCardChange: { employer: string; cardChanges: { kind: string; value: string; previous: string | null; changedOn: string; reportedOn: string; late: boolean | null }[] } };
 
-beforeAll(async () => {
-  fixture = await openSubgraphFixture(buildTalentSubgraph, testEnvironment({}, clock));
-});
-beforeEach(async () => {
-  clock.set(new Date('2026-12-15T04:00:00Z'));
-  await fixture.clear();
-  await insertTestTalents(fixture.connection, todayInChina(clock.now()));
-});
-afterAll(() => fixture.close());
 
 describe('变更', () => {
   it('takes a change within 30 days as on time and a later one as late; the employer follows', async () => {

@@ -2,15 +2,11 @@
 // cardHistory (read like the card number: not by analysts), a new number drawn for the same program and
 // the same management period; the same request twice reissues once; a revoked card (001 第六条（二）) and
 // an expired one (001 第六条: 原持卡人可优先重新申报) are refused with the clause, as is a missing statement.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openSubgraphFixture, type SubgraphFixture } from '../../../test/subgraph-fixture';
-import { TestClock, testEnvironment } from '../../../test/environment';
-import { todayInChina } from '../../kit/dates';
-import { buildTalentSubgraph } from '../server';
-import { BAIYUN, EXPIRED, LIWAN, TIANHE, insertTestTalents } from '../cases/fixtures';
+import { describe, expect, it } from 'vitest';
+import { useRegistryFixture } from './registry-fixture';
+import { BAIYUN, EXPIRED, LIWAN, TIANHE } from '../cases/fixtures';
 
-let fixture: SubgraphFixture;
-const clock = new TestClock();
+const { fixture } = useRegistryFixture(new Date('2026-12-15T04:00:00Z'));
 const COORDINATOR = { subject: 'coordinator-1', role: 'coordinator' } as const;
 const ANALYST = { subject: 'analyst-1', role: 'analyst' } as const;
 const REISSUE = /* GraphQL */ `mutation($input: ReissueCardInput!) { reissueCard(input: $input) { program mainCard { number issuedOn expiresOn status } cardHistory { event number expiresOn recordedOn reason note recordedBy } } }`;
@@ -21,15 +17,6 @@ const reissue = (input: Record<string, unknown>, viewer: object = COORDINATOR) =
   fixture.run<Reissued>(REISSUE, { input: { talentId: TIANHE, requestKey: 'reissue-tianhe-01', reason: 'LOST', note: '地铁上遗失', ...input } }, viewer as never);
 const refusal = (answer: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => ({ rule: answer.errors?.[0]?.extensions?.rule, source: answer.errors?.[0]?.extensions?.source });
 
-beforeAll(async () => {
-  fixture = await openSubgraphFixture(buildTalentSubgraph, testEnvironment({}, clock));
-});
-beforeEach(async () => {
-  clock.set(new Date('2026-12-15T04:00:00Z'));
-  await fixture.clear();
-  await insertTestTalents(fixture.connection, todayInChina(clock.now()));
-});
-afterAll(() => fixture.close());
 
 describe('补办 (003 六（三）2)', () => {
   it('revokes the old number into the history and issues a new one, same program and period', async () => {

@@ -3,16 +3,13 @@
 // and runs 5 more years from the day after the old end (001 第六条), the old period kept in cardHistory;
 // the same request twice renews once; a changed employer must confirm (如原申报条件已发生改变); a Baiyun card
 // is not renewed (001 第六条: 原持卡人可优先重新申报); the holder renews their own, not another's.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openSubgraphFixture, type SubgraphFixture } from '../../../test/subgraph-fixture';
-import { TestClock, testEnvironment } from '../../../test/environment';
-import { addDays, todayInChina } from '../../kit/dates';
-import { buildTalentSubgraph } from '../server';
+import { describe, expect, it } from 'vitest';
+import { useRegistryFixture } from './registry-fixture';
+import { addDays } from '../../kit/dates';
 import { registerTalentModels } from '../model';
-import { BAIYUN, LIWAN, TIANHE, insertTestTalents } from '../cases/fixtures';
+import { BAIYUN, LIWAN, TIANHE } from '../cases/fixtures';
 
-let fixture: SubgraphFixture;
-const clock = new TestClock();
+const { fixture } = useRegistryFixture(new Date('2026-12-15T04:00:00Z'));
 const COORDINATOR = { subject: 'coordinator-1', role: 'coordinator' } as const;
 const HOLDER = { subject: 'talent-tianhe', role: 'talent', talentId: TIANHE } as const;
 const TODAY = '2026-12-15';
@@ -26,15 +23,6 @@ const refusal = (answer: { errors?: readonly { extensions?: Record<string, unkno
   return { rule: error?.extensions?.rule, source: error?.extensions?.source, message: (error as { message?: string } | undefined)?.message };
 };
 
-beforeAll(async () => {
-  fixture = await openSubgraphFixture(buildTalentSubgraph, testEnvironment({}, clock));
-});
-beforeEach(async () => {
-  clock.set(new Date('2026-12-15T04:00:00Z'));
-  await fixture.clear();
-  await insertTestTalents(fixture.connection, todayInChina(clock.now()));
-});
-afterAll(() => fixture.close());
 
 describe('续办 (003 六（三）3)', () => {
   it('refuses a renewal 31 days before the end, naming the window; takes it 30 days before', async () => {

@@ -1,18 +1,14 @@
 // 核实 (003 九（四）): name + ID number + card number → genuine and in force, nothing else; every
 // mismatch answers the same; a 副卡 is verified with its holder's own name and ID number and follows
 // its main card; each asker is limited and every question audited.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { openSubgraphFixture, type SubgraphFixture } from '../../../test/subgraph-fixture';
-import { TestClock, testEnvironment } from '../../../test/environment';
-import { todayInChina } from '../../kit/dates';
+import { describe, expect, it } from 'vitest';
+import { useRegistryFixture } from './registry-fixture';
 import { createAuditTrail } from '../../kit/audit';
-import { buildTalentSubgraph } from '../server';
 import { registerTalentModels } from '../model';
-import { BAIYUN, EXPIRED, SPOUSE, TIANHE, insertTestTalents } from '../cases/fixtures';
+import { BAIYUN, EXPIRED, SPOUSE, TIANHE } from '../cases/fixtures';
 import { VERIFY_LIMIT, VerificationLimiter, verifyCard } from './verification';
 
-let fixture: SubgraphFixture;
-const clock = new TestClock();
+const { fixture, clock } = useRegistryFixture(new Date('2026-12-15T04:00:00Z'));
 const COORDINATOR = { subject: 'coordinator-1', role: 'coordinator' } as const;
 const VERIFY = /* GraphQL */ `query($n: String!, $i: String!, $c: String!) { verifyCard(name: $n, idNumber: $i, cardNumber: $c) { genuine inForce } }`;
 const NO = { genuine: false, inForce: false };
@@ -27,15 +23,6 @@ async function verify(name: string, idNumber: string, cardNumber: string) {
 }
 const numberOf = async (id: string) => (await registerTalentModels(fixture.connection).Talent.findById(id).lean())!.mainCard.number;
 
-beforeAll(async () => {
-  fixture = await openSubgraphFixture(buildTalentSubgraph, testEnvironment({}, clock));
-});
-beforeEach(async () => {
-  clock.set(new Date('2026-12-15T04:00:00Z'));
-  await fixture.clear();
-  await insertTestTalents(fixture.connection, todayInChina(clock.now()));
-});
-afterAll(() => fixture.close());
 
 describe('verifyCard', () => {
   it('answers genuine and in force for a matching holder, and only that', async () => {
