@@ -146,3 +146,14 @@ export interface TalentModels {
 export function registerTalentModels(connection: Connection): TalentModels {
   return { Talent: modelOn<TalentDoc>(connection, 'Talent', talentSchema) };
 }
+
+/**
+ * Writes `set` onto the holder only if nobody changed the document since `read` was read: a
+ * compare-and-set on its version (__v), bumped by every such write, so of two concurrent changes of
+ * one holder's history exactly one lands and the other reads again. True when this one landed.
+ */
+export async function changeTalentIfUnchanged(models: TalentModels, read: Pick<TalentDoc, '_id'>, set: Record<string, unknown>): Promise<boolean> {
+  const version = (read as { __v?: number }).__v;
+  const written = await models.Talent.updateOne({ _id: read._id, __v: version ?? { $exists: false } } as never, { $set: set, $inc: { __v: 1 } } as never);
+  return written.modifiedCount === 1;
+}

@@ -7,7 +7,7 @@
 import { daysBetween, todayInChina } from '../../kit/dates';
 import { inputFormat } from '../../kit/input-format';
 import { problemsError, type Problem } from '../../kit/problems';
-import type { TalentDoc } from '../model';
+import { changeTalentIfUnchanged, type TalentDoc } from '../model';
 import { holder, type ManagementDeps } from './management';
 
 export type CardChangeKind = 'EMPLOYER' | 'RESIDENCE';
@@ -54,9 +54,9 @@ export async function recordCardChange(deps: ManagementDeps, input: CardChangeIn
     const previous = input.kind === 'EMPLOYER' ? talent.employer : (history.filter((earlier) => earlier.kind === 'RESIDENCE').at(-1)?.value ?? null);
     const entry = { kind: input.kind, value, previous, changedOn: input.changedOn, reportedOn: today, late: changeLate(talent.program, input.changedOn, today), recordedBy: deps.viewer.subject };
     const set = input.kind === 'EMPLOYER' ? { cardChanges: [...history, entry], employer: value } : { cardChanges: [...history, entry] };
-    const written = await deps.models.Talent.updateOne({ _id: talent._id, updatedAt: talent.updatedAt }, { $set: set });
+    const landed = await changeTalentIfUnchanged(deps.models, talent, set);
     talent = (await deps.models.Talent.findById(talent._id).lean<TalentDoc>())!;
-    if (written.modifiedCount === 1) return talent;
+    if (landed) return talent;
   }
   throw new Error(`the change of ${input.talentId} could not be recorded after ${MAX_TRIES} tries`);
 }

@@ -1,9 +1,9 @@
 // 补办 / 续办 (003 六（三）2、3) keep the main card's earlier state in `Talent.cardHistory`. Each is ONE
-// compare-and-set of the holder's document on its updatedAt — the card and its history together, the
+// compare-and-set of the holder's document on its version (model.ts changeTalentIfUnchanged) — the card and its history together, the
 // whole history written (no $push: not every engine the graph runs on has it) — and a request key kept
 // with the entry, so the same request sent twice, or again after a lost answer, changes the card once.
 import type { Viewer } from '../../kit/context';
-import type { TalentDoc, TalentModels } from '../model';
+import { changeTalentIfUnchanged, type TalentDoc, type TalentModels } from '../model';
 
 export type CardHistoryEvent = 'REISSUED' | 'RENEWED';
 export type ReissueReason = 'LOST' | 'DAMAGED';
@@ -44,9 +44,9 @@ export async function writeCardHistory(
     if (alreadyDone(current, requestKey)) return current;
     const { entry, card } = check(current);
     const cardHistory = [...(current.cardHistory ?? []), { ...entry, requestKey, recordedBy: viewer.subject }];
-    const written = await models.Talent.updateOne({ _id: current._id, updatedAt: current.updatedAt }, { $set: { ...card, cardHistory } });
+    const landed = await changeTalentIfUnchanged(models, current, { ...card, cardHistory });
     current = (await models.Talent.findById(current._id).lean<TalentDoc>())!;
-    if (written.modifiedCount === 1) return current;
+    if (landed) return current;
   }
   throw new Error(`the card of ${talent._id.toString()} could not be changed after ${MAX_TRIES} tries`);
 }

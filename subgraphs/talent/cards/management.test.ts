@@ -177,4 +177,13 @@ describe('退休 and 考核 (001 第六条（三）, 第六条)', () => {
     const analyst = await fixture.run(`{ talent(id: "${BAIYUN}") { assessments { result } } }`, {}, { subject: 'analyst-1', role: 'analyst' });
     expect(analyst.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });
+
+  it('keeps both of two assessments recorded at the same moment: neither overwrites the other', async () => {
+    const RECORD = `mutation($d: Date!) { recordCardAssessment(input: { talentId: "${BAIYUN}", assessedOn: $d, result: PASSED }) { id } }`;
+    const days = ['2020-11-30', '2022-11-30', '2024-11-30', '2026-11-30'];
+    const answers = await Promise.all(days.map((d) => fixture.run(RECORD, { d }, COORDINATOR)));
+    expect(answers.map((answer) => answer.errors)).toEqual(days.map(() => undefined));
+    const stored = await registerTalentModels(fixture.connection).Talent.findById(BAIYUN).lean<{ assessments: { assessedOn: string }[] }>();
+    expect(stored!.assessments.map((entry) => entry.assessedOn)).toEqual(days);
+  });
 });

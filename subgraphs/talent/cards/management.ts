@@ -15,7 +15,7 @@ import { notFound } from '../../kit/errors';
 import { parseObjectId } from '../../kit/ids';
 import { inputFormat } from '../../kit/input-format';
 import { problemsError, type Problem } from '../../kit/problems';
-import type { TalentDoc, TalentModels } from '../model';
+import { changeTalentIfUnchanged, type TalentDoc, type TalentModels } from '../model';
 import { firstDayOfNextMonth, fraudBarEndsOn } from '../rules';
 
 export interface ManagementDeps {
@@ -60,7 +60,7 @@ const MAX_TRIES = 5;
 
 /**
  * 001 第六条: the employer's assessment, every two years; one entry per assessment day, so a repeat adds
- * nothing. The history is written whole, compare-and-set on the holder's updatedAt (no $push: not every
+ * nothing. The history is written whole, compare-and-set on the holder's version (no $push: not every
  * engine the graph runs on has it), so two clerks recording at once both land.
  */
 export async function recordCardAssessment(deps: ManagementDeps, input: { talentId: string; assessedOn: string; result: AssessmentResult; note?: string | null }): Promise<TalentDoc> {
@@ -72,9 +72,9 @@ export async function recordCardAssessment(deps: ManagementDeps, input: { talent
     const history = talent.assessments ?? [];
     if (history.some((earlier) => earlier.assessedOn === input.assessedOn)) return talent;
     const assessments = [...history, entry].sort((a, b) => a.assessedOn.localeCompare(b.assessedOn));
-    const written = await deps.models.Talent.updateOne({ _id: talent._id, updatedAt: talent.updatedAt }, { $set: { assessments } });
+    const landed = await changeTalentIfUnchanged(deps.models, talent, { assessments });
     talent = await reread(deps.models, talent);
-    if (written.modifiedCount === 1) return talent;
+    if (landed) return talent;
   }
   throw new Error(`the assessment of ${input.talentId} could not be recorded after ${MAX_TRIES} tries`);
 }
