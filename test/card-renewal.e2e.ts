@@ -5,7 +5,7 @@
 // service under the new number (a reissue keeps the card in force, same period).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { BAIYUN, withTestTalents } from './cases';
+import { BAIYUN, directAirportBooking, withTestTalents } from './cases';
 import { TIANHE } from '../subgraphs/talent/cases/fixtures';
 
 let harness: Harness;
@@ -62,20 +62,7 @@ describe('a reissued card', () => {
     expect(reissued.data!.reissueCard.mainCard).toEqual({ number: expect.stringMatching(/^BY-2026-8\d{5}$/), status: 'ACTIVE' });
     expect(reissued.data!.reissueCard.cardHistory).toHaveLength(1);
     const booked = await harness.query(`mutation($input: BookAirportServiceInput!) { bookAirportService(input: $input) { status } }`, {
-      input: {
-        talentId: BAIYUN,
-        program: 'BAIYUN_YUNJU',
-        scope: 'DOMESTIC',
-        direction: 'DEPARTURE',
-        flightNumber: 'CZ3101',
-        flightTime: new Date(harness.clock.now().getTime() + 24 * 3600_000).toISOString(),
-        passengers: [{ name: '陈思远' }],
-        greeters: [],
-        vehicles: [],
-        checkedLuggage: false,
-        nameSign: false,
-        contactPhone: '13800138000',
-      },
+      input: directAirportBooking(harness, BAIYUN, 'BAIYUN_YUNJU'),
     });
     expect(booked).toEqual({ data: { bookAirportService: { status: 'BOOKED' } } });
   });

@@ -28,6 +28,22 @@ export const airportItem = (harness: Harness) => ({
   },
 });
 
+/** A direct airport booking (customs' single service) a day ahead, for `talentId` under `program`. */
+export const directAirportBooking = (harness: Harness, talentId: string, program: string) => ({
+  talentId,
+  program,
+  scope: 'DOMESTIC',
+  direction: 'DEPARTURE',
+  flightNumber: 'CZ3101',
+  flightTime: new Date(harness.clock.now().getTime() + 24 * 3600_000).toISOString(),
+  passengers: [{ name: '陈思远' }],
+  greeters: [],
+  vehicles: [],
+  checkedLuggage: false,
+  nameSign: false,
+  contactPhone: '13800138000',
+});
+
 export const SUBMIT = /* GraphQL */ `
   mutation Submit($input: SubmitCaseInput!) { submitCase(input: $input) { id status items { service status } } }
 `;

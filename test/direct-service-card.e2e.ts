@@ -3,7 +3,7 @@
 // the card's, is refused with BAD_USER_INPUT naming the rule; a holder in good standing is served.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness } from './harness';
-import { BAIYUN, withTestTalents } from './cases';
+import { BAIYUN, directAirportBooking, withTestTalents } from './cases';
 import { EXPIRED, LIWAN } from '../subgraphs/talent/cases/fixtures';
 
 let harness: Harness;
@@ -17,20 +17,7 @@ afterAll(() => harness.stop());
 const BOOK = /* GraphQL */ `
   mutation Book($input: BookAirportServiceInput!) { bookAirportService(input: $input) { status servicePoint } }
 `;
-const booking = (talentId: string, program: string) => ({
-  talentId,
-  program,
-  scope: 'DOMESTIC',
-  direction: 'DEPARTURE',
-  flightNumber: 'CZ3101',
-  flightTime: new Date(harness.clock.now().getTime() + 24 * 3600_000).toISOString(),
-  passengers: [{ name: '陈思远' }],
-  greeters: [],
-  vehicles: [],
-  checkedLuggage: false,
-  nameSign: false,
-  contactPhone: '13800138000',
-});
+const booking = (talentId: string, program: string) => directAirportBooking(harness, talentId, program);
 
 describe('a single service checks the card', () => {
   it('serves a Baiyun holder whose card is in force (000 十三)', async () => {
