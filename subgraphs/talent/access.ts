@@ -83,6 +83,7 @@ export const READ_ACCESS: ReadPolicy = {
   RegisteredPerson: { '*': 'status', name: 'identity', nameEn: 'identity', birthDate: 'identity', idDocument: 'identity', phone: 'identity', employer: 'identity', position: 'identity' },
   CardApplication: { '*': 'status', cardNumber: 'identity' },
   CardApplicationStep: { '*': 'status', recordedBy: 'identity', note: 'detail' },
+  CardApplicationPriority: { '*': 'status' },
   CardMaterial: { '*': 'status' },
   CardStageInfo: { '*': 'status' },
   CardRequirements: { '*': 'status' },

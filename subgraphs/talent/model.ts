@@ -77,12 +77,13 @@ const cardChangeSchema = new Schema(
 
 /**
  * 补办 / 续办 (003 六（三）2、3) The main card's earlier states, oldest first: a number revoked by a
- * reissue (REISSUED, with why), or a period ended by a renewal (RENEWED). `requestKey` makes a repeat
+ * reissue (REISSUED, with why), a period ended by a renewal (RENEWED), or a lapsed card replaced after
+ * the holder applied again (REAPPLIED, 001 第六条). `requestKey` makes a repeat
  * of the same request change nothing.
  */
 const cardHistorySchema = new Schema(
   {
-    event: { type: String, required: true, enum: ['REISSUED', 'RENEWED'] },
+    event: { type: String, required: true, enum: ['REISSUED', 'RENEWED', 'REAPPLIED'] },
     number: { type: String, required: true, maxlength: 40 },
     expiresOn: { type: String, required: true },
     recordedOn: { type: String, required: true },

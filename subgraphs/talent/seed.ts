@@ -10,7 +10,7 @@ import { ageOn } from '../kit/dates';
 import { registerTalentModels } from './model';
 import { eligibilityCodesFor, managementPeriodEnd } from './rules';
 import { dateYearsBefore, mobilePhone, personName, residentIdNumber, surnameOf } from './seed-people';
-import { seedCardApplications } from './cards/seed';
+import { seedCardApplications, withCardLife } from './cards/seed';
 
 /** Talent ids are deterministic: the n-th demo talent has the same id on every machine. */
 export const TALENT_ID_NAMESPACE = 0x7a1e47;
@@ -93,7 +93,7 @@ export function mayHoldAffiliatedCard(talent: SeedTalent, member: SeedFamilyMemb
 
 export const seedTalents: DepartmentSeeder = async (connection: Connection, talents, random, today) => {
   const { Talent } = registerTalentModels(connection);
-  const documents = talents.map((talent, index) => {
+  const records = talents.map((talent, index) => {
     const talentRandom = random.fork(`talent-record-${talent.id}`);
     const eligibility = talentRandom.pick(eligibilityCodesFor(talent.program));
     const serial = (seq: number) => `${CARD_PREFIX[talent.program]}-${talent.cardIssuedOn.slice(0, 4)}-${String(index + 1).padStart(6, '0')}${seq === 0 ? '' : `-${seq}`}`;
@@ -156,6 +156,8 @@ export const seedTalents: DepartmentSeeder = async (connection: Connection, tale
       family,
     };
   });
+  // 补办, 续办, 变更, 考核, 联系名单 from next month, retirement, termination grounds (cards/seed.ts).
+  const documents = withCardLife(records, today);
   await insertInBatches(Talent, documents);
   // Card applications in every stage (cards/seed.ts), from a generator of their own: the talents above do not move.
   const applications = await seedCardApplications(connection, random.fork('card-applications'), today, Math.max(12, Math.floor(talents.length / 20)));

@@ -16,7 +16,8 @@ import type { WorkingCalendar } from '../../kit/working-days';
 import { eligibilityCategory } from '../rules';
 import { cardEligibilityViolations, type CardEligibilityFacts, type EmployerConfirmation } from './eligibility';
 import { CARD_MATERIALS, cardMaterialsFor, type CardMaterialCode } from './materials';
-import type { TalentModels } from '../model';
+import type { TalentDoc, TalentModels } from '../model';
+import { cardStatusOn } from '../rules';
 import { fraudBarProblems } from './management';
 import type { CardApplicationDoc, CardLifeModels, PersonDoc } from './model';
 import { firstStage, type CardProgramCode } from './stages';
@@ -70,13 +71,16 @@ export async function applyForCard(deps: ApplyDeps, input: ApplyForCardInput): P
   if (!SUPPORTED_PROGRAMS.includes(input.program)) {
     throw refuse([{ field: 'input.program', zh: '本窗口暂只受理广州市人才绿卡（天河区）与白云区云聚英才卡的申领', en: 'this window takes applications for the Guangzhou green card (Tianhe) and the Baiyun card only', rule: 'PROGRAM_NOT_ACCEPTED_HERE', source: '003 八；001 第五条' }]);
   }
-  const person = isObjectIdString(input.personId) ? await deps.models.Person.findById(input.personId).lean<PersonDoc>() : null;
-  if (!person) throw refuse([{ field: 'input.personId', zh: `未找到登记人员 ${input.personId.slice(0, 30)}：请先登记`, en: 'no registered person with this id: register first', rule: 'PERSON_NOT_REGISTERED', source: '003 七（一）' }]);
+  const applicant = await applicantOf(deps.models, input.personId);
+  if (!applicant) throw refuse([{ field: 'input.personId', zh: `未找到登记人员或持卡人 ${input.personId.slice(0, 30)}：请先登记`, en: 'no registered person or card holder with this id: register first', rule: 'PERSON_NOT_REGISTERED', source: '003 七（一）' }]);
+  const person = applicant.person;
   const today = todayInChina(deps.now);
   const open = await deps.models.CardApplication.findOne({ openClaim: openClaimOf(person._id.toString(), input.program) }, { _id: 1 }).lean<{ _id: unknown }>();
 
   const problems: Problem[] = await fraudBarProblems(deps.models, person, input.employerConfirmation.unit, today);
   if (open) problems.push({ field: 'input.personId', zh: `已有一份办理中的申领 ${String(open._id)}`, en: `an application is already in progress: ${String(open._id)}`, rule: 'APPLICATION_IN_PROGRESS', source: input.program === 'BAIYUN_YUNJU' ? '001 第五条' : '003 七' });
+  const holding = applicant.holder ? reapplication(applicant.holder, input.program, today) : { problems: [], priority: null };
+  problems.push(...holding.problems);
   const violations = cardEligibilityViolations({
     program: input.program,
     category: input.category,
@@ -116,10 +120,13 @@ export async function applyForCard(deps: ApplyDeps, input: ApplyForCardInput): P
     stageDueOn: dueOn,
     materialsToSupply: [],
     cardNumber: null,
-    talentId: null,
+    // A holder applying again is already in the registry: issuing renews their record (issue.ts).
+    talentId: applicant.holder ? person._id.toString() : null,
+    priority: holding.priority,
+    directRecognitionRecommended: false,
     openClaim: openClaimOf(person._id.toString(), input.program),
     submittedAt: deps.now,
-    timeline: [{ at: deps.now, stage: 'APPLICATION', round: 1, decision: 'SUBMITTED', actor: person.name, recordedBy: deps.viewer.subject, note: `申报：${category.label}（${category.source}）`, dueOn: null }],
+    timeline: [{ at: deps.now, stage: 'APPLICATION', round: 1, decision: 'SUBMITTED', actor: person.name, recordedBy: deps.viewer.subject, note: `申报：${category.label}（${category.source}）${holding.priority ? `；优先办理：${holding.priority.reason}（${holding.priority.source}）` : ''}`, dueOn: null }],
     version: 1,
   };
   try {
@@ -134,4 +141,55 @@ export async function applyForCard(deps: ApplyDeps, input: ApplyForCardInput): P
     throw refuse([{ field: 'input.personId', zh: `已有一份办理中的申领 ${String(other._id)}`, en: `an application is already in progress: ${String(other._id)}`, rule: 'APPLICATION_IN_PROGRESS', source: input.program === 'BAIYUN_YUNJU' ? '001 第五条' : '003 七' }]);
   }
   return (await deps.models.CardApplication.findById(id).lean<CardApplicationDoc>())!;
+}
+
+/** Who applies: a registered person (registerPerson), or a holder already in the registry applying again. */
+async function applicantOf(models: CardLifeModels & TalentModels, id: string): Promise<{ person: PersonDoc; holder: TalentDoc | null } | null> {
+  if (!isObjectIdString(id)) return null;
+  const [person, holder] = await Promise.all([models.Person.findById(id).lean<PersonDoc>(), models.Talent.findById(id).lean<TalentDoc>()]);
+  // The registry's record is the current one (变更 updates it) and carries every field a registration
+  // does (issue.ts talentOf writes it from one).
+  if (holder) return { person: holder as unknown as PersonDoc, holder };
+  return person ? { person, holder: null } : null;
+}
+
+export interface ApplicationPriority {
+  reason: string;
+  source: string;
+}
+
+/**
+ * A holder applying again. The registry keeps one main card per holder: a card still in force is not
+ * applied for again — the same program's is renewed (003 六（三）3). A card that lapsed (its management
+ * period ended, it moved to the 联系名单, or it was revoked) is replaced by the new one when issued
+ * (issue.ts); in Baiyun its holder goes first (001 第六条: "管理期满后……原持卡人可优先重新申报";
+ * （一）"持卡人重新符合认定条件，申报时可优先开通人才服务功能").
+ */
+export function reapplication(holder: TalentDoc, program: string, today: string): { problems: Problem[]; priority: ApplicationPriority | null } {
+  const status = cardStatusOn(holder.mainCard, today);
+  if (status === 'ACTIVE') {
+    const same = holder.program === program;
+    const renew = same && program === 'GUANGZHOU_GREEN_CARD' ? '，有效期满前 30 日内可申请续办' : '';
+    return {
+      problems: [{
+        field: 'input.personId',
+        zh: `持卡人的${programName(holder.program)} ${holder.mainCard.number} 仍在管理期内，${same ? '无需重新申领' : '登记册每人一张主卡，期满或转出后方可申领其他项目'}${renew}`,
+        en: same ? 'the holder’s card is still in force' : 'the holder’s card of another program is still in force: the registry keeps one main card per holder',
+        rule: 'CARD_STILL_IN_FORCE',
+        source: same ? (program === 'BAIYUN_YUNJU' ? '001 第六条' : '003 六（三）3') : '人才卡登记册：每人一张主卡（system constraint）',
+      }],
+      priority: null,
+    };
+  }
+  if (program !== 'BAIYUN_YUNJU' || holder.program !== program || status === 'REVOKED') return { problems: [], priority: null };
+  return {
+    problems: [],
+    priority: status === 'EXPIRED'
+      ? { reason: `原卡 ${holder.mainCard.number} 管理期已满，原持卡人优先重新申报`, source: '001 第六条' }
+      : { reason: `原卡 ${holder.mainCard.number} 已转入联系名单，重新符合认定条件的优先开通人才服务功能`, source: '001 第六条（一）' },
+  };
+}
+
+function programName(program: string): string {
+  return { BAIYUN_YUNJU: '白云区云聚英才卡', GUANGZHOU_GREEN_CARD: '广州市人才绿卡', LIWAN_YINGCAI: '荔湾英才卡', WUHAN_GREEN_CHANNEL: '武汉高层次人才绿色通道' }[program] ?? program;
 }

@@ -1,11 +1,11 @@
-// 补办 / 续办 (003 六（三）2、3) keep the main card's earlier state in `Talent.cardHistory`. Each is ONE
+// 补办 / 续办 (003 六（三）2、3) and a holder's new card after applying again (001 第六条) keep the main card's earlier state in `Talent.cardHistory`. Each is ONE
 // compare-and-set of the holder's document on its version (model.ts changeTalentIfUnchanged) — the card and its history together, the
 // whole history written (no $push: not every engine the graph runs on has it) — and a request key kept
 // with the entry, so the same request sent twice, or again after a lost answer, changes the card once.
 import type { Viewer } from '../../kit/context';
 import { changeTalentIfUnchanged, type TalentDoc, type TalentModels } from '../model';
 
-export type CardHistoryEvent = 'REISSUED' | 'RENEWED';
+export type CardHistoryEvent = 'REISSUED' | 'RENEWED' | 'REAPPLIED';
 export type ReissueReason = 'LOST' | 'DAMAGED';
 
 export interface CardHistoryEntry {
@@ -36,7 +36,7 @@ export async function writeCardHistory(
   models: TalentModels,
   talent: TalentDoc,
   requestKey: string,
-  check: (current: TalentDoc) => { entry: Omit<CardHistoryEntry, 'requestKey' | 'recordedBy'>; card: Record<string, string> },
+  check: (current: TalentDoc) => { entry: Omit<CardHistoryEntry, 'requestKey' | 'recordedBy'>; card: Record<string, string | null> },
   viewer: Viewer,
 ): Promise<TalentDoc> {
   let current = talent;

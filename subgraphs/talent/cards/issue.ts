@@ -8,6 +8,8 @@ import { isDuplicateKey, insertOnce } from '../../kit/mongo';
 import type { TalentDoc, TalentModels } from '../model';
 import { managementPeriodEnd } from '../rules';
 import type { CardApplicationDoc, CardLifeModels, PersonDoc } from './model';
+import type { Viewer } from '../../kit/context';
+import { writeCardHistory } from './history';
 
 /** Card numbers as the registry writes them: program prefix, year, serial (like the demo cards, seed.ts). */
 const CARD_PREFIX: Record<string, string> = { BAIYUN_YUNJU: 'BY', GUANGZHOU_GREEN_CARD: 'GZLK' };
@@ -78,8 +80,37 @@ export function talentOf(person: PersonDoc, application: CardApplicationDoc, tod
   } as unknown as Partial<TalentDoc> & { _id: TalentDoc['_id'] };
 }
 
-export async function writeHolder(models: CardLifeModels & TalentModels, application: CardApplicationDoc, today: string): Promise<TalentDoc> {
+export async function writeHolder(models: CardLifeModels & TalentModels, application: CardApplicationDoc, today: string, viewer: Viewer): Promise<TalentDoc> {
+  const holder = await models.Talent.findById(application.personId).lean<TalentDoc>();
+  if (holder) return reissueToHolder(models, holder, application, today, viewer);
   const person = await models.Person.findById(application.personId).lean<PersonDoc>();
   if (!person) throw new Error(`card application ${application._id.toString()} names no registered person`);
   return insertOnce<TalentDoc>(models.Talent, talentOf(person, application, today));
+}
+
+/**
+ * A holder applying again (apply.ts reapplication): the new card replaces the lapsed one on their
+ * record and starts a new 5-year period (001 第六条); the old card is kept in the history. Keyed by the
+ * application, so a replayed 发卡 changes the record once.
+ */
+function reissueToHolder(models: TalentModels, holder: TalentDoc, application: CardApplicationDoc, today: string, viewer: Viewer): Promise<TalentDoc> {
+  return writeCardHistory(models, holder, `reapplication:${application._id.toString()}`, (current) => ({
+    entry: { event: 'REAPPLIED', number: current.mainCard.number, expiresOn: current.mainCard.expiresOn, recordedOn: today, reason: null, note: application.priority ? `优先重新申报：${application.priority.reason}` : '重新申领' },
+    card: {
+      program: application.program,
+      'mainCard.program': application.program,
+      'mainCard.number': application.cardNumber!,
+      'mainCard.eligibilityCode': application.category,
+      'mainCard.issuedOn': today,
+      'mainCard.expiresOn': managementPeriodEnd(today),
+      'mainCard.status': 'ACTIVE',
+      'mainCard.contactListFrom': null,
+      'mainCard.contactListReason': null,
+      'mainCard.retiredOn': null,
+      'mainCard.terminatedOn': null,
+      'mainCard.terminationGround': null,
+      'mainCard.terminationReason': null,
+      'mainCard.terminationUnit': null,
+    },
+  }), viewer);
 }

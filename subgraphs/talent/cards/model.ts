@@ -73,6 +73,10 @@ const applicationSchema = new Schema(
     materialsToSupply: { type: [String], default: [] },
     cardNumber: { type: String, default: null },
     talentId: { type: String, default: null },
+    /** 优先办理 (001 第六条): why this application goes first — a holder whose period ended or who moved to the 联系名单. */
+    priority: { type: new Schema({ reason: { type: String, required: true }, source: { type: String, required: true } }, { _id: false }), default: null },
+    /** 复审 may recommend direct recognition for 001 第三条 1–8 (001 第五条（四）). */
+    directRecognitionRecommended: { type: Boolean, default: false },
     /**
      * One open application per person and program: `personId:program` while open (in progress or
      * returned), made unique to the application when it closes — a unique index, no transaction.

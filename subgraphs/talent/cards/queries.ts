@@ -12,6 +12,7 @@ export interface CardApplicationFilter {
   program?: string | null;
   overdue?: boolean | null;
   personId?: string | null;
+  priority?: boolean | null;
 }
 
 export function applicationOverdue(application: Pick<CardApplicationDoc, 'status' | 'stageDueOn'>, today: string): boolean {
@@ -24,6 +25,8 @@ function applicationQuery(filter: CardApplicationFilter | null | undefined, toda
   if (filter?.stage) conditions.push({ stage: filter.stage });
   if (filter?.program) conditions.push({ program: filter.program as CardApplicationDoc['program'] });
   if (filter?.personId) conditions.push({ personId: parseObjectId(filter.personId, 'filter.personId').toString() });
+  if (filter?.priority === true) conditions.push({ priority: { $ne: null } });
+  if (filter?.priority === false) conditions.push({ priority: null });
   if (filter?.overdue === true) conditions.push({ status: 'IN_PROGRESS', stageDueOn: { $lt: today } });
   if (filter?.overdue === false) conditions.push({ $nor: [{ status: 'IN_PROGRESS', stageDueOn: { $lt: today } }] });
   return conditions.length === 0 ? {} : conditions.length === 1 ? conditions[0] : { $and: conditions };

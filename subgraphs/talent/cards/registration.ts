@@ -94,7 +94,7 @@ function fingerprintOf(input: RegisterPersonInput): string {
 }
 
 function duplicate(kind: '登记人员' | '持卡人才', id: string): GraphQLError {
-  return problemsError([{ field: 'input.idDocument.number', zh: `该证件已登记：${kind} ${id}`, en: `this ID document is already registered: ${kind === '登记人员' ? 'person' : 'talent'} ${id}`, rule: 'PERSON_ALREADY_REGISTERED', source: '003 六（一）基本4' }], { extensions: { existingId: id, existingKind: kind === '登记人员' ? 'PERSON' : 'TALENT' } });
+  return problemsError([{ field: 'input.idDocument.number', zh: `该证件已登记：${kind} ${id}${kind === '持卡人才' ? '（原持卡人重新申领请以此编号申领）' : ''}`, en: `this ID document is already registered: ${kind === '登记人员' ? 'person' : 'talent'} ${id}${kind === '持卡人才' ? ' (a holder applies again under this id)' : ''}`, rule: 'PERSON_ALREADY_REGISTERED', source: '003 六（一）基本4' }], { extensions: { existingId: id, existingKind: kind === '登记人员' ? 'PERSON' : 'TALENT' } });
 }
 
 export async function registerPerson(models: CardLifeModels & TalentModels, viewer: Viewer, input: RegisterPersonInput, now: Date): Promise<PersonDoc> {

@@ -16,7 +16,6 @@ beforeAll(async () => {
   fixture = await openSubgraphFixture(buildTalentSubgraph, testEnvironment({}, clock));
   await seedCardApplications(fixture.connection, new SeededRandom(7), todayInChina(clock.now()), 24);
 });
-afterAll(() => fixture.close());
 
 describe('demo card applications', () => {
   it('cover every stage, with overdue, returned and refused ones', async () => {

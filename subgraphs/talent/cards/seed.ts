@@ -3,7 +3,8 @@
 // (督办), one returned for materials (003 七（二）) and one refused. Written straight as the stored
 // state the mutations would have left; deterministic from the seed like the talents.
 import type { Connection } from 'mongoose';
-import { addDays } from '../../kit/dates';
+import { addDays, ageOn } from '../../kit/dates';
+import { firstDayOfNextMonth } from '../rules';
 import { seededObjectId, type SeededRandom } from '../../kit/seed-random';
 import { insertInBatches } from '../../kit/seed';
 import { loadWorkingCalendar } from '../../kit/working-days';
@@ -71,4 +72,76 @@ export async function seedCardApplications(connection: Connection, random: Seede
   await insertInBatches(Person, people);
   await insertInBatches(CardApplication, applications);
   return people.length + applications.length;
+}
+
+/** The part of a demo holder's record that the card's own life writes (model.ts). */
+export interface DemoHolderCard {
+  program: string;
+  employer: string;
+  district: string;
+  mainCard: { number: string; issuedOn: string; expiresOn: string; status: string } & Record<string, unknown>;
+  cardChanges?: unknown[];
+  cardHistory?: unknown[];
+  assessments?: unknown[];
+}
+
+/**
+ * Demo holders with a card life behind them, as the mutations would have left them (every 7th or
+ * so, deterministic by position): a 补办 with its revoked number and a 续办 with its earlier period
+ * (003 六（三）2、3), a change of employer reported in time and one reported late (六（三）1), the
+ * employer's assessment (001 第六条), a move to the 联系名单 that takes effect on the first day of next
+ * month (第六条（一）), a retirement (（三）), and the ground of each revoked card (（二）, 003 九（三））.
+ * The card numbers and periods the departments' demo data know are left as they are.
+ */
+export function withCardLife<T extends DemoHolderCard>(holders: T[], today: string): T[] {
+  return holders.map((holder, index) => {
+    const card = holder.mainCard;
+    const life: Partial<DemoHolderCard> & { mainCard: DemoHolderCard['mainCard'] } = { mainCard: { ...card } };
+    const active = card.status === 'ACTIVE' && card.expiresOn >= today;
+    if (active && index % 7 === 1) {
+      // 补办: the number the holder first had was revoked; the card they hold now replaced it.
+      const lostOn = addDays(card.issuedOn, 200 + (index % 90));
+      if (lostOn < today) {
+        life.cardHistory = [{ event: 'REISSUED', number: `${card.number.slice(0, card.number.lastIndexOf('-'))}-7${card.number.slice(-5)}`, expiresOn: card.expiresOn, recordedOn: lostOn, reason: index % 2 ? 'LOST' : 'DAMAGED', note: index % 2 ? '卡片遗失，已登报声明' : '卡片磨损无法读取', requestKey: `demo-reissue-${index}`, recordedBy: 'demo' }];
+      }
+    }
+    if (active && holder.program === 'GUANGZHOU_GREEN_CARD' && index % 7 === 3) {
+      // 续办 (003 六（三）3): the period the generator gave is the renewed one; the first ended the day before it began.
+      const previousEnd = addDays(card.issuedOn, -1);
+      life.mainCard.issuedOn = yearsBefore(card.issuedOn, 5);
+      life.cardHistory = [{ event: 'RENEWED', number: card.number, expiresOn: previousEnd, recordedOn: addDays(previousEnd, -12), reason: null, note: null, requestKey: `demo-renew-${index}`, recordedBy: 'demo' }];
+    }
+    if (active && index % 7 === 5) {
+      const changedOn = addDays(today, -45 - (index % 30));
+      const late = index % 2 === 0;
+      const reportedOn = addDays(changedOn, late ? 41 : 9);
+      life.cardChanges = [{ kind: 'EMPLOYER', value: holder.employer, previous: '原工作单位（演示）', changedOn, reportedOn, late, recordedBy: 'demo' }];
+    }
+    if (active && ageOn(card.issuedOn, today) >= 2 && index % 5 === 0) {
+      life.assessments = [{ assessedOn: addDays(card.issuedOn, 730), result: index % 35 === 0 ? 'FAILED' : 'PASSED', note: '单位两年考核', recordedBy: 'demo', recordedAt: new Date(`${addDays(card.issuedOn, 731)}T02:00:00Z`) }];
+    }
+    if (active && index % 23 === 6) {
+      life.mainCard.contactListFrom = firstDayOfNextMonth(today);
+      life.mainCard.contactListReason = '工作变动，不再符合发放条件（演示）';
+    }
+    if (active && index % 29 === 8) life.mainCard.retiredOn = addDays(today, -60);
+    if (card.status === 'CONTACT_LIST') {
+      life.mainCard.contactListFrom = firstDayOfNextMonth(addDays(card.issuedOn, 400));
+      life.mainCard.contactListReason = '职务调整，转为联系名单（演示）';
+    }
+    if (card.status === 'REVOKED') {
+      const fraud = index % 3 === 0;
+      life.mainCard.terminatedOn = addDays(today, -30 - (index % 400));
+      life.mainCard.terminationGround = fraud ? 'FRAUD' : 'CRIME';
+      life.mainCard.terminationReason = fraud ? '申报材料弄虚作假（演示）' : '触犯国家法律法规（演示）';
+      life.mainCard.terminationUnit = fraud ? holder.employer : null;
+    }
+    return { ...holder, ...life };
+  });
+}
+
+function yearsBefore(day: string, years: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCFullYear(date.getUTCFullYear() - years);
+  return date.toISOString().slice(0, 10);
 }

@@ -29,6 +29,25 @@ export interface RecordStepInput {
   note?: string | null;
   /** 退案: what the applicant is to supply (003 七（二）). */
   materialsToSupply?: CardMaterialCode[] | null;
+  /** 复审 may recommend direct recognition (001 第五条（四）). */
+  recommendDirectRecognition?: boolean | null;
+}
+
+/** 001 第五条（四）: the HRSS's 复审 "对符合申领条件第（二）款1-8条的，可以建议直接认定" — 001 第三条 1–8, not 9. */
+const DIRECT_RECOGNITION_STAGE = 'HRSS_REVIEW';
+export function mayRecommendDirectRecognition(category: string): boolean {
+  const item = /^001-3-(\d+)$/.exec(category);
+  return item !== null && Number(item[1]) >= 1 && Number(item[1]) <= 8;
+}
+
+function directRecognitionProblems(application: CardApplicationDoc, input: RecordStepInput): Problem[] {
+  if (!input.recommendDirectRecognition) return [];
+  const field = 'input.recommendDirectRecognition';
+  const source = '001 第五条（四）';
+  if (input.stage !== DIRECT_RECOGNITION_STAGE || application.program !== 'BAIYUN_YUNJU') return [{ field, zh: '只有白云区人社局复审可以建议直接认定', en: 'only the Baiyun HRSS second review may recommend direct recognition', rule: 'DIRECT_RECOGNITION_NOT_AT_THIS_STAGE', source }];
+  if (input.decision !== 'APPROVE') return [{ field, zh: '建议直接认定须以复审通过为前提', en: 'direct recognition is recommended with an approval', rule: 'DIRECT_RECOGNITION_NEEDS_APPROVAL', source }];
+  if (!mayRecommendDirectRecognition(application.category)) return [{ field, zh: `申领条件 ${application.category} 不属于 001 第三条第1–8项，不能建议直接认定`, en: 'direct recognition is for 001 第三条 items 1–8 only', rule: 'DIRECT_RECOGNITION_NOT_FOR_CATEGORY', source }];
+  return [];
 }
 
 export interface StepDeps {
@@ -72,6 +91,7 @@ export async function recordCardStep(deps: StepDeps, input: RecordStepInput): Pr
     if (toSupply.length === 0) problems.push({ field: 'input.materialsToSupply', zh: '退案须列明需补充提交的材料', en: 'a return lists what to supply', rule: 'RETURN_LISTS_MATERIALS', source: '003 七（二）' });
     if (application.round >= MAX_ROUNDS) problems.push({ field: 'input.decision', zh: `退案已达 ${MAX_ROUNDS} 次，请作出认定`, en: `returned ${MAX_ROUNDS} times: decide`, rule: 'RETURN_ROUNDS', source });
   }
+  problems.push(...directRecognitionProblems(application, input));
   if (input.decision === 'REFUSE' && !input.note?.trim()) problems.push({ field: 'input.note', zh: '不予认定须说明理由', en: 'a refusal states its reason', rule: 'REFUSAL_REASON', source });
   const actor = input.actor?.trim() || rule.authority;
   if (actor.length > 80 || (input.note?.length ?? 0) > 1000) problems.push({ field: 'input.note', zh: '经办单位不超过 80 字，说明不超过 1000 字', en: 'actor at most 80, note at most 1000 characters', ...inputFormat('INPUT_TOO_LONG') });
@@ -79,7 +99,7 @@ export async function recordCardStep(deps: StepDeps, input: RecordStepInput): Pr
 
   const today = todayInChina(deps.now);
   const step: CardStepDoc = { at: deps.now, stage: rule.stage, round: application.round, decision: RECORDED[input.decision], actor, recordedBy: deps.viewer.subject, note: stepNote(input, rule, toSupply), dueOn: application.stageDueOn };
-  const changes = await changesOf(deps, application, rule, input.decision, toSupply, today);
+  const changes = await changesOf(deps, application, rule, input.decision, toSupply, today, input.recommendDirectRecognition === true);
   const stored = await deps.models.CardApplication.updateOne(
     { _id: application._id, version: application.version },
     { $set: { ...changes, timeline: [...application.timeline, step], version: application.version + 1 } },
@@ -97,21 +117,22 @@ function stepNote(input: RecordStepInput, rule: StageRule, toSupply: CardMateria
   const note = input.note?.trim() ? `：${input.note.trim()}` : '';
   if (input.decision === 'RETURN') return `${rule.zh}退案，请补充：${toSupply.map((code) => CARD_MATERIALS[code].zh).join('、')}${note}`;
   if (input.decision === 'REFUSE') return `${rule.zh}不予认定${note}`;
-  return `${rule.zh}通过${note}`;
+  return `${rule.zh}通过${input.recommendDirectRecognition ? '，建议直接认定（001 第五条（四））' : ''}${note}`;
 }
 
-async function changesOf(deps: StepDeps, application: CardApplicationDoc, rule: StageRule, decision: StepDecision, toSupply: CardMaterialCode[], today: string): Promise<Partial<CardApplicationDoc>> {
+async function changesOf(deps: StepDeps, application: CardApplicationDoc, rule: StageRule, decision: StepDecision, toSupply: CardMaterialCode[], today: string, recommend: boolean): Promise<Partial<CardApplicationDoc>> {
   if (decision === 'RETURN') return { status: 'RETURNED', materialsToSupply: toSupply };
   // Closed: the person may apply again (001 第六条 优先重新申报 after a period ends, or after a refusal).
   const closedClaim = openClaimOf(application.personId, application.program, application._id.toString());
   if (decision === 'REFUSE') return { status: 'REFUSED', openClaim: closedClaim };
   if (rule.issuesCard) {
-    const talent = await writeHolder(deps.models, application, today);
+    const talent = await writeHolder(deps.models, application, today, deps.viewer);
     return { status: 'ISSUED', talentId: talent._id.toString(), openClaim: closedClaim };
   }
   const next = nextStage(application.program as CardProgramCode, rule.stage)!;
   const cardNumber = rule.makesCard ? await allocateCardNumber(deps.models, application.program, today) : application.cardNumber;
-  return { stage: next.stage, stageStartedOn: today, stageDueOn: dueOnEntering(deps.calendar, next, { rule, dueOn: application.stageDueOn }, today), cardNumber };
+  const recommended = recommend || application.directRecognitionRecommended === true;
+  return { directRecognitionRecommended: recommended, stage: next.stage, stageStartedOn: today, stageDueOn: dueOnEntering(deps.calendar, next, { rule, dueOn: application.stageDueOn }, today), cardNumber };
 }
 
 /**
