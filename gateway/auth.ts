@@ -6,8 +6,11 @@ import { GraphQLError, Kind, type SelectionSetNode } from 'graphql';
 import type { Role, Viewer } from '../subgraphs/kit/context';
 import { unauthenticated } from '../subgraphs/kit/identity';
 
-/** Root fields open to anyone: 事项目录 is public information (004 第七条 向社会公布服务内容). */
-const PUBLIC_FIELDS = new Set(['serviceCatalog', '__typename']);
+/**
+ * Root fields open to anyone: 事项目录 is public information (004 第七条 向社会公布服务内容), and anyone may
+ * verify a card (003 九（四）: 相关单位和申领人…核实人才绿卡真伪) — answered yes/no, limited per caller.
+ */
+const PUBLIC_FIELDS = new Set(['serviceCatalog', 'verifyCard', '__typename']);
 const INTROSPECTING_ROLES: readonly Role[] = ['coordinator', 'specialist', 'department_staff', 'analyst'];
 
 function rootFields(selectionSet: SelectionSetNode): string[] {
@@ -26,7 +29,7 @@ export function accessPlugin<Ctx extends { viewer: Viewer | null }>(): ApolloSer
           const fields = operation ? rootFields(operation.selectionSet) : ['…unknown'];
           const viewer = contextValue.viewer;
           if (!viewer && !fields.every((field) => PUBLIC_FIELDS.has(field))) {
-            throw unauthenticated('请先登录：除事项目录外，查询须携带有效身份凭证', 'sign in: everything but the service catalog needs a valid token');
+            throw unauthenticated('请先登录：除事项目录与人才卡核实外，查询须携带有效身份凭证', 'sign in: everything but the service catalog and card verification needs a valid token');
           }
           const introspects = fields.some((field) => field === '__schema' || field === '__type');
           if (introspects && !INTROSPECTING_ROLES.includes(viewer!.role)) {

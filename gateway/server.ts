@@ -12,7 +12,7 @@ import type { Env } from '../subgraphs/kit/config';
 import type { Viewer } from '../subgraphs/kit/context';
 import { bearerToken, createVerifier, readIdentityConfig } from '../subgraphs/kit/identity';
 import { createServiceTokens, type ServiceTokens } from '../subgraphs/kit/service-token';
-import { GATEWAY_TOKEN_HEADER } from '../subgraphs/kit/representations';
+import { ANONYMOUS_CLIENT_HEADER, GATEWAY_TOKEN_HEADER } from '../subgraphs/kit/representations';
 import { accessPlugin, suggestionPlugin } from './auth';
 import { errorFormatter, loadSafelist, safelistPlugin } from './hardening';
 import { serveGraphiql } from './graphiql';
@@ -27,6 +27,8 @@ export interface GatewayContext {
   viewer: Viewer | null;
   /** The caller's own token, passed on so each subgraph verifies it again. */
   token: string | null;
+  /** The caller's network address, passed on for a caller without a token (per-caller limits). */
+  clientAddress: string | null;
   serviceToken: ServiceTokens;
 }
 
@@ -69,6 +71,7 @@ class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Says "the gateway sent this": a subgraph then trusts the non-key fields of the entity
     // representations (e.g. Talent.program for @requires), which the gateway fetched from their owner.
     request.http?.headers.set(GATEWAY_TOKEN_HEADER, serviceToken);
+    if (!context.token && context.clientAddress) request.http?.headers.set(ANONYMOUS_CLIENT_HEADER, context.clientAddress);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
@@ -130,7 +133,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     port: config.port,
     context: async (request, requestId) => {
       const token = bearerToken(headerValue(request, 'authorization'));
-      return { requestId, token, viewer: token ? await verify(token) : null, serviceToken };
+      return { requestId, token, clientAddress: request.socket.remoteAddress ?? null, viewer: token ? await verify(token) : null, serviceToken };
     },
     health: () => ({ ready: loaded, service: 'gateway' }),
     route: serveGraphiql,

@@ -20,4 +20,6 @@ export interface BaseContext {
   audit: AuditTrail;
   /** Sent by the gateway (kit/representations.ts): the non-key fields of its entity representations are trusted. */
   fromGateway?: boolean;
+  /** A caller without a token, by address, as the gateway saw them (kit/representations.ts ANONYMOUS_CLIENT_HEADER). */
+  anonymousClient?: string | null;
 }

@@ -8,6 +8,17 @@ import type { BaseContext } from './context';
 import type { Viewer } from './context';
 
 export const GATEWAY_TOKEN_HEADER = 'x-gateway-token';
+/**
+ * The network address of a caller the gateway let in without a token (public fields only, gateway/auth.ts),
+ * so a limit per asker (e.g. card verification) counts each anonymous caller apart. Trusted only with
+ * GATEWAY_TOKEN_HEADER: anyone else could name any address.
+ */
+export const ANONYMOUS_CLIENT_HEADER = 'x-anonymous-client';
+
+/** The anonymous caller's address, if the gateway sent one. */
+export function anonymousClientOf(header: string | string[] | undefined, fromGateway: boolean): string | null {
+  return fromGateway && typeof header === 'string' && header !== '' ? header.slice(0, 64) : null;
+}
 
 /** Did the gateway send this request? Its token verifies, and it is a service's. */
 export async function sentByGateway(header: string | string[] | undefined, verify: (token: string) => Promise<Viewer>): Promise<boolean> {

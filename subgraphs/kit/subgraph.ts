@@ -19,7 +19,7 @@ import type { Program } from './programs';
 import { serveGraphQL, type Listening } from './http';
 import { connectDepartmentDb, ensureIndexes, type CommandCounter } from './mongo';
 import { createAuditTrail, type AuditSink } from './audit';
-import { GATEWAY_TOKEN_HEADER, sentByGateway } from './representations';
+import { ANONYMOUS_CLIENT_HEADER, anonymousClientOf, GATEWAY_TOKEN_HEADER, sentByGateway } from './representations';
 import { guardTextInputs } from './input-text';
 import { stacktracesWanted } from './errors';
 
@@ -131,7 +131,8 @@ export async function startSubgraph(factory: SubgraphFactory, options: StartSubg
       if (!token) throw unauthenticated('缺少身份凭证', 'a bearer token is required');
       const viewer = await options.environment.verify(token);
       const fromGateway = await sentByGateway(request.headers[GATEWAY_TOKEN_HEADER], options.environment.verify);
-      return module.createContext({ requestId, viewer, fromGateway, audit: createAuditTrail(module.name, requestId, viewer, options.environment.clock, module.audit) });
+      const anonymousClient = anonymousClientOf(request.headers[ANONYMOUS_CLIENT_HEADER], fromGateway);
+      return module.createContext({ requestId, viewer, fromGateway, anonymousClient, audit: createAuditTrail(module.name, requestId, viewer, options.environment.clock, module.audit) });
     },
     health: () => ({ ready: db.connection.readyState === 1, subgraph: module.name }),
   });

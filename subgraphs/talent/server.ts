@@ -14,7 +14,7 @@ import { registerCardLifeModels } from './cards/model';
 import { cardLifeResolvers } from './cards/resolvers';
 import { cardManagementResolvers } from './cards/management-resolvers';
 import { VerificationLimiter } from './cards/verification';
-import { baiyunStageDays } from './cards/stages';
+import { baiyunStageDays, wuhanStageDays } from './cards/stages';
 import { registerTalentModels } from './model';
 import { talentResolvers, type TalentContext } from './resolvers';
 
@@ -22,7 +22,9 @@ export function buildTalentSubgraph(connection: Connection, environment: Subgrap
   const models = registerTalentModels(connection);
   const cases = registerCaseModels(connection);
   const cardLife = registerCardLifeModels(connection);
-  baiyunStageDays(); // a bad CARD_STAGE_DAYS_BAIYUN stops the window at start, not at its first application
+  // A bad CARD_STAGE_DAYS_BAIYUN or CARD_STAGE_DAYS_WUHAN stops the window at start, not at its first application.
+  baiyunStageDays();
+  wuhanStageDays();
   const dispatches = createDispatcher(environment, cases);
   const audits = registerAuditModel(connection);
   const verifications = new VerificationLimiter();

@@ -20,7 +20,7 @@ import type { TalentDoc, TalentModels } from '../model';
 import { cardStatusOn } from '../rules';
 import { fraudBarProblems } from './management';
 import type { CardApplicationDoc, CardLifeModels, PersonDoc } from './model';
-import { firstStage, type CardProgramCode } from './stages';
+import { firstStage, PROGRAM_CLAUSES, type CardProgramCode } from './stages';
 
 export interface ApplyForCardInput {
   requestKey: string;
@@ -38,7 +38,15 @@ export function openClaimOf(personId: string, program: string, closedId?: string
   return closedId ? `${personId}:${program}:closed:${closedId}` : `${personId}:${program}`;
 }
 
-export const SUPPORTED_PROGRAMS: readonly CardProgramCode[] = ['GUANGZHOU_GREEN_CARD', 'BAIYUN_YUNJU'];
+export const SUPPORTED_PROGRAMS: readonly CardProgramCode[] = ['GUANGZHOU_GREEN_CARD', 'BAIYUN_YUNJU', 'WUHAN_GREEN_CHANNEL'];
+
+/**
+ * 荔湾英才卡: 002 is the holders' service guide and sets no application procedure (who applies, the
+ * stages, their limits), so the window has no rule to take one by; the refusal says where it is made.
+ */
+export function programNotAcceptedProblem(field: string): Problem {
+  return { field, zh: '荔湾英才卡的申领程序不在本窗口依据的文件中（002 为持卡人服务指南，未规定申领程序），请向荔湾区人才工作部门申领', en: 'the Liwan card’s application procedure is not in the documents this window works by (002 is the holders’ service guide): apply to the Liwan talent office', rule: 'PROGRAM_NOT_ACCEPTED_HERE', source: '002' };
+}
 
 function refuse(problems: Problem[], extensions: Record<string, unknown> = {}): GraphQLError {
   return problemsError(problems, { lead: { zh: `申领未受理，共 ${problems.length} 处需补正：`, en: 'the application was not accepted: ' }, extensions });
@@ -69,7 +77,7 @@ export async function applyForCard(deps: ApplyDeps, input: ApplyForCardInput): P
   const earlier = await deps.models.CardApplication.findOne({ requestKey: input.requestKey }).lean<CardApplicationDoc>();
   if (earlier) return sameRequest(earlier, fingerprint);
   if (!SUPPORTED_PROGRAMS.includes(input.program)) {
-    throw refuse([{ field: 'input.program', zh: '本窗口暂只受理广州市人才绿卡（天河区）与白云区云聚英才卡的申领', en: 'this window takes applications for the Guangzhou green card (Tianhe) and the Baiyun card only', rule: 'PROGRAM_NOT_ACCEPTED_HERE', source: '003 八；001 第五条' }]);
+    throw refuse([programNotAcceptedProblem('input.program')]);
   }
   const applicant = await applicantOf(deps.models, input.personId);
   if (!applicant) throw refuse([{ field: 'input.personId', zh: `未找到登记人员或持卡人 ${input.personId.slice(0, 30)}：请先登记`, en: 'no registered person or card holder with this id: register first', rule: 'PERSON_NOT_REGISTERED', source: '003 七（一）' }]);
@@ -78,7 +86,7 @@ export async function applyForCard(deps: ApplyDeps, input: ApplyForCardInput): P
   const open = await deps.models.CardApplication.findOne({ openClaim: openClaimOf(person._id.toString(), input.program) }, { _id: 1 }).lean<{ _id: unknown }>();
 
   const problems: Problem[] = await fraudBarProblems(deps.models, person, input.employerConfirmation.unit, today);
-  if (open) problems.push({ field: 'input.personId', zh: `已有一份办理中的申领 ${String(open._id)}`, en: `an application is already in progress: ${String(open._id)}`, rule: 'APPLICATION_IN_PROGRESS', source: input.program === 'BAIYUN_YUNJU' ? '001 第五条' : '003 七' });
+  if (open) problems.push({ field: 'input.personId', zh: `已有一份办理中的申领 ${String(open._id)}`, en: `an application is already in progress: ${String(open._id)}`, rule: 'APPLICATION_IN_PROGRESS', source: PROGRAM_CLAUSES[input.program].process });
   const holding = applicant.holder ? reapplication(applicant.holder, input.program, today) : { problems: [], priority: null };
   problems.push(...holding.problems);
   const violations = cardEligibilityViolations({
@@ -138,7 +146,7 @@ export async function applyForCard(deps: ApplyDeps, input: ApplyForCardInput): P
     // Another application of the person for the program was stored at the same moment.
     const other = await deps.models.CardApplication.findOne({ openClaim: document.openClaim }, { _id: 1 }).lean<{ _id: unknown }>();
     if (!other) throw error;
-    throw refuse([{ field: 'input.personId', zh: `已有一份办理中的申领 ${String(other._id)}`, en: `an application is already in progress: ${String(other._id)}`, rule: 'APPLICATION_IN_PROGRESS', source: input.program === 'BAIYUN_YUNJU' ? '001 第五条' : '003 七' }]);
+    throw refuse([{ field: 'input.personId', zh: `已有一份办理中的申领 ${String(other._id)}`, en: `an application is already in progress: ${String(other._id)}`, rule: 'APPLICATION_IN_PROGRESS', source: PROGRAM_CLAUSES[input.program].process }]);
   }
   return (await deps.models.CardApplication.findById(id).lean<CardApplicationDoc>())!;
 }
@@ -176,7 +184,7 @@ export function reapplication(holder: TalentDoc, program: string, today: string)
         zh: `持卡人的${programName(holder.program)} ${holder.mainCard.number} 仍在管理期内，${same ? '无需重新申领' : '登记册每人一张主卡，期满或转出后方可申领其他项目'}${renew}`,
         en: same ? 'the holder’s card is still in force' : 'the holder’s card of another program is still in force: the registry keeps one main card per holder',
         rule: 'CARD_STILL_IN_FORCE',
-        source: same ? (program === 'BAIYUN_YUNJU' ? '001 第六条' : '003 六（三）3') : '人才卡登记册：每人一张主卡（system constraint）',
+        source: same ? PROGRAM_CLAUSES[program as CardProgramCode].inForce : '人才卡登记册：每人一张主卡（system constraint）',
       }],
       priority: null,
     };

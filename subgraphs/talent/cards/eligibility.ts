@@ -5,7 +5,7 @@ import { ageOn } from '../../kit/dates';
 import type { FieldViolation } from '../../kit/problems';
 import { eligibilityCodesFor } from '../rules';
 import { isChinese } from './materials';
-import type { CardProgramCode } from './stages';
+import { PROGRAM_CLAUSES, type CardProgramCode } from './stages';
 
 export interface CardEligibilityFacts {
   /** Months a year the applicant works in the district (003 三; 001 第三条). */
@@ -73,9 +73,12 @@ export function cardEligibilityViolations(question: EligibilityQuestion): FieldV
   const violations: FieldViolation[] = [];
   const add = (field: string, rule: string, zh: string, en: string, source: string) => violations.push({ field, rule, zh, en, source });
   if (!eligibilityCodesFor(program).includes(category)) {
-    add('category', 'CATEGORY_NOT_OF_PROGRAM', `申领条件 ${category} 不属于该人才卡项目`, 'this eligibility category is not one of the program', program === 'BAIYUN_YUNJU' ? '001 第三条' : '003 三');
+    add('category', 'CATEGORY_NOT_OF_PROGRAM', `申领条件 ${category} 不属于该人才卡项目`, 'this eligibility category is not one of the program', PROGRAM_CLAUSES[program].eligibility);
     return violations;
   }
+  // 004 第四条 3、4 rest on a programme's selection or the city's recognition, which the 市委人才办 confirms
+  // at its stage (stages.ts) from the materials: no condition the window can check, no employer's stamp.
+  if (program === 'WUHAN_GREEN_CHANNEL') return violations;
   if (!question.employer.confirmed) add('employerConfirmation.confirmed', 'EMPLOYER_NOT_CONFIRMED', '申请表须经所在单位确认并加盖公章', 'the employer must confirm the application', program === 'BAIYUN_YUNJU' ? '001 第五条（一）' : '003 六（一）基本1');
   if (question.employer.unit.trim() !== applicant.employer.trim()) add('employerConfirmation.unit', 'EMPLOYER_NOT_REGISTERED_ONE', `确认单位须为登记的工作单位「${applicant.employer}」`, 'the confirming employer must be the registered one', program === 'BAIYUN_YUNJU' ? '001 第三条' : '003 三');
   return [...violations, ...(program === 'BAIYUN_YUNJU' ? baiyunViolations(facts) : tianheViolations(question))];

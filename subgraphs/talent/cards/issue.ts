@@ -12,10 +12,13 @@ import type { Viewer } from '../../kit/context';
 import { writeCardHistory } from './history';
 
 /** Card numbers as the registry writes them: program prefix, year, serial (like the demo cards, seed.ts). */
-const CARD_PREFIX: Record<string, string> = { BAIYUN_YUNJU: 'BY', GUANGZHOU_GREEN_CARD: 'GZLK' };
-/** Whether the window makes (and so remakes, 补办) this program's cards: 001 第五条 制卡, 003 七（三） 制证. */
+const CARD_PREFIX: Record<string, string> = { BAIYUN_YUNJU: 'BY', GUANGZHOU_GREEN_CARD: 'GZLK', WUHAN_GREEN_CHANNEL: 'WHLS' };
+/**
+ * Whether the window makes (and so remakes, 补办) this program's cards: 001 第五条 制卡, 003 七（三） 制证.
+ * A Wuhan green-channel number is the holder's archive number (004 第十二条), not a card to remake.
+ */
 export function windowMakesCards(program: string): boolean {
-  return program in CARD_PREFIX;
+  return program === 'BAIYUN_YUNJU' || program === 'GUANGZHOU_GREEN_CARD';
 }
 
 /** Serials the window allocates start here, clear of the demo data's (which count from 1). */

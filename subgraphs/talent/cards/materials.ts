@@ -31,6 +31,7 @@ export const CARD_MATERIALS = {
   TALENT_CATEGORY_PROOF: { zh: '人才类别证明材料', en: 'proof of the talent category' },
   EMPLOYER_QUALIFICATION: { zh: '单位资质证明（注册、纳税并运营1年以上，或区属机构）', en: 'proof of the employer qualification' },
   WORK_TIME_PROOF: { zh: '每年在区工作不少于6个月的证明', en: 'proof of working 6 months a year in the district' },
+  WUHAN_RECOGNITION: { zh: '依《武汉市高层次人才确认办法》的认定文件，或优秀企业家评选文件', en: 'recognition under the Wuhan high-level talent rules, or the entrepreneur award' },
 } as const;
 
 export type CardMaterialCode = keyof typeof CARD_MATERIALS;
@@ -78,6 +79,12 @@ export interface MaterialQuestion {
 
 /** Every material the application needs, basic first, then the category's (003 九（一）: that order). */
 export function cardMaterialsFor(question: MaterialQuestion): CardMaterialNeed[] {
+  if (question.program === 'WUHAN_GREEN_CHANNEL') {
+    // 004 第八条: the window names the materials once; 第四条 says what proves each category.
+    const basic: CardMaterialNeed[] = [{ code: 'APPLICATION_FORM', source: '004 第八条、第九条' }, { code: 'IDENTITY_PROOF', source: '004 第八条、第九条' }];
+    const special: CardMaterialNeed = question.category === '004-4-3' ? { code: 'TALENT_HONOUR_PROOF', source: '004 第四条第3项' } : { code: 'WUHAN_RECOGNITION', source: '004 第四条第4项' };
+    return [...basic, special];
+  }
   if (question.program === 'BAIYUN_YUNJU') {
     return (['APPLICATION_FORM', 'IDENTITY_PROOF', 'TALENT_CATEGORY_PROOF', 'EMPLOYER_QUALIFICATION', 'WORK_TIME_PROOF'] as const).map((code) => ({ code, source: '001 第五条（一）；第三条' }));
   }

@@ -58,7 +58,7 @@ const applicationSchema = new Schema(
     requestKey: { type: String, required: true },
     fingerprint: { type: String, required: true },
     personId: { type: String, required: true },
-    program: { type: String, required: true, enum: ['BAIYUN_YUNJU', 'GUANGZHOU_GREEN_CARD'] },
+    program: { type: String, required: true, enum: ['BAIYUN_YUNJU', 'GUANGZHOU_GREEN_CARD', 'WUHAN_GREEN_CHANNEL'] },
     category: { type: String, required: true },
     subItem: { type: Number, default: null },
     facts: { type: Schema.Types.Mixed, required: true },

@@ -8,7 +8,8 @@ import type { Resolvers } from '../../kit/subgraph';
 import type { TalentContext } from '../resolvers';
 import { eligibilityCategory, eligibilityCodesFor } from '../rules';
 import { problemsError, type Problem } from '../../kit/problems';
-import { applyForCard, SUPPORTED_PROGRAMS, type ApplyForCardInput } from './apply';
+import { PROGRAM_CLAUSES } from './stages';
+import { applyForCard, programNotAcceptedProblem, SUPPORTED_PROGRAMS, type ApplyForCardInput } from './apply';
 import type { IdDocumentType } from './id-documents';
 import { CARD_MATERIALS, cardMaterialsFor, type CardMaterialCode } from './materials';
 import type { CardApplicationDoc, CardStepDoc, PersonDoc } from './model';
@@ -36,8 +37,8 @@ async function ownApplication(context: TalentContext, id: string): Promise<CardA
 
 /** Only the programs this window takes applications for, and only their own categories. */
 function requirementProblems(program: CardProgramCode, category: string): Problem[] {
-  if (!SUPPORTED_PROGRAMS.includes(program)) return [{ field: 'program', zh: '本窗口暂只受理广州市人才绿卡（天河区）与白云区云聚英才卡的申领', en: 'this window takes applications for the Guangzhou green card (Tianhe) and the Baiyun card only', rule: 'PROGRAM_NOT_ACCEPTED_HERE', source: '003 八；001 第五条' }];
-  if (!eligibilityCodesFor(program).includes(category)) return [{ field: 'category', zh: `申领条件 ${category.slice(0, 20)} 不属于该人才卡项目`, en: 'this eligibility category is not one of the program', rule: 'CATEGORY_NOT_OF_PROGRAM', source: program === 'BAIYUN_YUNJU' ? '001 第三条' : '003 三' }];
+  if (!SUPPORTED_PROGRAMS.includes(program)) return [programNotAcceptedProblem('program')];
+  if (!eligibilityCodesFor(program).includes(category)) return [{ field: 'category', zh: `申领条件 ${category.slice(0, 20)} 不属于该人才卡项目`, en: 'this eligibility category is not one of the program', rule: 'CATEGORY_NOT_OF_PROGRAM', source: PROGRAM_CLAUSES[program].eligibility }];
   return [];
 }
 

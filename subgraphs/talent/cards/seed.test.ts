@@ -1,4 +1,4 @@
-// The demo card applications: every stage of both programs is represented, some are overdue (督办),
+// The demo card applications: every stage of the three programs is represented, some are overdue (督办),
 // one is returned and one refused, and the stored state reads through the graph like any other.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openSubgraphFixture, type SubgraphFixture } from '../../../test/subgraph-fixture';
@@ -28,7 +28,7 @@ describe('demo card applications', () => {
     const nodes = result.data!.cardApplications.edges.map((edge) => edge.node);
     expect(result.data!.cardApplications.totalCount).toBe(24);
     const stages = new Set(nodes.map((node) => node.stage));
-    for (const rule of [...stagesOf('GUANGZHOU_GREEN_CARD'), ...stagesOf('BAIYUN_YUNJU')]) expect(stages).toContain(rule.stage);
+    for (const rule of [...stagesOf('GUANGZHOU_GREEN_CARD'), ...stagesOf('BAIYUN_YUNJU'), ...stagesOf('WUHAN_GREEN_CHANNEL')]) expect(stages).toContain(rule.stage);
     expect(nodes.filter((node) => node.overdue).length).toBeGreaterThan(3);
     expect(nodes.map((node) => node.status)).toEqual(expect.arrayContaining(['RETURNED', 'REFUSED', 'IN_PROGRESS']));
     expect(nodes.every((node) => node.person.name.length > 1)).toBe(true);

@@ -1,5 +1,5 @@
 // Demo card applications, so a coordinator opening the graph sees the window's card work: people
-// registered and applications at every stage of both programs (stages.ts), some past their limit
+// registered and applications at every stage of the three programs the window takes (stages.ts), some past their limit
 // (督办), one returned for materials (003 七（二）) and one refused. Written straight as the stored
 // state the mutations would have left; deterministic from the seed like the talents.
 import type { Connection } from 'mongoose';
@@ -20,10 +20,15 @@ const APPLICATION_ID_NAMESPACE = 0x9e2502;
 const EMPLOYERS: Record<CardProgramCode, readonly string[]> = {
   GUANGZHOU_GREEN_CARD: ['天河软件园云计算有限公司', '珠江新城量子科技有限公司', '暨南大学'],
   BAIYUN_YUNJU: ['广州白云电器设备股份有限公司', '白云区人工智能产业园'],
+  WUHAN_GREEN_CHANNEL: ['武汉光谷光电子有限公司', '华中科技大学'],
 };
+const DISTRICT: Record<CardProgramCode, string> = { GUANGZHOU_GREEN_CARD: '天河区', BAIYUN_YUNJU: '白云区', WUHAN_GREEN_CHANNEL: '洪山区' };
+const PREFIX: Record<CardProgramCode, string> = { GUANGZHOU_GREEN_CARD: 'GZLK', BAIYUN_YUNJU: 'BY', WUHAN_GREEN_CHANNEL: 'WHLS' };
+const PROGRAMS: readonly CardProgramCode[] = ['GUANGZHOU_GREEN_CARD', 'BAIYUN_YUNJU', 'WUHAN_GREEN_CHANNEL'];
 const CATEGORY: Record<CardProgramCode, { category: string; facts: Record<string, unknown> }> = {
   GUANGZHOU_GREEN_CARD: { category: '003-3-4', facts: { monthsWorkedPerYear: 12, guangzhouHukou: false, degreeRoute: 'DOCTORATE' } },
   BAIYUN_YUNJU: { category: '001-3-8', facts: { monthsWorkedPerYear: 10, employerOperatingYears: 3 } },
+  WUHAN_GREEN_CHANNEL: { category: '004-4-3', facts: {} },
 };
 
 export async function seedCardApplications(connection: Connection, random: SeededRandom, today: string, count: number): Promise<number> {
@@ -32,24 +37,24 @@ export async function seedCardApplications(connection: Connection, random: Seede
   const people = [];
   const applications = [];
   for (let index = 0; index < count; index += 1) {
-    const program: CardProgramCode = index % 2 === 0 ? 'GUANGZHOU_GREEN_CARD' : 'BAIYUN_YUNJU';
+    const program = PROGRAMS[index % PROGRAMS.length];
     const stages = stagesOf(program);
-    const stageIndex = Math.floor(index / 2) % stages.length;
+    const stageIndex = Math.floor(index / PROGRAMS.length) % stages.length;
     const stage = stages[stageIndex];
     const gender = random.chance(0.6) ? 'MALE' : 'FEMALE';
     const birthDate = dateYearsBefore(random, today, 28, 50);
     const personId = seededObjectId(PERSON_ID_NAMESPACE, index + 1);
     const name = personName(random, gender);
     const employer = random.pick(EMPLOYERS[program]);
-    // Every third application has waited past its stage's limit: it is on the 督办 list.
-    const overdue = index % 3 === 2;
+    // Every fourth application has waited past its stage's limit: it is on the 督办 list.
+    const overdue = index % 4 === 2;
     const enteredOn = addDays(today, overdue ? -40 : -random.int(0, 2));
     const submittedOn = addDays(enteredOn, -2 * stageIndex - 1);
     const status = index === 4 && stage.mayReturn ? 'RETURNED' : index === 3 ? 'REFUSED' : 'IN_PROGRESS';
     people.push({
       _id: personId, requestKey: `demo-person-${index + 1}`, fingerprint: 'demo', name, nameEn: null, gender, birthDate, nationality: '中国',
       idDocument: { type: 'RESIDENT_ID', number: residentIdNumber(random, birthDate, gender) }, phone: mobilePhone(random), employer, position: '研发总监',
-      degree: 'DOCTORATE', district: program === 'BAIYUN_YUNJU' ? '白云区' : '天河区', family: [], registeredBy: index % 2 === 0 ? 'SELF' : 'WINDOW', registeredAt: new Date(`${submittedOn}T02:00:00Z`),
+      degree: 'DOCTORATE', district: DISTRICT[program], family: [], registeredBy: index % 2 === 0 ? 'SELF' : 'WINDOW', registeredAt: new Date(`${submittedOn}T02:00:00Z`),
     });
     const timeline: CardStepDoc[] = [
       { at: new Date(`${submittedOn}T02:00:00Z`), stage: 'APPLICATION', round: 1, decision: 'SUBMITTED', actor: name, recordedBy: 'demo', note: '申报', dueOn: null },
@@ -64,7 +69,7 @@ export async function seedCardApplications(connection: Connection, random: Seede
       employer: { confirmed: true, unit: employer, contactName: '人事部' }, status, stage: stage.stage, round: 1, stageStartedOn: enteredOn,
       stageDueOn: calendar.addWorkingDays(enteredOn, stage.limitWorkingDays), materialsToSupply: status === 'RETURNED' ? ['EMPLOYMENT_CONTRACT'] : [],
       // Demo serials sit below the window's own (issue.ts starts at 800001), so they never meet.
-      cardNumber: made ? `${program === 'BAIYUN_YUNJU' ? 'BY' : 'GZLK'}-${today.slice(0, 4)}-${String(790_001 + index).padStart(6, '0')}` : null,
+      cardNumber: made ? `${PREFIX[program]}-${today.slice(0, 4)}-${String(790_001 + index).padStart(6, '0')}` : null,
       talentId: null, openClaim: status === 'REFUSED' ? openClaimOf(personId, program, applicationId) : openClaimOf(personId, program),
       submittedAt: new Date(`${submittedOn}T02:00:00Z`), timeline, version: timeline.length,
     });

@@ -6,6 +6,11 @@
 // supply, and the 7 days start again when it is supplied (七（二）); 广州市公安局 制证 within 15
 // working days (七（三）); 发证 within 3 working days (七（四）).
 //
+// 武汉 高层次人才"绿色通道" (004): 专人受理 by the window's specialist (第九条) → 市委人才办 confirms the
+// person is one of 第四条 3、4 (入选人才计划的专家, or 认定的其他人才和优秀企业家; 第五条 高层次人才认定) →
+// 纳入绿色通道 with the person's service archive opened (第十二条 统一建档). 004 第六条 leaves each limit to the
+// office ("划定办结时限"): CARD_STAGE_DAYS_WUHAN working days (default 5), a setting.
+//
 // 白云 云聚英才卡 (001 第五条): 申报 (the application itself) → 预审 (经办部门) → 初审 (行业主管部门) →
 // 复审 (区人社局) → 审定 (区人才工作领导小组) → 制卡 (商业银行) → 发卡 (领导小组办公室). 001 gives no
 // time limit for any stage: each gets CARD_STAGE_DAYS_BAIYUN working days (default 10), a setting.
@@ -15,7 +20,14 @@
 // this graph, so a coordinator records it on the authority's behalf, naming the authority as actor.
 import type { Role } from '../../kit/context';
 
-export type CardProgramCode = 'BAIYUN_YUNJU' | 'GUANGZHOU_GREEN_CARD';
+export type CardProgramCode = 'BAIYUN_YUNJU' | 'GUANGZHOU_GREEN_CARD' | 'WUHAN_GREEN_CHANNEL';
+
+/** The clauses each program's own rules come from, for the refusals that name them. */
+export const PROGRAM_CLAUSES: Record<CardProgramCode, { name: string; eligibility: string; process: string; inForce: string }> = {
+  GUANGZHOU_GREEN_CARD: { name: '广州市人才绿卡', eligibility: '003 三', process: '003 七', inForce: '003 六（三）3' },
+  BAIYUN_YUNJU: { name: '白云区云聚英才卡', eligibility: '001 第三条', process: '001 第五条', inForce: '001 第六条' },
+  WUHAN_GREEN_CHANNEL: { name: '武汉市高层次人才绿色通道', eligibility: '004 第四条', process: '004 第七条至第十二条', inForce: '004 第四条' },
+};
 
 export type CardStage =
   | 'WINDOW_FIRST_REVIEW'
@@ -28,7 +40,10 @@ export type CardStage =
   | 'HRSS_REVIEW'
   | 'LEADING_GROUP_DECISION'
   | 'BANK_CARD_MAKING'
-  | 'CARD_HANDOVER';
+  | 'CARD_HANDOVER'
+  | 'SPECIALIST_INTAKE'
+  | 'TALENT_OFFICE_CONFIRMATION'
+  | 'CHANNEL_OPENING';
 
 export interface StageRule {
   stage: CardStage;
@@ -53,11 +68,20 @@ export interface StageRule {
 const WINDOW: readonly Role[] = ['coordinator', 'specialist'];
 const ON_BEHALF: readonly Role[] = ['coordinator'];
 
+function stageDaysSetting(name: string, fallback: number, env: NodeJS.ProcessEnv): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1 || value > 60) throw new Error(`${name} must be a whole number of working days from 1 to 60, not ${env[name]}`);
+  return value;
+}
+
 /** 001 第五条 sets no limits; the default is a setting, not a seed rule. */
 export function baiyunStageDays(env: NodeJS.ProcessEnv = process.env): number {
-  const value = Number(env.CARD_STAGE_DAYS_BAIYUN ?? 10);
-  if (!Number.isInteger(value) || value < 1 || value > 60) throw new Error(`CARD_STAGE_DAYS_BAIYUN must be a whole number of working days from 1 to 60, not ${env.CARD_STAGE_DAYS_BAIYUN}`);
-  return value;
+  return stageDaysSetting('CARD_STAGE_DAYS_BAIYUN', 10, env);
+}
+
+/** 004 第六条 leaves the limits to the office ("划定办结时限"); the default is a setting. */
+export function wuhanStageDays(env: NodeJS.ProcessEnv = process.env): number {
+  return stageDaysSetting('CARD_STAGE_DAYS_WUHAN', 5, env);
 }
 
 export const MAX_ROUNDS = 5;
@@ -70,6 +94,15 @@ export function stagesOf(program: CardProgramCode, env: NodeJS.ProcessEnv = proc
       { stage: 'HRSS_FINAL_REVIEW', zh: '区人社局终审', en: 'final review by the district HRSS', authority: '天河区人力资源和社会保障局', recorders: ON_BEHALF, limitWorkingDays: 7, limitGroup: 'review', mayReturn: true, source: '003 七（二）' },
       { stage: 'POLICE_CARD_MAKING', zh: '公安制证', en: 'card made by the police', authority: '广州市公安局', recorders: ON_BEHALF, limitWorkingDays: 15, limitGroup: 'making', mayReturn: false, makesCard: true, source: '003 七（三）' },
       { stage: 'CARD_ISSUING', zh: '窗口发证', en: 'card issued at the window', authority: '天河区人力资源和社会保障局', recorders: WINDOW, limitWorkingDays: 3, limitGroup: 'issuing', mayReturn: false, issuesCard: true, source: '003 七（四）' },
+    ];
+  }
+  if (program === 'WUHAN_GREEN_CHANNEL') {
+    const days = wuhanStageDays(env);
+    const setting = '；时限为配置 CARD_STAGE_DAYS_WUHAN（004 第六条由市委人才办划定）';
+    return [
+      { stage: 'SPECIALIST_INTAKE', zh: '服务专员受理、审核申办材料', en: 'intake by the service specialist', authority: '“绿色通道”服务窗口', recorders: WINDOW, limitWorkingDays: days, limitGroup: 'SPECIALIST_INTAKE', mayReturn: true, source: `004 第八条、第九条${setting}` },
+      { stage: 'TALENT_OFFICE_CONFIRMATION', zh: '市委人才办确认高层次人才身份', en: 'confirmed by the city talent office', authority: '武汉市委人才工作领导小组办公室', recorders: ON_BEHALF, limitWorkingDays: days, limitGroup: 'TALENT_OFFICE_CONFIRMATION', mayReturn: true, makesCard: true, source: `004 第四条第3、4项；第五条${setting}` },
+      { stage: 'CHANNEL_OPENING', zh: '纳入绿色通道、统一建档', en: 'green channel opened, service archive kept', authority: '“绿色通道”服务窗口', recorders: WINDOW, limitWorkingDays: days, limitGroup: 'CHANNEL_OPENING', mayReturn: false, issuesCard: true, source: `004 第十二条${setting}` },
     ];
   }
   const days = baiyunStageDays(env);
@@ -103,7 +136,7 @@ export function nextStage(program: CardProgramCode, stage: string): StageRule | 
 
 /** Any program's rule for a stage: the recorders are the same wherever a stage name appears. */
 export function anyStageRule(stage: string): StageRule | null {
-  return stageRule('GUANGZHOU_GREEN_CARD', stage) ?? stageRule('BAIYUN_YUNJU', stage);
+  return stageRule('GUANGZHOU_GREEN_CARD', stage) ?? stageRule('BAIYUN_YUNJU', stage) ?? stageRule('WUHAN_GREEN_CHANNEL', stage);
 }
 
 export interface WorkingDays {

@@ -15,7 +15,7 @@ import { openClaimOf } from './apply';
 import { allocateCardNumber, writeHolder } from './issue';
 import { CARD_MATERIALS, type CardMaterialCode } from './materials';
 import type { CardApplicationDoc, CardLifeModels, CardStepDoc } from './model';
-import { dueOnEntering, MAX_ROUNDS, nextStage, stageRule, type CardProgramCode, type StageRule } from './stages';
+import { dueOnEntering, MAX_ROUNDS, nextStage, PROGRAM_CLAUSES, stageRule, type CardProgramCode, type StageRule } from './stages';
 
 export type StepDecision = 'APPROVE' | 'RETURN' | 'REFUSE';
 const RECORDED: Record<StepDecision, CardStepDoc['decision']> = { APPROVE: 'APPROVED', RETURN: 'RETURNED', REFUSE: 'REFUSED' };
@@ -75,7 +75,7 @@ function recorded(application: CardApplicationDoc, stage: string): CardStepDoc |
 export async function recordCardStep(deps: StepDeps, input: RecordStepInput): Promise<CardApplicationDoc> {
   const application = await load(deps.models, input.applicationId);
   const rule = stageRule(application.program as CardProgramCode, input.stage);
-  const source = rule?.source ?? (application.program === 'BAIYUN_YUNJU' ? '001 第五条' : '003 七');
+  const source = rule?.source ?? PROGRAM_CLAUSES[application.program as CardProgramCode].process;
   if (!rule) throw refuse([{ field: 'input.stage', zh: `该项目没有「${input.stage}」这一环节`, en: 'the program has no such stage', rule: 'STAGE_NOT_OF_PROGRAM', source }]);
   const earlier = recorded(application, input.stage);
   if (earlier) {

@@ -2,7 +2,8 @@
 // number in; whether the card is genuine (the three belong together in the registry) and in force
 // today out, and nothing else: every mismatch — unknown number, wrong name, wrong ID number, input
 // too long — gives the same { genuine: false, inForce: false }, so the answer cannot be used to
-// learn which part was wrong. Each asker is limited to VERIFY_LIMIT questions per VERIFY_WINDOW_MS
+// learn which part was wrong. Anyone may ask ("相关单位和申领人"), signed in or not (gateway/auth.ts). Each
+// asker — a token's subject, or an anonymous caller's address as the gateway saw it — is limited to VERIFY_LIMIT questions per VERIFY_WINDOW_MS
 // (in memory, per window process: replicas each count their own — a shared counter is future work),
 // and every question is audited (who asked, which holder matched, if any).
 import { GraphQLError } from 'graphql';
@@ -64,12 +65,13 @@ export interface VerifyDeps {
   models: TalentModels;
   limiter: VerificationLimiter;
   now: Date;
-  context: Pick<BaseContext, 'viewer' | 'audit'>;
+  context: Pick<BaseContext, 'viewer' | 'audit' | 'anonymousClient'>;
 }
 
 export async function verifyCard(deps: VerifyDeps, question: { name: string; idNumber: string; cardNumber: string }): Promise<CardVerification> {
   const viewer = deps.context.viewer!;
-  if (!deps.limiter.allow(viewer.subject, deps.now)) {
+  const asker = deps.context.anonymousClient ? `anonymous:${deps.context.anonymousClient}` : viewer.subject;
+  if (!deps.limiter.allow(asker, deps.now)) {
     deps.context.audit.read(null, 'verifyCard', ['verifyCard'], 'FORBIDDEN');
     throw new GraphQLError(`核实过于频繁：每 ${VERIFY_WINDOW_MS / 1000} 秒最多 ${VERIFY_LIMIT} 次，请稍后再试（too many verifications; try again later）`, {
       extensions: { code: 'RATE_LIMITED', rule: 'VERIFY_RATE_LIMIT', source: '003 九（四）', retryAfterSeconds: VERIFY_WINDOW_MS / 1000 },
