@@ -42,7 +42,7 @@ describe('a renewed card after the old period', () => {
     expect(unrenewed.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.talentId', rule: 'CARD_NOT_IN_FORCE', source: '001 第六条' });
 
     harness.clock.set(TODAY);
-    const renewed = await harness.query(RENEW, { input: { talentId: TIANHE, requestKey: 'e2e-renew-tianhe' } });
+    const renewed = await harness.query(RENEW, { input: { talentId: TIANHE, requestKey: 'e2e-renew-tianhe', materials: ['CARD_COPY', 'RENEWAL_PROOF'] } });
     expect(renewed).toEqual({ data: { renewCard: { mainCard: { status: 'ACTIVE', expiresOn: '2031-12-25' }, cardHistory: [{ event: 'RENEWED', expiresOn: '2026-12-25' }] } } });
 
     harness.clock.set(AFTER_OLD_END);

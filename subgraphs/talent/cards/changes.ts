@@ -7,6 +7,7 @@
 import { daysBetween, todayInChina } from '../../kit/dates';
 import { inputFormat } from '../../kit/input-format';
 import { problemsError, type Problem } from '../../kit/problems';
+import { missingServiceMaterials } from './materials';
 import { changeTalentIfUnchanged, type TalentDoc } from '../model';
 import { holder, type ManagementDeps } from './management';
 
@@ -28,6 +29,7 @@ export interface CardChangeInput {
   kind: CardChangeKind;
   value: string;
   changedOn: string;
+  materials?: string[] | null;
 }
 
 function changeProblems(input: CardChangeInput, today: string): Problem[] {
@@ -47,6 +49,8 @@ export async function recordCardChange(deps: ManagementDeps, input: CardChangeIn
   if (talent.mainCard.status === 'REVOKED') {
     throw problemsError([{ field: 'input.talentId', zh: '人才卡已终止，不能办理变更', en: 'the card was revoked; it cannot be changed', rule: 'CARD_REVOKED', source: '001 第六条（二）' }]);
   }
+  const missing = missingServiceMaterials(talent.program, 'CHANGE', input.materials);
+  if (missing.length > 0) throw problemsError(missing);
   const value = input.value.trim();
   for (let attempt = 0; attempt < MAX_TRIES; attempt += 1) {
     const history = talent.cardChanges ?? [];

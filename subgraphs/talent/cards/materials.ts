@@ -5,6 +5,7 @@
 // a promise (容缺 is Liwan's rule for services, 002 二（一）2), a missing one is refused at intake.
 import type { CardProgramCode } from './stages';
 import type { IdDocumentType } from './id-documents';
+import type { Problem } from '../../kit/problems';
 
 export const CARD_MATERIALS = {
   APPLICATION_FORM: { zh: '申请表（本人签名并加盖单位公章）', en: 'application form, signed and stamped by the employer' },
@@ -31,6 +32,9 @@ export const CARD_MATERIALS = {
   TALENT_CATEGORY_PROOF: { zh: '人才类别证明材料', en: 'proof of the talent category' },
   EMPLOYER_QUALIFICATION: { zh: '单位资质证明（注册、纳税并运营1年以上，或区属机构）', en: 'proof of the employer qualification' },
   WORK_TIME_PROOF: { zh: '每年在区工作不少于6个月的证明', en: 'proof of working 6 months a year in the district' },
+  CHANGE_PROOF: { zh: '变更要素证明（新单位劳动合同、新住所证明等）', en: 'proof of the change (new employment contract, new residence)' },
+  CARD_COPY: { zh: '原绿卡证复印件', en: 'copy of the green card' },
+  RENEWAL_PROOF: { zh: '续签合同或新的有效身份证明', en: 'renewed employment contract or a new valid identity document' },
   WUHAN_RECOGNITION: { zh: '依《武汉市高层次人才确认办法》的认定文件，或优秀企业家评选文件', en: 'recognition under the Wuhan high-level talent rules, or the entrepreneur award' },
 } as const;
 
@@ -104,4 +108,27 @@ export function cardMaterialsFor(question: MaterialQuestion): CardMaterialNeed[]
 
 export function isChinese(nationality: string | null | undefined): boolean {
   return nationality === '中国' || nationality === 'CHN' || nationality === 'China';
+}
+
+/** The card's services after issue (003 六（三）). */
+export type CardService = 'CHANGE' | 'REISSUE' | 'RENEWAL';
+
+/**
+ * What 变更 and 续办 of a Guangzhou green card need (003 六（三）1: 变更要素证明和原绿卡证复印件; 3: 原绿卡证复印件和
+ * 续签合同或新的有效身份证明). 补办 (六（三）2: 补办原因说明、原绿卡证复印件或绿卡证号和身份证) needs nothing more
+ * than its statement: the window holds the card number and the ID document. 001 and 004 name no materials
+ * for these services, so Baiyun and Wuhan need none.
+ */
+export function cardServiceMaterials(program: string, service: CardService): CardMaterialNeed[] {
+  if (program !== 'GUANGZHOU_GREEN_CARD') return [];
+  if (service === 'CHANGE') return (['CHANGE_PROOF', 'CARD_COPY'] as const).map((code) => ({ code, source: '003 六（三）1' }));
+  if (service === 'RENEWAL') return (['CARD_COPY', 'RENEWAL_PROOF'] as const).map((code) => ({ code, source: '003 六（三）3' }));
+  return [];
+}
+
+/** Each material the service needs and the request did not bring, listed at once (一次性告知). */
+export function missingServiceMaterials(program: string, service: CardService, given: readonly string[] | null | undefined): Problem[] {
+  return cardServiceMaterials(program, service)
+    .filter((need) => !(given ?? []).includes(need.code))
+    .map((need) => ({ field: 'input.materials', zh: `缺少材料「${CARD_MATERIALS[need.code].zh}」`, en: `missing material ${need.code}`, rule: 'CARD_MATERIAL_MISSING', source: need.source }));
 }

@@ -17,7 +17,8 @@ const RENEW = /* GraphQL */ `mutation($input: RenewCardInput!) { renewCard(input
 type Renewed = { renewCard: { mainCard: { number: string; issuedOn: string; expiresOn: string; status: string }; cardHistory: { event: string; number: string; expiresOn: string; recordedOn: string; reason: string | null }[] } };
 
 const endsOn = (expiresOn: string) => registerTalentModels(fixture.connection).Talent.updateOne({ _id: TIANHE }, { $set: { 'mainCard.expiresOn': expiresOn } });
-const renew = (input: Record<string, unknown>, viewer: object = COORDINATOR) => fixture.run<Renewed>(RENEW, { input: { talentId: TIANHE, requestKey: 'renew-tianhe-01', ...input } }, viewer as never);
+const RENEWAL_MATERIALS = ['CARD_COPY', 'RENEWAL_PROOF'];
+const renew = (input: Record<string, unknown>, viewer: object = COORDINATOR) => fixture.run<Renewed>(RENEW, { input: { talentId: TIANHE, requestKey: 'renew-tianhe-01', materials: RENEWAL_MATERIALS, ...input } }, viewer as never);
 const refusal = (answer: { errors?: readonly { extensions?: Record<string, unknown> }[] }) => {
   const [error] = answer.errors ?? [];
   return { rule: error?.extensions?.rule, source: error?.extensions?.source, message: (error as { message?: string } | undefined)?.message };
@@ -54,6 +55,8 @@ describe('续办 (003 六（三）3)', () => {
 
   it('renews once for the same request; another request in the new period is outside the window', async () => {
     await endsOn(addDays(TODAY, 10));
+    const bare = await renew({ requestKey: 'renew-bare-01', materials: null });
+    expect((bare.errors?.[0].extensions as { problems: { rule: string; source: string }[] }).problems.map((problem) => `${problem.rule} ${problem.source}`)).toEqual(['CARD_MATERIAL_MISSING 003 六（三）3', 'CARD_MATERIAL_MISSING 003 六（三）3']);
     const first = await renew({});
     const again = await renew({});
     expect(again).toEqual(first);
@@ -63,7 +66,7 @@ describe('续办 (003 六（三）3)', () => {
 
   it('asks the registered employer to confirm when the employer changed during the period', async () => {
     await endsOn(addDays(TODAY, 10));
-    await fixture.run(`mutation { recordCardChange(input: { talentId: "${TIANHE}", kind: EMPLOYER, value: "天河新材料有限公司", changedOn: "2026-12-01" }) { id } }`, {}, COORDINATOR);
+    await fixture.run(`mutation { recordCardChange(input: { talentId: "${TIANHE}", kind: EMPLOYER, value: "天河新材料有限公司", changedOn: "2026-12-01", materials: [CHANGE_PROOF, CARD_COPY] }) { id } }`, {}, COORDINATOR);
     const unconfirmed = await renew({});
     expect(refusal(unconfirmed)).toMatchObject({ rule: 'RENEWAL_CONDITIONS_CHANGED', source: '003 六（三）3' });
     const oldUnit = await renew({ employerConfirmation: { confirmed: true, unit: '测试单位', contactName: '人事部' } });

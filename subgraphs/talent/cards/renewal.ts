@@ -12,6 +12,7 @@
 // conditions were the HRSS's finding at issue, and no other change is recorded at the window.
 import { addDays, todayInChina } from '../../kit/dates';
 import { problemsError, type Problem } from '../../kit/problems';
+import { missingServiceMaterials } from './materials';
 import type { TalentDoc } from '../model';
 import { cardStatusOn, renewalWindow, renewedPeriodEnd } from '../rules';
 import type { EmployerConfirmation } from './eligibility';
@@ -23,6 +24,7 @@ export interface RenewCardInput {
   talentId: string;
   requestKey: string;
   employerConfirmation?: EmployerConfirmation | null;
+  materials?: string[] | null;
 }
 
 const RENEWING_PROGRAM = 'GUANGZHOU_GREEN_CARD';
@@ -80,7 +82,7 @@ export async function renewCard(deps: ManagementDeps, input: RenewCardInput): Pr
     talent,
     input.requestKey,
     (current) => {
-      const problems = renewalProblems(current, input, today);
+      const problems = [...renewalProblems(current, input, today), ...missingServiceMaterials(current.program, 'RENEWAL', input.materials)];
       if (problems.length > 0) throw problemsError(problems);
       const { number, expiresOn } = current.mainCard;
       return { entry: { event: 'RENEWED', number, expiresOn, recordedOn: today, reason: null, note: null }, card: { 'mainCard.expiresOn': renewedPeriodEnd(expiresOn) } };

@@ -11,7 +11,7 @@ import { problemsError, type Problem } from '../../kit/problems';
 import { PROGRAM_CLAUSES } from './stages';
 import { applyForCard, programNotAcceptedProblem, SUPPORTED_PROGRAMS, type ApplyForCardInput } from './apply';
 import type { IdDocumentType } from './id-documents';
-import { CARD_MATERIALS, cardMaterialsFor, type CardMaterialCode } from './materials';
+import { CARD_MATERIALS, cardMaterialsFor, cardServiceMaterials, type CardMaterialCode, type CardService } from './materials';
 import type { CardApplicationDoc, CardStepDoc, PersonDoc } from './model';
 import { applicationOverdue, listCardApplications, type CardApplicationFilter } from './queries';
 import { registerPerson, type RegisterPersonInput } from './registration';
@@ -46,6 +46,7 @@ const stageNameOf = (program: string, stage: string) => (stage === 'APPLICATION'
 
 export const cardLifeResolvers: Resolvers<TalentContext> = {
   Query: {
+    cardServiceMaterials: (_: unknown, args: { program: string; service: CardService }) => cardServiceMaterials(args.program, args.service).map((need) => material(need.code, need.source)),
     cardRequirements: (_: unknown, args: { program: CardProgramCode; category: string; subItem?: number | null; idDocumentType?: IdDocumentType | null; nationality?: string | null }) => {
       const problems = requirementProblems(args.program, args.category);
       if (problems.length > 0) throw problemsError(problems);
