@@ -105,5 +105,13 @@ describe('the input-text rule, in every subgraph schema', () => {
   it('is stricter for identifiers than for free text', () => {
     expect(() => checkText('note', 'a\nb')).not.toThrow();
     expect(() => checkText('id', 'a\nb', 'identifier')).toThrow(/id contains the control character U\+000A/);
+    expect(() => checkText('note', '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}')).not.toThrow();
+    expect(() => checkText('id', 'BY-2026\u200B-000001', 'identifier')).toThrow(/id contains the format character U\+200B/);
+  });
+
+  it('refuses bidirectional overrides anywhere: the stored text would display as something else', async () => {
+    expect(() => checkText('name', '陈\u202E远思')).toThrow(/name 含有不允许的格式控制字符 U\+202E/);
+    expect(() => checkText('reason', 'ok \u2066hidden\u2069')).toThrow(/U\+2066/);
+    expect(await refusedField(SUBMIT, { input: { requestKey: 'k-2', items: [{ form: { reason: 'a\u202Db' } }] } })).toBe('input.items.0.form.reason');
   });
 });

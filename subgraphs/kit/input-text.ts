@@ -7,6 +7,11 @@
 // Free text (String) may hold tab, line feed and carriage return: a written promise, a reason or an
 // address may span lines. Nothing else below U+0020, no DEL, no C1 control (U+0080–U+009F); an ID
 // holds no control character at all; and no text may consist of control characters only.
+//
+// Bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069) are refused everywhere: they
+// make a name or a reason display as something other than what is stored ("Trojan Source"). An ID
+// also refuses the invisible characters (zero-width space, joiners, marks, word joiner, BOM): two IDs
+// that look the same must be the same; free text keeps them (emoji sequences join with U+200D).
 import {
   defaultFieldResolver,
   getNamedType,
@@ -31,6 +36,8 @@ const TEXT_SCALARS: Record<string, TextKind> = { String: 'free', ID: 'identifier
 const FREE_TEXT_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const IDENTIFIER_FORBIDDEN = /[\u0000-\u001F\u007F-\u009F]/;
 const ONLY_CONTROLS = /^[\u0000-\u001F\u007F-\u009F]+$/;
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+const INVISIBLE = /[\u200B-\u200F\u2060\uFEFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const codePoint = (character: string) => `U+${character.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
@@ -41,6 +48,11 @@ export function checkText(field: string, text: string, kind: TextKind = 'free'):
   if (control) {
     const at = codePoint(control[0]);
     throw badUserInput(field, `${field} 含有不允许的控制字符 ${at}`, `${field} contains the control character ${at}, which is not allowed`, { character: at, ...inputFormat('INPUT_CONTROL_CHARACTER') });
+  }
+  const format = BIDI_CONTROL.exec(text) ?? (kind === 'identifier' ? INVISIBLE.exec(text) : null);
+  if (format) {
+    const at = codePoint(format[0]);
+    throw badUserInput(field, `${field} 含有不允许的格式控制字符 ${at}（改变显示方向或不可见）`, `${field} contains the format character ${at} (it changes the display direction or is invisible), which is not allowed`, { character: at, ...inputFormat('INPUT_CONTROL_CHARACTER') });
   }
   // Only tabs and line breaks left to check: allowed inside text, but not as all of it.
   if (ONLY_CONTROLS.test(text)) {
