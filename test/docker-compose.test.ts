@@ -25,7 +25,7 @@ describe('docker-compose.yml', () => {
     expect(mongo.healthcheck!.test.join(' ')).toContain('rs.initiate');
     for (const name of [...SUBGRAPH_NAMES, 'gateway', 'seed']) {
       expect(compose.services[name].environment!.MONGODB_URI, name).toBe('mongodb://mongo:27017/?replicaSet=rs0');
-      expect(Object.keys(compose.services[name].environment!), name).toEqual(expect.arrayContaining(['NODE_ENV', 'JWT_SECRET', 'JWT_JWKS_URL', 'SERVICE_TOKEN']));
+      expect(Object.keys(compose.services[name].environment!), name).toEqual(expect.arrayContaining(['NODE_ENV', 'JWT_SECRET', 'JWT_JWKS_URL', 'SERVICE_TOKEN', 'SERVICE_TOKEN_FILE']));
     }
   });
 
