@@ -45,8 +45,8 @@ const QUERY = /* GraphQL */ `
       cards { number kind holderName relation }
       family { id name relation gender birthDate idDocument { type number } minor cardNumber }
       cases {
-        id requestKey specialist status submittedAt acceptedAt dueOn deliveredAt overdue
-        items { service department status step note reason dueOn overdue dispatchedAt completedAt }
+        id requestKey specialist status submittedAt acceptedAt dueOn deliveredAt overdue overdueWorkingDays
+        items { service department status step note reason dueOn overdue overdueWorkingDays dispatchedAt completedAt }
         pendingMaterials { code name promisedBy suppliedAt }
         timeline { at kind department service message }
       }

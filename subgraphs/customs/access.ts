@@ -14,6 +14,7 @@
 import { anyOf, servicesOnly, staffOf, talentOwningRecord, talentThemself, windowStaff, type MutationRule } from '../kit/mutation-access';
 import type { ReadPolicy } from '../kit/read-access';
 import type { CustomsContext } from './context';
+import { departmentFiguresReaders, type FiguresRule } from '../kit/stats';
 
 const office = staffOf('customs');
 
@@ -42,4 +43,11 @@ export const READ_ACCESS: ReadPolicy = {
   AirportVehicle: { plate: 'detail' },
   ExitEntryItem: { '*': 'status', applicantName: 'identity', rejectionReason: 'detail' },
   CustomsCaseTask: { '*': 'status', note: 'detail', reason: 'detail', reportError: 'detail' },
+  // Figures (stats.ts): counts only; small groups are suppressed for analysts (kit/stats.ts).
+  DepartmentCount: { '*': 'status' },
+};
+
+// Figures (统计, issue 10): coordinators, analysts (small groups suppressed) and this department's staff.
+export const FIGURES_ACCESS: Record<string, FiguresRule> = {
+  customsStats: departmentFiguresReaders('customs'),
 };

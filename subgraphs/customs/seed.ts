@@ -19,6 +19,7 @@ import {
   type ExitEntryItemKind,
   type ExitEntryItemStatus,
 } from './rules';
+import { seedDemoCaseTasks } from '../talent/cases/demo-tasks';
 
 const BOOKING_NAMESPACE = 0xc0571;
 const ITEM_NAMESPACE = 0xc0572;
@@ -177,5 +178,7 @@ export const seedCustoms: DepartmentSeeder = async (connection: Connection, tale
   const items = generateExitEntryItems(talents, customsRandom.fork('exit-entry'), today);
   await insertInBatches(AirportServiceBooking, bookings);
   await insertInBatches(ExitEntryItem, items);
-  return bookings.length + items.length;
+  // This department's parts of the demo cases, from the plan the window's seed uses too (issue 10).
+  const tasks = await seedDemoCaseTasks(connection, talents, today, 'customs');
+  return bookings.length + items.length + tasks;
 };

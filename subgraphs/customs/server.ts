@@ -3,6 +3,8 @@
 import type { Connection } from 'mongoose';
 import { MUTATION_ACCESS, READ_ACCESS } from './access';
 import { departmentSubgraph } from '../kit/department';
+import { readStatsConfig } from '../kit/stats';
+import { customsStatsResolvers } from './stats';
 import type { SubgraphEnvironment, SubgraphModule } from '../kit/subgraph';
 import { caseResolvers } from './cases';
 import type { CustomsContext } from './context';
@@ -20,6 +22,6 @@ export function buildCustomsSubgraph(connection: Connection, environment: Subgra
     createLoaders: createCustomsLoaders,
     mutationAccess: MUTATION_ACCESS,
     readAccess: READ_ACCESS,
-    resolvers: [customsResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
+    resolvers: [customsResolvers, caseResolvers, mutationResolvers, withdrawResolvers, customsStatsResolvers(readStatsConfig())],
   });
 }

@@ -13,6 +13,7 @@
 // task's progress notes (which name the child and the school) are the office's working details (`detail`).
 import { anyOf, servicesOnly, staffOf, talentThemself, windowStaff, type MutationRule } from '../kit/mutation-access';
 import type { ReadPolicy } from '../kit/read-access';
+import { departmentFiguresReaders, type FiguresRule } from '../kit/stats';
 
 const office = staffOf('education');
 const applicant = anyOf(talentThemself((args) => (args.input as { talentId?: string } | undefined)?.talentId), windowStaff, office);
@@ -33,4 +34,11 @@ export const READ_ACCESS: ReadPolicy = {
   SchoolEnrolment: { '*': 'status', preferredSchool: 'detail', assignedSchool: 'detail', lotteryOutcome: 'detail', priorityOutcome: 'detail' },
   SchoolEnrolmentChild: { '*': 'status', name: 'identity', birthDate: 'identity' },
   EducationCaseTask: { '*': 'status', note: 'detail', reason: 'detail', reportError: 'detail' },
+  // Figures (stats.ts): counts only; small groups are suppressed for analysts (kit/stats.ts).
+  DepartmentCount: { '*': 'status' },
+};
+
+// Figures (统计, issue 10): coordinators, analysts (small groups suppressed) and this department's staff.
+export const FIGURES_ACCESS: Record<string, FiguresRule> = {
+  educationStats: departmentFiguresReaders('education'),
 };

@@ -20,6 +20,7 @@ import {
 } from './rules';
 import { addDays } from '../kit/dates';
 import { initialOutcomes } from './request-rules';
+import { seedDemoCaseTasks } from '../talent/cases/demo-tasks';
 
 const SHARE_WITH_REQUESTS = 0.7;
 
@@ -140,5 +141,7 @@ export const seedEducation: DepartmentSeeder = async (connection, talents, rando
     }
   }
   await insertInBatches(SchoolEnrolment, documents);
-  return documents.length;
+  // This department's parts of the demo cases, from the plan the window's seed uses too (issue 10).
+  const tasks = await seedDemoCaseTasks(connection, talents, today, 'education');
+  return documents.length + tasks;
 };

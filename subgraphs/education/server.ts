@@ -3,6 +3,8 @@
 import type { Connection } from 'mongoose';
 import { MUTATION_ACCESS, READ_ACCESS } from './access';
 import { departmentSubgraph } from '../kit/department';
+import { readStatsConfig } from '../kit/stats';
+import { educationStatsResolvers } from './stats';
 import type { SubgraphEnvironment, SubgraphModule } from '../kit/subgraph';
 import { caseResolvers } from './cases';
 import type { EducationContext } from './context';
@@ -20,6 +22,6 @@ export function buildEducationSubgraph(connection: Connection, environment: Subg
     createLoaders: createEducationLoaders,
     mutationAccess: MUTATION_ACCESS,
     readAccess: READ_ACCESS,
-    resolvers: [educationResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
+    resolvers: [educationResolvers, caseResolvers, mutationResolvers, withdrawResolvers, educationStatsResolvers(readStatsConfig())],
   });
 }

@@ -18,6 +18,7 @@
 import { anyOf, servicesOnly, staffOf, talentOwningRecord, talentThemself, windowStaff, type MutationRule } from '../kit/mutation-access';
 import type { ReadPolicy } from '../kit/read-access';
 import type { HealthContext } from './context';
+import { departmentFiguresReaders, type FiguresRule } from '../kit/stats';
 
 const office = staffOf('health');
 const applicant = anyOf(talentThemself((args) => (args.input as { talentId?: string } | undefined)?.talentId), windowStaff, office);
@@ -42,4 +43,11 @@ export const READ_ACCESS: ReadPolicy = {
   CheckupBooking: { '*': 'status', hospital: 'confidential' },
   FamilyDoctorContract: { '*': 'status', team: 'confidential', communityHealthCentre: 'confidential', package: 'confidential' },
   HealthCaseTask: { '*': 'status', note: 'detail', reason: 'detail', reportError: 'detail' },
+  // Figures (stats.ts): counts only; small groups are suppressed for analysts (kit/stats.ts).
+  DepartmentCount: { '*': 'status' },
+};
+
+// Figures (统计, issue 10): coordinators, analysts (small groups suppressed) and this department's staff.
+export const FIGURES_ACCESS: Record<string, FiguresRule> = {
+  healthStats: departmentFiguresReaders('health'),
 };

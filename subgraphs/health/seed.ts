@@ -15,6 +15,7 @@ import {
   type FamilyDoctorTerm,
 } from './rules';
 import { addDays, daysBetween } from '../kit/dates';
+import { seedDemoCaseTasks } from '../talent/cases/demo-tasks';
 
 const CHECKUP_ID_NAMESPACE = 0x4ea1c001;
 const FAMILY_DOCTOR_ID_NAMESPACE = 0x4ea1fd01;
@@ -111,5 +112,7 @@ export const seedHealth: DepartmentSeeder = async (connection, talents, random, 
   }
   await insertInBatches(models.CheckupBooking, bookings);
   await insertInBatches(models.FamilyDoctorContract, contracts);
-  return bookings.length + contracts.length;
+  // This department's parts of the demo cases, from the plan the window's seed uses too (issue 10).
+  const tasks = await seedDemoCaseTasks(connection, talents, today, 'health');
+  return bookings.length + contracts.length + tasks;
 };

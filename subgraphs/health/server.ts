@@ -3,6 +3,8 @@
 import type { Connection } from 'mongoose';
 import { MUTATION_ACCESS, READ_ACCESS } from './access';
 import { departmentSubgraph } from '../kit/department';
+import { readStatsConfig } from '../kit/stats';
+import { healthStatsResolvers } from './stats';
 import type { SubgraphEnvironment, SubgraphModule } from '../kit/subgraph';
 import { caseResolvers } from './cases';
 import type { HealthContext } from './context';
@@ -20,6 +22,6 @@ export function buildHealthSubgraph(connection: Connection, environment: Subgrap
     createLoaders: createHealthLoaders,
     mutationAccess: MUTATION_ACCESS,
     readAccess: READ_ACCESS,
-    resolvers: [healthResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
+    resolvers: [healthResolvers, caseResolvers, mutationResolvers, withdrawResolvers, healthStatsResolvers(readStatsConfig())],
   });
 }

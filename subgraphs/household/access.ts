@@ -12,6 +12,7 @@
 // progress notes (which name the people) are the office's working details (`detail`).
 import { servicesOnly, staffOf, type MutationRule } from '../kit/mutation-access';
 import type { ReadPolicy } from '../kit/read-access';
+import { departmentFiguresReaders, type FiguresRule } from '../kit/stats';
 
 const office = staffOf('household');
 
@@ -30,4 +31,11 @@ export const READ_ACCESS: ReadPolicy = {
   HukouApplicant: { '*': 'status', name: 'identity', birthDate: 'identity' },
   HukouTransferStep: { '*': 'status' },
   HouseholdCaseTask: { '*': 'status', note: 'detail', reason: 'detail', reportError: 'detail' },
+  // Figures (stats.ts): counts only; small groups are suppressed for analysts (kit/stats.ts).
+  DepartmentCount: { '*': 'status' },
+};
+
+// Figures (统计, issue 10): coordinators, analysts (small groups suppressed) and this department's staff.
+export const FIGURES_ACCESS: Record<string, FiguresRule> = {
+  householdStats: departmentFiguresReaders('household'),
 };

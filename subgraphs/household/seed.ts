@@ -8,6 +8,7 @@ import { ageOn } from '../kit/dates';
 import { registerHouseholdModels } from './model';
 import { AGE_OF_MAJORITY, HUKOU_STEPS, hukouPolicy, mayTransfer, routeFor, type HukouApplicantFacts, type HukouTransferStatus } from './rules';
 import { addDays, daysBetween } from '../kit/dates';
+import { seedDemoCaseTasks } from '../talent/cases/demo-tasks';
 
 /** Share of eligible talents with any transfer: many holders already have a local hukou. */
 const SHARE_WITH_TRANSFERS = 0.55;
@@ -135,5 +136,7 @@ export const seedHousehold: DepartmentSeeder = async (connection, talents, rando
     documents.push(...transfersFor(talent, talentRandom, today));
   }
   await insertInBatches(HukouTransfer, documents);
-  return documents.length;
+  // This department's parts of the demo cases, from the plan the window's seed uses too (issue 10).
+  const tasks = await seedDemoCaseTasks(connection, talents, today, 'household');
+  return documents.length + tasks;
 };

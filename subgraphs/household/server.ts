@@ -3,6 +3,8 @@
 import type { Connection } from 'mongoose';
 import { MUTATION_ACCESS, READ_ACCESS } from './access';
 import { departmentSubgraph } from '../kit/department';
+import { readStatsConfig } from '../kit/stats';
+import { householdStatsResolvers } from './stats';
 import type { SubgraphEnvironment, SubgraphModule } from '../kit/subgraph';
 import { caseResolvers } from './cases';
 import type { HouseholdContext } from './context';
@@ -20,6 +22,6 @@ export function buildHouseholdSubgraph(connection: Connection, environment: Subg
     createLoaders: createHouseholdLoaders,
     mutationAccess: MUTATION_ACCESS,
     readAccess: READ_ACCESS,
-    resolvers: [householdResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
+    resolvers: [householdResolvers, caseResolvers, mutationResolvers, withdrawResolvers, householdStatsResolvers(readStatsConfig())],
   });
 }

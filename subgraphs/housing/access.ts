@@ -14,6 +14,7 @@
 // (`detail`); the names of the people declared are `identity`.
 import { anyOf, servicesOnly, staffOf, talentThemself, windowStaff, type MutationRule } from '../kit/mutation-access';
 import type { ReadPolicy } from '../kit/read-access';
+import { departmentFiguresReaders, type FiguresRule } from '../kit/stats';
 
 const office = staffOf('housing');
 
@@ -35,4 +36,11 @@ export const READ_ACCESS: ReadPolicy = {
   TalentApartmentApplication: { '*': 'status', rejectionReason: 'detail' },
   TalentApartmentUnit: { '*': 'detail' },
   HousingCaseTask: { '*': 'status', note: 'detail', reason: 'detail', reportError: 'detail' },
+  // Figures (stats.ts): counts only; small groups are suppressed for analysts (kit/stats.ts).
+  DepartmentCount: { '*': 'status' },
+};
+
+// Figures (统计, issue 10): coordinators, analysts (small groups suppressed) and this department's staff.
+export const FIGURES_ACCESS: Record<string, FiguresRule> = {
+  housingStats: departmentFiguresReaders('housing'),
 };

@@ -17,6 +17,7 @@ import {
   type OwnershipFacts,
 } from './rules';
 import { addDays, daysBetween } from '../kit/dates';
+import { seedDemoCaseTasks } from '../talent/cases/demo-tasks';
 
 const HOUSING_PROGRAMS: readonly Program[] = ['BAIYUN_YUNJU', 'LIWAN_YINGCAI', 'WUHAN_GREEN_CHANNEL'];
 const DECLARATION_NAMESPACE = 0x40051;
@@ -180,5 +181,7 @@ export const seedHousing: DepartmentSeeder = async (connection: Connection, tale
   const { declarations, applications } = generateHousingRecords(talents, random.fork('housing'), today);
   await insertInBatches(HomeOwnershipDeclaration, declarations);
   await insertInBatches(TalentApartmentApplication, applications);
-  return declarations.length + applications.length;
+  // This department's parts of the demo cases, from the plan the window's seed uses too (issue 10).
+  const tasks = await seedDemoCaseTasks(connection, talents, today, 'housing');
+  return declarations.length + applications.length + tasks;
 };

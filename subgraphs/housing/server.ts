@@ -3,6 +3,8 @@
 import type { Connection } from 'mongoose';
 import { MUTATION_ACCESS, READ_ACCESS } from './access';
 import { departmentSubgraph } from '../kit/department';
+import { readStatsConfig } from '../kit/stats';
+import { housingStatsResolvers } from './stats';
 import type { SubgraphEnvironment, SubgraphModule } from '../kit/subgraph';
 import { caseResolvers } from './cases';
 import type { HousingContext } from './context';
@@ -20,6 +22,6 @@ export function buildHousingSubgraph(connection: Connection, environment: Subgra
     createLoaders: createHousingLoaders,
     mutationAccess: MUTATION_ACCESS,
     readAccess: READ_ACCESS,
-    resolvers: [housingResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
+    resolvers: [housingResolvers, caseResolvers, mutationResolvers, withdrawResolvers, housingStatsResolvers(readStatsConfig())],
   });
 }

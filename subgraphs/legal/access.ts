@@ -17,6 +17,7 @@
 //   the topic (consultations.ts consultationTaskChange).
 import { anyOf, servicesOnly, staffOf, talentThemself, windowStaff, type MutationRule } from '../kit/mutation-access';
 import type { ReadPolicy } from '../kit/read-access';
+import { departmentFiguresReaders, type FiguresRule } from '../kit/stats';
 
 const office = staffOf('legal');
 
@@ -36,4 +37,11 @@ export const READ_ACCESS: ReadPolicy = {
   LegalConsultation: { '*': 'status', topic: 'confidential' },
   LegalCounsel: { '*': 'detail', role: 'status' },
   LegalCaseTask: { '*': 'status', note: 'detail', reason: 'detail', reportError: 'detail' },
+  // Figures (stats.ts): counts only; small groups are suppressed for analysts (kit/stats.ts).
+  DepartmentCount: { '*': 'status' },
+};
+
+// Figures (统计, issue 10): coordinators, analysts (small groups suppressed) and this department's staff.
+export const FIGURES_ACCESS: Record<string, FiguresRule> = {
+  legalStats: departmentFiguresReaders('legal'),
 };

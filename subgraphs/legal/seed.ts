@@ -14,6 +14,7 @@ import {
   type LegalCounselRecord,
   type LegalStatus,
 } from './rules';
+import { seedDemoCaseTasks } from '../talent/cases/demo-tasks';
 
 const CONSULTATION_ID_NAMESPACE = 0x1e9a1c01;
 const HOUR = 3_600_000;
@@ -102,5 +103,7 @@ export const seedLegal: DepartmentSeeder = async (connection, talents, random, t
     }
   }
   await insertInBatches(models.LegalConsultation, consultations);
-  return consultations.length;
+  // This department's parts of the demo cases, from the plan the window's seed uses too (issue 10).
+  const tasks = await seedDemoCaseTasks(connection, talents, today, 'legal');
+  return consultations.length + tasks;
 };

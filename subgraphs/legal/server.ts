@@ -3,6 +3,8 @@
 import type { Connection } from 'mongoose';
 import { MUTATION_ACCESS, READ_ACCESS } from './access';
 import { departmentSubgraph } from '../kit/department';
+import { readStatsConfig } from '../kit/stats';
+import { legalStatsResolvers } from './stats';
 import type { SubgraphEnvironment, SubgraphModule } from '../kit/subgraph';
 import { caseResolvers } from './cases';
 import type { LegalContext } from './context';
@@ -20,6 +22,6 @@ export function buildLegalSubgraph(connection: Connection, environment: Subgraph
     createLoaders: createLegalLoaders,
     mutationAccess: MUTATION_ACCESS,
     readAccess: READ_ACCESS,
-    resolvers: [legalResolvers, caseResolvers, mutationResolvers, withdrawResolvers],
+    resolvers: [legalResolvers, caseResolvers, mutationResolvers, withdrawResolvers, legalStatsResolvers(readStatsConfig())],
   });
 }

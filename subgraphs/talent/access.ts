@@ -15,6 +15,7 @@ import { anyOf, servicesOnly, talentOwningRecord, talentThemself, windowStaff, t
 import { anyStageRule } from './cards/stages';
 import type { TalentContext } from './resolvers';
 import type { ReadPolicy } from '../kit/read-access';
+import { allFiguresReaders, caseFiguresReaders, type FiguresRule } from '../kit/stats';
 
 // The card's life (cards/): a person registers themself (a talent token, stored under its own talent
 // id) or the window registers them; the person (their own) or the window applies and supplies what a
@@ -89,4 +90,20 @@ export const READ_ACCESS: ReadPolicy = {
   CardRequirements: { '*': 'status' },
   CardApplicationConnection: { '*': 'status' },
   CardApplicationEdge: { '*': 'status' },
+  // Figures (stats.ts): counts and statuses only, no names; small groups are suppressed for analysts (kit/stats.ts).
+  CaseStats: { '*': 'status' },
+  CaseStatsRow: { '*': 'status' },
+  TalentStats: { '*': 'status' },
+  TalentStatsRow: { '*': 'status' },
+  CardApplicationStats: { '*': 'status' },
+  CardApplicationStatsRow: { '*': 'status' },
+};
+
+// Figures (统计, issue 10): coordinators and analysts read all of them; the window's specialists the
+// case figures they work by; a department's staff the case figures of its own parts (stats.ts
+// narrows the filter to it) and its own records' figures in its subgraph.
+export const FIGURES_ACCESS: Record<string, FiguresRule> = {
+  caseStats: caseFiguresReaders,
+  talentStats: allFiguresReaders,
+  cardApplicationStats: allFiguresReaders,
 };

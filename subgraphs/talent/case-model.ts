@@ -11,6 +11,7 @@ import type { Delivery } from '../kit/delivery';
 import { modelOn } from '../kit/mongo';
 import type { ServiceCode } from '../kit/case-forms';
 import type { DepartmentName } from '../kit/departments';
+import type { FiguresDoc } from './cases/figures';
 
 export type CaseStatus = 'RECEIVED' | 'IN_PROGRESS' | 'READY_FOR_DELIVERY' | 'DELIVERED' | 'REJECTED' | 'WITHDRAWN';
 export type CaseItemStatus = 'PENDING' | 'DELIVERED_TO_DEPARTMENT' | CaseTaskStatus;
@@ -35,6 +36,8 @@ export interface CaseItemDoc {
   dispatch: Delivery;
   /** Telling the department the case was withdrawn; null until then. */
   recall: Delivery | null;
+  /** For the figures (cases/figures.ts); absent on items taken before figures were recorded. */
+  figures?: FiguresDoc | null;
 }
 
 export interface PendingMaterialDoc {
@@ -50,6 +53,8 @@ export interface CaseDoc {
   fingerprint: string;
   talentId: string;
   program: string;
+  /** The talent's district at intake (figures and filters); null on cases taken before it was recorded. */
+  district?: string | null;
   specialist: string | null;
   status: CaseStatus;
   items: CaseItemDoc[];
@@ -69,6 +74,8 @@ export interface CaseDoc {
   unarchived: CaseEventDoc[];
   /** Some part was refused for good or failed too often: coordinators look at it (督办). */
   deliveryFailed: boolean;
+  /** For the figures (cases/figures.ts); absent on cases taken before figures were recorded. */
+  figures?: FiguresDoc | null;
   /** Compare-and-set version: every change of the case is one conditional update on it. */
   __v: number;
 }
@@ -100,6 +107,7 @@ const caseItemSchema = new Schema<CaseItemDoc>(
     sequence: { type: Number, required: true, default: 0 },
     dispatch: { type: Schema.Types.Mixed, required: true },
     recall: { type: Schema.Types.Mixed, default: null },
+    figures: { type: Schema.Types.Mixed, default: null },
   },
   { _id: false, minimize: false },
 );
@@ -110,6 +118,7 @@ const caseSchema = new Schema<CaseDoc>(
     fingerprint: { type: String, required: true },
     talentId: { type: String, required: true, match: /^[0-9a-f]{24}$/ },
     program: { type: String, required: true },
+    district: { type: String, default: null },
     specialist: { type: String, default: null, maxlength: 60 },
     status: { type: String, required: true },
     items: { type: [caseItemSchema], required: true },
@@ -128,6 +137,7 @@ const caseSchema = new Schema<CaseDoc>(
     eventCount: { type: Number, required: true, default: 0 },
     unarchived: { type: Schema.Types.Mixed, default: [] },
     deliveryFailed: { type: Boolean, required: true, default: false },
+    figures: { type: Schema.Types.Mixed, default: null },
   },
   { collection: 'cases', timestamps: true, minimize: false },
 );
@@ -140,6 +150,9 @@ caseSchema.index({ 'items.department': 1, _id: -1 });
 caseSchema.index({ 'items.open': 1, 'items.dueOn': 1 });
 caseSchema.index({ workDueAt: 1 });
 caseSchema.index({ deliveryFailed: 1, _id: -1 });
+// The figures' and the supervision list's filters: by program and district, by day of acceptance.
+caseSchema.index({ program: 1, district: 1, acceptedAt: 1 });
+caseSchema.index({ acceptedAt: 1 });
 
 const caseEventSchema = new Schema<CaseEventDoc>(
   {

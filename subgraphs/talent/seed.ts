@@ -11,6 +11,8 @@ import { registerTalentModels } from './model';
 import { eligibilityCodesFor, managementPeriodEnd } from './rules';
 import { dateYearsBefore, mobilePhone, personName, residentIdNumber, surnameOf } from './seed-people';
 import { seedCardApplications, withCardLife } from './cards/seed';
+import { seedDemoCases } from './cases/demo-seed';
+import { loadWorkingCalendar } from '../kit/working-days';
 
 /** Talent ids are deterministic: the n-th demo talent has the same id on every machine. */
 export const TALENT_ID_NAMESPACE = 0x7a1e47;
@@ -161,5 +163,7 @@ export const seedTalents: DepartmentSeeder = async (connection: Connection, tale
   await insertInBatches(Talent, documents);
   // Card applications in every stage (cards/seed.ts), from a generator of their own: the talents above do not move.
   const applications = await seedCardApplications(connection, random.fork('card-applications'), today, Math.max(12, Math.floor(talents.length / 20)));
-  return documents.length + applications;
+  // Demo cases in every state and department (cases/demo-plan.ts); the departments write their tasks from the same plan.
+  const cases = await seedDemoCases(connection, talents, today, loadWorkingCalendar());
+  return documents.length + applications + cases;
 };

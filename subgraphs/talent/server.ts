@@ -17,6 +17,8 @@ import { VerificationLimiter } from './cards/verification';
 import { baiyunStageDays, wuhanStageDays } from './cards/stages';
 import { registerTalentModels } from './model';
 import { talentResolvers, type TalentContext } from './resolvers';
+import { readStatsConfig } from '../kit/stats';
+import { talentFiguresResolvers } from './stats';
 
 export function buildTalentSubgraph(connection: Connection, environment: SubgraphEnvironment): SubgraphModule<TalentContext> {
   const models = registerTalentModels(connection);
@@ -29,10 +31,11 @@ export function buildTalentSubgraph(connection: Connection, environment: Subgrap
   const audits = registerAuditModel(connection);
   const verifications = new VerificationLimiter();
   const typeDefs = loadTypeDefs(import.meta.url);
+  const figures = talentFiguresResolvers(readStatsConfig()); // a bad STATS_MIN_GROUP_SIZE stops the window at start
   return {
     name: 'talent',
     typeDefs,
-    resolvers: guardReads('talent', typeDefs, guardMutations(mergeResolvers(talentResolvers, caseResolvers, auditResolvers, cardLifeResolvers, cardManagementResolvers), MUTATION_ACCESS), READ_ACCESS),
+    resolvers: guardReads('talent', typeDefs, guardMutations(mergeResolvers(talentResolvers, caseResolvers, auditResolvers, cardLifeResolvers, cardManagementResolvers, figures), MUTATION_ACCESS), READ_ACCESS),
     audit: auditArchive(audits),
     createContext: (base) => ({ ...base, connection, environment, models, cases, dispatches, audits, loaders: createTalentLoaders(models, cases), cardLife, cardLoaders: createCardLifeLoaders(cardLife), verifications }),
     start: () => dispatches.start(),

@@ -10,6 +10,7 @@ import { catalogItem, MATERIALS } from '../catalog';
 import type { CaseDoc, CaseModels } from '../case-model';
 import { changeCase } from './case-store';
 import { hasDeadLetter } from './dispatch';
+import { finishedFigures } from './figures';
 
 const MAX_NOTE = 500;
 
@@ -59,7 +60,7 @@ export function deliverCase(environment: SubgraphEnvironment, models: CaseModels
         throw badUserInput('caseId', `交付前须补齐容缺材料：${owed.map((material) => MATERIALS[material.code as keyof typeof MATERIALS].zh).join('、')}`, 'supply the deferred materials before delivery', { rule: 'DEFERRED_MATERIALS_OWED', source: '002 二（一）2' });
       }
       return {
-        set: { status: 'DELIVERED', deliveredAt: now },
+        set: { status: 'DELIVERED', deliveredAt: now, figures: finishedFigures(current.figures, current.acceptedAt, now, environment.calendar) },
         events: [{ at: now, kind: 'DELIVERED', department: null, service: null, message: `统一交付${message ? `：${message}` : ''}（delivered once, 004 第十一条）` }],
       };
     }, environment.clock),

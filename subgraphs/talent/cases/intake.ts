@@ -24,6 +24,7 @@ import type { TalentModels, TalentDoc } from '../model';
 import { cardProblems, programProblems } from './eligibility';
 import { readItemForm, type CaseItemInput } from './forms';
 import { MAX_DEFERRAL_DAYS, missingMaterials } from './materials';
+import { caseFigures, itemFigures } from './figures';
 
 export interface SubmitCaseInput {
   requestKey: string;
@@ -158,27 +159,32 @@ async function storeCase(
       : []),
   ];
   const unarchived = events.map((event, index) => ({ ...event, _id: eventId(caseId.toString(), index + 1), caseId: caseId.toString() }));
+  // The intake snapshot for the figures: the talent's program and district as they are today.
+  const snapshot = { program: talent.program, district: talent.district, acceptedAt: now };
+  const dueOn = items.map((item) => item.dueOn).sort().at(-1)!;
   const document: CaseDoc = {
     _id: caseId,
     requestKey: input.requestKey,
     fingerprint,
     talentId: talent._id.toString(),
     program: talent.program,
+    district: talent.district,
     specialist: input.specialist?.trim() || null,
     status: 'RECEIVED',
-    items,
+    items: items.map((item) => ({ ...item, figures: itemFigures(snapshot, item, catalogItem(item.service).timeLimitWorkingDays) })),
     materials: input.materials,
     pendingMaterials,
     deferralStatement: input.deferral?.statement.trim() ?? null,
     submittedAt: now,
     acceptedAt: now,
-    dueOn: items.map((item) => item.dueOn).sort().at(-1)!,
+    dueOn,
     deliveredAt: null,
     closedReason: null,
     workDueAt: null,
     eventCount: unarchived.length,
     unarchived,
     deliveryFailed: false,
+    figures: caseFigures(snapshot, dueOn, deps.environment.calendar),
     __v: 0,
   };
   document.workDueAt = workDueAt(document, now);

@@ -1,6 +1,8 @@
 // Reading cases: one case, the supervision list (督办, 004 第十七条), a talent's archive.
 import type { QueryFilter } from 'mongoose';
+import { addDays } from '../../kit/dates';
 import { badUserInput } from '../../kit/errors';
+import { checkDistrict } from '../../kit/stats';
 import { inputFormat } from '../../kit/input-format';
 import { parseObjectId } from '../../kit/ids';
 import { checkPageSize, decodeCursor, encodeCursor } from '../../kit/pagination';
@@ -13,6 +15,19 @@ export interface CaseFilter {
   talentId?: string | null;
   specialist?: string | null;
   deliveryFailed?: boolean | null;
+  program?: string | null;
+  district?: string | null;
+  acceptedFrom?: string | null;
+  acceptedTo?: string | null;
+}
+
+/** The moments a range of acceptance days covers, in China Standard Time (BAD_USER_INPUT for a range that ends before it starts). */
+export function acceptedRange(filter: Pick<CaseFilter, 'acceptedFrom' | 'acceptedTo'> | null | undefined, argument = 'filter'): { $gte?: Date; $lt?: Date } | null {
+  const from = filter?.acceptedFrom ?? null;
+  const to = filter?.acceptedTo ?? null;
+  if (from && to && from > to) throw badUserInput(`${argument}.acceptedFrom`, `受理日起 ${from} 晚于受理日止 ${to}`, 'acceptedFrom is after acceptedTo', inputFormat('INPUT_DATE_RANGE'));
+  if (!from && !to) return null;
+  return { ...(from ? { $gte: new Date(`${from}T00:00:00+08:00`) } : {}), ...(to ? { $lt: new Date(`${addDays(to, 1)}T00:00:00+08:00`) } : {}) };
 }
 
 /** Past its last day and not finished: the item is overdue (004 第十七条 逾期没有办结). */
@@ -34,6 +49,11 @@ function caseQuery(filter: CaseFilter | null | undefined, today: string): QueryF
     conditions.push({ specialist: filter.specialist });
   }
   if (typeof filter?.deliveryFailed === 'boolean') conditions.push({ deliveryFailed: filter.deliveryFailed });
+  if (filter?.program) conditions.push({ program: filter.program });
+  const district = checkDistrict(filter?.district, 'filter.district');
+  if (district) conditions.push({ district });
+  const accepted = acceptedRange(filter);
+  if (accepted) conditions.push({ acceptedAt: accepted });
   const late = { items: { $elemMatch: { open: true, dueOn: { $lt: today } } } };
   if (filter?.overdue === true) conditions.push(late);
   if (filter?.overdue === false) conditions.push({ $nor: [late] });

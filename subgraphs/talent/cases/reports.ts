@@ -10,6 +10,7 @@ import type { SubgraphEnvironment } from '../../kit/subgraph';
 import { catalogItem } from '../catalog';
 import type { CaseModels } from '../case-model';
 import { caseStatusOf, changeCase, isFinalItemStatus, type NewEvent } from './case-store';
+import { finishedFigures } from './figures';
 
 const TASK_STATUSES: CaseTaskStatus[] = ['RECEIVED', 'IN_PROGRESS', 'DONE', 'REFUSED', 'CANCELLED'];
 
@@ -25,7 +26,18 @@ export async function recordCaseTaskReport(environment: SubgraphEnvironment, mod
     const final = isFinalItemStatus(report.status);
     const items = current.items.map((candidate) =>
       candidate === item
-        ? { ...candidate, status: report.status, open: !final, step: report.step, note: report.note, reason: report.reason, sequence: report.sequence, completedAt: final ? new Date(report.occurredAt) : null }
+        ? {
+            ...candidate,
+            status: report.status,
+            open: !final,
+            step: report.step,
+            note: report.note,
+            reason: report.reason,
+            sequence: report.sequence,
+            completedAt: final ? new Date(report.occurredAt) : null,
+            // The figures' working days taken count items done, not refused or cancelled ones.
+            figures: report.status === 'DONE' ? finishedFigures(candidate.figures, current.acceptedAt, new Date(report.occurredAt), environment.calendar) : (candidate.figures ?? null),
+          }
         : candidate,
     );
     const status = caseStatusOf({ status: current.status, items });

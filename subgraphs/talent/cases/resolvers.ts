@@ -18,6 +18,7 @@ import { submitCase, type SubmitCaseInput } from './intake';
 import { requiredMaterials } from './materials';
 import { caseOverdue, itemOverdue, listCases, type CaseFilter } from './queries';
 import { recordCaseTaskReport } from './reports';
+import { overdueWorkingDays } from './figures';
 import { checkFilterReads, checkOwnTalent, talentScope } from '../../kit/read-access';
 import { READ_ACCESS } from '../access';
 
@@ -100,6 +101,8 @@ export const caseResolvers: Resolvers<TalentContext> = {
     id: (current: CaseDoc) => current._id.toString(),
     talent: (current: CaseDoc, _: unknown, context: TalentContext) => context.loaders.talentById.load(current.talentId),
     overdue: (current: CaseDoc, _: unknown, context: TalentContext) => caseOverdue(current, today(context)),
+    overdueWorkingDays: (current: CaseDoc, _: unknown, context: TalentContext) =>
+      Math.max(0, ...current.items.map((item) => overdueWorkingDays(item, today(context), context.environment.calendar))),
     // The archive, with any events the case holds that are still being copied there.
     timeline: async (current: CaseDoc, _: unknown, context: TalentContext) => {
       const archived = await context.loaders.eventsByCase.load(current._id.toString());
@@ -112,6 +115,7 @@ export const caseResolvers: Resolvers<TalentContext> = {
     department: (item: CaseItemDoc) => upper(item.department),
     delivery: (item: CaseItemDoc) => deliveryView(item),
     overdue: (item: CaseItemDoc, _: unknown, context: TalentContext) => itemOverdue(item, today(context)),
+    overdueWorkingDays: (item: CaseItemDoc, _: unknown, context: TalentContext) => overdueWorkingDays(item, today(context), context.environment.calendar),
   },
   CaseEvent: {
     department: (event: CaseEventDoc) => (event.department ? upper(event.department) : null),
