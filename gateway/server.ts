@@ -1,7 +1,12 @@
 // The gateway: @apollo/server over @apollo/gateway, reading the supergraph file.
 // Builds and starts; index.ts decides the port and handles signals.
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { performance } from 'node:perf_hooks';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { QueryPlan } from '@apollo/query-planner';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
@@ -21,6 +26,11 @@ import { operationChoicePlugin } from './operations';
 import { supergraphFromFile } from './supergraph-file';
 import { refusedByDepartment, unreachableErrors } from './unreachable';
 import { useRealScalars, variablesPlugin } from './variables';
+import { gatewayReadiness, probeTimeoutMs } from './health';
+import { processLogger, type Logger } from '../subgraphs/kit/observability/logger';
+import { createServiceMetrics, gatewayMetrics, type GatewayMetrics } from '../subgraphs/kit/observability/metrics';
+import { currentRequest, observabilityPlugin } from '../subgraphs/kit/observability/requests';
+import { inSpan, SpanKind, SpanStatusCode, traceHeaders } from '../subgraphs/kit/observability/tracing';
 
 export interface GatewayContext {
   requestId: string;
@@ -40,6 +50,8 @@ export interface GatewayOptions {
   /** Called with each request sent to a subgraph (tests count them: one per department, whatever the page size). */
   onSubgraphRequest?(subgraph: string): void;
   log?(message: string): void;
+  /** Where request lines and errors go; the process's logger (a child named "gateway") unless given. */
+  logger?: Logger;
 }
 
 export interface RunningGateway extends Listening {
@@ -55,6 +67,7 @@ class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
+    private readonly observed: { metrics: GatewayMetrics; logger: Logger },
     private readonly onRequest?: (subgraph: string) => void,
   ) {
     super(options);
@@ -72,28 +85,68 @@ class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // representations (e.g. Talent.program for @requires), which the gateway fetched from their owner.
     request.http?.headers.set(GATEWAY_TOKEN_HEADER, serviceToken);
     if (!context.token && context.clientAddress) request.http?.headers.set(ANONYMOUS_CLIENT_HEADER, context.clientAddress);
+    // The fetch's span goes with it (W3C traceparent): the subgraph's spans join the caller's trace.
+    for (const [name, value] of Object.entries(traceHeaders())) request.http?.headers.set(name, value);
   }
 
+  /** Every fetch of a caller's operation is timed, traced as a client span and, when it fails, counted and logged. */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    if (!('requestId' in options.context)) return this.answer(options);
+    const record = currentRequest();
+    record?.subgraphs.push(this.subgraph);
+    const started = performance.now();
+    return inSpan(`subgraph ${this.subgraph}`, { kind: SpanKind.CLIENT, attributes: { 'tgc.subgraph': this.subgraph, 'url.full': this.url ?? '' } }, async (span) => {
+      let outcome: 'ok' | 'error' = 'ok';
+      try {
+        return await this.answer(options, (reason, error) => {
+          outcome = 'error';
+          span.setStatus({ code: SpanStatusCode.ERROR, message: reason });
+          this.observed.metrics.fetchErrors.inc({ subgraph: this.subgraph, reason });
+          this.observed.logger.warn(
+            { requestId: record?.requestId, traceId: record?.traceId, subgraph: this.subgraph, reason, err: error },
+            `${this.subgraph} 部门服务请求失败（${reason}）: ${(error as Error)?.message}`,
+          );
+        });
+      } finally {
+        this.observed.metrics.fetchDuration.observe({ subgraph: this.subgraph, outcome }, (performance.now() - started) / 1000);
+      }
+    });
+  }
+
+  private async answer(options: GraphQLDataSourceProcessOptions<GatewayContext>, failed?: (reason: string, error: unknown) => void): Promise<GatewayGraphQLResponse> {
     try {
       return await super.process(options);
     } catch (error) {
-      return { errors: refusedByDepartment(this.subgraph, error) ?? unreachableErrors(this.subgraph, options.request.query, options.request.variables, error) };
+      const refused = refusedByDepartment(this.subgraph, error);
+      failed?.(refused ? 'refused' : (error as Error)?.name === 'TimeoutError' ? 'timeout' : 'unreachable', error);
+      return { errors: refused ?? unreachableErrors(this.subgraph, options.request.query, options.request.variables, error) };
     }
   }
 }
 
 export async function startGateway(config: GatewayConfig, options: GatewayOptions = {}): Promise<RunningGateway> {
-  const log = options.log ?? ((message: string) => console.log(`[gateway] ${message}`));
+  const logger = options.logger ?? processLogger().child({ service: 'gateway' });
+  const log = options.log ?? ((message: string) => logger.info(message));
+  const metrics = createServiceMetrics();
+  const fetchMetrics = gatewayMetrics(metrics.registry);
+  // Nothing phones home: @apollo/gateway's anonymous usage telemetry (and its cloud metadata
+  // probes) stays off unless an operator turns it on by setting the variable themselves.
+  process.env.APOLLO_TELEMETRY_DISABLED ??= 'true';
   let loaded = false;
+  /** Each subgraph's address as the gateway calls it (readiness probes it). */
+  const subgraphUrls = new Map<string, string>();
   const gateway = new ApolloGateway({
+    logger,
     supergraphSdl: supergraphFromFile(config.supergraphPath, log),
-    buildService: ({ name, url }) =>
-      new DepartmentDataSource(name, {
-        url: (isSubgraphName(name) && config.subgraphUrls[name]) || url,
+    buildService: ({ name, url }) => {
+      const target = (isSubgraphName(name) && config.subgraphUrls[name]) || url;
+      if (target) subgraphUrls.set(name, target);
+      return new DepartmentDataSource(name, {
+        url: target,
         // Each department call has its own deadline: a slow one costs its field, not the answer.
         fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(config.subgraphTimeoutMs) } as RequestInit) as never,
-      }, options.onSubgraphRequest),
+      }, { metrics: fetchMetrics, logger }, options.onSubgraphRequest);
+    },
     experimental_didResolveQueryPlan: options.onQueryPlan ? ({ queryPlan }) => options.onQueryPlan!(queryPlan) : undefined,
   });
   // Registered before Apollo Server's own listener (apollo.start below), so the schema it takes has the real scalars.
@@ -108,8 +161,10 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const armor = armorFor(config.limits);
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    logger,
     ...armor,
     plugins: [
+      observabilityPlugin<GatewayContext>(logger),
       // First: a request naming no runnable operation is refused for that, before the access check.
       operationChoicePlugin<GatewayContext>(),
       variablesPlugin<GatewayContext>(),
@@ -119,6 +174,9 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       suggestionPlugin<GatewayContext>(),
       ...(config.safelistPath ? [safelistPlugin<GatewayContext>(loadSafelist(config.safelistPath))] : []),
       ApolloServerPluginLandingPageDisabled(),
+      // No usage or schema reports to Apollo's servers, even with APOLLO_KEY in the environment.
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
     ],
     formatError: errorFormatter(config),
     includeStacktraceInErrorResponses: config.stacktraces && !config.maskErrors,
@@ -129,8 +187,13 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   });
   await apollo.start();
 
+  const readinessTimeoutMs = probeTimeoutMs(options.env ?? process.env);
   const listening = await serveGraphQL(apollo, {
     port: config.port,
+    service: 'gateway',
+    logger,
+    metrics,
+    ready: () => gatewayReadiness(loaded, subgraphUrls, readinessTimeoutMs),
     context: async (request, requestId) => {
       const token = bearerToken(headerValue(request, 'authorization'));
       return { requestId, token, clientAddress: request.socket.remoteAddress ?? null, viewer: token ? await verify(token) : null, serviceToken };

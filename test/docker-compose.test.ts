@@ -36,7 +36,7 @@ describe('docker-compose.yml', () => {
       expect(entry).toBe(`subgraphs/${name}/index.ts`);
       expect(existsSync(`${root}/${entry}`)).toBe(true);
       expect(service.environment![`PORT_${envSuffix(name)}`]).toBe(String(DEFAULT_PORTS[name]));
-      expect(service.healthcheck!.test.join(' ')).toContain(`localhost:${DEFAULT_PORTS[name]}/health`);
+      expect(service.healthcheck!.test.join(' ')).toContain(`localhost:${DEFAULT_PORTS[name]}/health/ready`);
       expect(service.depends_on).toEqual({ seed: { condition: 'service_completed_successfully' } });
     }
   });
@@ -49,5 +49,14 @@ describe('docker-compose.yml', () => {
       expect(gateway.depends_on![name]).toEqual({ condition: 'service_healthy' });
     }
     expect(existsSync(`${root}/${compose.services.seed.command![3]}`)).toBe(true);
+    expect(gateway.healthcheck!.test.join(' ')).toContain('localhost:4000/health/ready');
+  });
+
+  it('keeps Apollo\'s telemetry off and passes the log level and the trace collector on to every service', () => {
+    for (const name of [...SUBGRAPH_NAMES, 'gateway']) {
+      const environment = compose.services[name].environment!;
+      expect(environment.APOLLO_TELEMETRY_DISABLED, name).toBe('true');
+      expect(Object.keys(environment), name).toEqual(expect.arrayContaining(['LOG_LEVEL', 'OTEL_EXPORTER_OTLP_ENDPOINT']));
+    }
   });
 });

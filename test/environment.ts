@@ -3,6 +3,7 @@
 import type { SubgraphName } from '../subgraphs/kit/departments';
 import type { SubgraphEnvironment } from '../subgraphs/kit/subgraph';
 import { loadWorkingCalendar } from '../subgraphs/kit/working-days';
+import { logFnOf, processLogger } from '../subgraphs/kit/observability/logger';
 import { createVerifier, readIdentityConfig } from '../subgraphs/kit/identity';
 import { createServiceTokens } from '../subgraphs/kit/service-token';
 import { checkCard, registryCard, type CardFacts, type RegisteredFamilyMember } from '../subgraphs/kit/card-check';
@@ -58,7 +59,8 @@ export function testEnvironment(urls: Partial<Record<SubgraphName, string>>, clo
     subgraphUrl,
     clock: clock.now,
     calendar: loadWorkingCalendar(),
-    // Quiet by default; TEST_LOG=1 shows the subgraphs' own log lines (e.g. an outbox's failed deliveries).
-    log: process.env.TEST_LOG ? (message) => console.log(message) : () => {},
+    // The process's logger (kit/observability/logger.ts), asked at each line so a test that captures
+    // lines sees them: quiet by default; TEST_LOG=1 shows the subgraphs' own log lines (e.g. an outbox's failed deliveries).
+    log: (message, level, fields) => logFnOf(processLogger())(message, level, fields),
   };
 }

@@ -6,6 +6,7 @@
 // or that fails MAX_ATTEMPTS times, is dead-lettered with its last error: shown to coordinators,
 // retried only when someone asks, never retried for ever in silence.
 import { GraphQLCallError } from './graphql-client';
+import { traceHeaders } from './observability/tracing';
 
 /** CANCELLED: no longer to be sent (the case was withdrawn before its part was handed out). */
 export type DeliveryState = 'PENDING' | 'DONE' | 'DEAD' | 'CANCELLED';
@@ -19,6 +20,8 @@ export interface Delivery {
   leaseUntil: Date | null;
   lastError: string | null;
   doneAt: Date | null;
+  /** The W3C trace context of the request that made it due (a case's submission, a retry): its sending joins that trace. */
+  trace?: Record<string, string>;
 }
 
 export const MAX_ATTEMPTS = 12;
@@ -30,7 +33,8 @@ const MAX_DELAY_MS = 60_000;
 const PERMANENT_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'GRAPHQL_VALIDATION_FAILED', 'NOT_FOUND']);
 
 export function pendingDelivery(now: Date): Delivery {
-  return { state: 'PENDING', attempts: 0, dueAt: now, leaseUntil: null, lastError: null, doneAt: null };
+  const trace = traceHeaders();
+  return { state: 'PENDING', attempts: 0, dueAt: now, leaseUntil: null, lastError: null, doneAt: null, ...(Object.keys(trace).length > 0 ? { trace } : {}) };
 }
 
 /** A refusal the receiver will repeat however often it is asked. */

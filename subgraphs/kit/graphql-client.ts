@@ -1,4 +1,5 @@
 import type { SubgraphName } from './departments';
+import { traceHeaders } from './observability/tracing';
 // Service-to-service GraphQL calls (the window's dispatcher to a department, a department's
 // reports back to the window). Any failure throws: the caller's outbox retries it later.
 
@@ -19,7 +20,8 @@ export async function callGraphQL<T>(
 ): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...options.headers },
+    // The active trace goes with the call (W3C traceparent): the receiver's spans join it.
+    headers: { 'content-type': 'application/json', ...traceHeaders(), ...options.headers },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(options.timeoutMs ?? 5000),
   });

@@ -1,10 +1,16 @@
 // One small HTTP layer for the gateway and every subgraph: Apollo Server's
-// executeHTTPGraphQLRequest on node:http, a JSON body limit, GET /health, and
-// per-process request counts (read by tests and by GET /metrics).
+// executeHTTPGraphQLRequest on node:http, a JSON body limit, health (GET /health, /health/live,
+// /health/ready), Prometheus metrics (GET /metrics) and, for every GraphQL request, one server
+// span (continuing the caller's `traceparent`), one log line and its request metrics.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
 import type { AddressInfo, Socket } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext as ApolloBaseContext } from '@apollo/server';
+import { processLogger, type Logger } from './observability/logger';
+import { createServiceMetrics, type ServiceMetrics } from './observability/metrics';
+import { newRequestRecord, requestLine, withRequestRecord, type RequestRecord } from './observability/requests';
+import { contextFrom, currentTraceId, inSpan, SpanKind } from './observability/tracing';
 
 export const GRAPHQL_PATH = '/graphql';
 const DEFAULT_BODY_LIMIT = 1024 * 1024;
@@ -26,7 +32,16 @@ export interface ServeOptions<Ctx extends ApolloBaseContext> {
   port: number;
   host?: string;
   context(request: IncomingMessage, requestId: string): Promise<Ctx>;
+  /** GET /health, as it always answered (start-up scripts and older probes read it). */
   health(): Health;
+  /** GET /health/ready: ready to serve, with what was checked; `health()` when not given. */
+  ready?(): Promise<Health>;
+  /** Who answers: the service named in log lines and spans ("gateway", "talent", …). */
+  service: string;
+  /** Where request lines and errors go; the process's logger by default. */
+  logger?: Logger;
+  /** This server's metrics (a fresh registry when not given), answered at GET /metrics. */
+  metrics?: ServiceMetrics;
   /** Answers a request before GraphQL does (e.g. the GraphiQL page); returns true if it did. */
   route?(request: IncomingMessage, response: ServerResponse): boolean | Promise<boolean>;
   bodyLimitBytes?: number;
@@ -38,6 +53,7 @@ export interface Listening {
   url: string;
   port: number;
   stats: RequestStats;
+  metrics: ServiceMetrics;
   close(): Promise<void>;
 }
 
@@ -53,11 +69,13 @@ export async function serveGraphQL<Ctx extends ApolloBaseContext>(
   };
   const bodyLimit = options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT;
   const headerLimit = options.headerLimitBytes ?? DEFAULT_HEADER_LIMIT;
+  const logger = options.logger ?? processLogger().child({ service: options.service });
+  const metrics = options.metrics ?? createServiceMetrics();
 
   const server: Server = createServer({ maxHeaderSize: headerLimit }, (request, response) => {
     handle(request, response).catch((error: unknown) => {
-      // Never a bare 500 with a stack: the caller gets a GraphQL-shaped error.
-      console.error('request failed', error);
+      // Never a bare 500 with a stack: the caller gets a GraphQL-shaped error; the stack goes to the log.
+      logger.error({ err: error, url: request.url }, `request failed: ${(error as Error)?.message}`);
       if (!response.headersSent) sendJson(response, 500, graphqlError('服务器内部错误（internal server error）', 'INTERNAL_SERVER_ERROR'));
       else response.end();
     });
@@ -69,18 +87,56 @@ export async function serveGraphQL<Ctx extends ApolloBaseContext>(
       const health = options.health();
       return sendJson(response, health.ready ? 200 : 503, health);
     }
+    if (url.pathname === '/health/live') return sendJson(response, 200, { live: true, service: options.service });
+    if (url.pathname === '/health/ready') {
+      const ready = options.ready ? await options.ready() : options.health();
+      return sendJson(response, ready.ready ? 200 : 503, ready);
+    }
     if (url.pathname === '/metrics') {
-      response.setHeader('content-type', 'text/plain; version=0.0.4');
-      response.end(`graphql_requests_total ${stats.graphqlRequests}\n`);
+      const text = await metrics.scrape();
+      response.setHeader('content-type', metrics.contentType);
+      response.end(text);
       return;
     }
     if (options.route && (await options.route(request, response))) return;
     if (url.pathname !== GRAPHQL_PATH) {
       return sendJson(response, 404, graphqlError(`没有这个地址：${url.pathname}（not found; the graph is at ${GRAPHQL_PATH}）`, 'NOT_FOUND'));
     }
+    const requestId = requestIdOf(request);
+    const started = performance.now();
+    // The server span continues the caller's trace (W3C traceparent), as HTTP instrumentation does.
+    await inSpan(
+      `${request.method ?? 'GET'} ${GRAPHQL_PATH}`,
+      { kind: SpanKind.SERVER, parent: contextFrom(request.headers), attributes: { 'http.request.method': request.method ?? 'GET', 'url.path': url.pathname, 'service.name': options.service, 'tgc.request_id': requestId } },
+      async (span) => {
+        const record = newRequestRecord(requestId, currentTraceId());
+        let threw = false;
+        try {
+          await withRequestRecord(record, () => answerGraphQL(request, response, url, requestId, record));
+        } catch (error) {
+          // Answered 500 by the server's handler, which logs the error with its stack.
+          threw = true;
+          throw error;
+        } finally {
+          const status = threw && !response.headersSent ? 500 : response.statusCode;
+          if (threw) record.outcome = 'error';
+          record.outcome ??= status < 400 ? 'ok' : 'error';
+          span.setAttribute('http.response.status_code', status);
+          if (record.operation) span.setAttribute('graphql.operation.name', record.operation);
+          const operation = metrics.operationLabel(record.operation);
+          const seconds = (performance.now() - started) / 1000;
+          metrics.requests.inc({ operation, outcome: record.outcome });
+          metrics.requestDuration.observe({ operation, outcome: record.outcome }, seconds);
+          logger.info(...requestLine(record, seconds * 1000, status));
+        }
+      },
+    );
+  }
 
+  async function answerGraphQL(request: IncomingMessage, response: ServerResponse, url: URL, requestId: string, record: RequestRecord): Promise<void> {
     const body = await readBody(request, bodyLimit);
     if (body.kind === 'too-large') {
+      record.outcome = 'rejected';
       return sendJson(response, 413, graphqlError(`请求体过大，上限 ${bodyLimit} 字节（request body larger than ${bodyLimit} bytes）`, 'PAYLOAD_TOO_LARGE'));
     }
     let parsedBody: unknown = undefined;
@@ -88,6 +144,7 @@ export async function serveGraphQL<Ctx extends ApolloBaseContext>(
       try {
         parsedBody = JSON.parse(body.text);
       } catch {
+        record.outcome = 'rejected';
         return sendJson(response, 400, graphqlError('请求体不是合法的 JSON（request body is not valid JSON）', 'BAD_REQUEST'));
       }
     }
@@ -96,7 +153,6 @@ export async function serveGraphQL<Ctx extends ApolloBaseContext>(
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const requestId = requestIdOf(request);
     stats.graphqlRequests += 1;
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body: parsedBody },
@@ -126,6 +182,7 @@ export async function serveGraphQL<Ctx extends ApolloBaseContext>(
     url: `http://localhost:${port}${GRAPHQL_PATH}`,
     port,
     stats,
+    metrics,
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((error) => (error ? reject(error) : resolve()));

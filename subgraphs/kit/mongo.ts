@@ -30,7 +30,17 @@ export interface DepartmentDb {
   close(): Promise<void>;
 }
 
-export async function connectDepartmentDb(uri: string, dbName: string): Promise<DepartmentDb> {
+/** One command the driver sent and its answer's time (the subgraph's DB latency metric). */
+export interface CommandSample {
+  command: string;
+  /** The collection it named, or "" for a database command. */
+  collection: string;
+  seconds: number;
+  ok: boolean;
+}
+
+/** `observe`: told of every application command when its answer arrives (the driver's command monitoring). */
+export async function connectDepartmentDb(uri: string, dbName: string, observe?: (sample: CommandSample) => void): Promise<DepartmentDb> {
   const connection = mongoose.createConnection(uri, {
     dbName,
     // jongodb has no `create` command, and a real mongod creates collections on first write.
@@ -41,12 +51,27 @@ export async function connectDepartmentDb(uri: string, dbName: string): Promise<
   });
   await connection.asPromise();
   const counts = new Map<string, number>();
-  connection.getClient().on('commandStarted', (event: mongo.CommandStartedEvent) => {
-    if (HOUSEKEEPING.has(event.commandName) || background.getStore()) return;
+  // The collection of each command in flight, by the driver's request id, until its answer is timed.
+  const inFlight = new Map<number, string>();
+  const client = connection.getClient();
+  client.on('commandStarted', (event: mongo.CommandStartedEvent) => {
+    if (HOUSEKEEPING.has(event.commandName)) return;
     const collection = event.command[event.commandName];
+    if (observe) inFlight.set(event.requestId, typeof collection === 'string' ? collection : '');
+    if (background.getStore()) return;
     const key = typeof collection === 'string' ? `${event.commandName} ${collection}` : event.commandName;
     counts.set(key, (counts.get(key) ?? 0) + 1);
   });
+  if (observe) {
+    const finished = (ok: boolean) => (event: mongo.CommandSucceededEvent | mongo.CommandFailedEvent) => {
+      const collection = inFlight.get(event.requestId);
+      if (collection === undefined) return;
+      inFlight.delete(event.requestId);
+      observe({ command: event.commandName, collection, seconds: event.duration / 1000, ok });
+    };
+    client.on('commandSucceeded', finished(true));
+    client.on('commandFailed', finished(false));
+  }
   const commands: CommandCounter = {
     snapshot: () => Object.fromEntries(counts),
     total: () => [...counts.values()].reduce((sum, n) => sum + n, 0),

@@ -6,7 +6,12 @@
 // A claim is a conditional updateOne on the message (exactly one winner, on every engine and with
 // any number of replicas), never a findOneAndUpdate. A message refused for good, or failing
 // MAX_ATTEMPTS times, is dead-lettered (kit/delivery.ts) and logged, not retried for ever.
+// A message keeps the trace context of the request that stored it: its delivery, however late,
+// shows in that request's trace.
 import { Schema, type Connection, type Model, type Types } from 'mongoose';
+import type { LogFn } from './observability/logger';
+import type { OutboxFigures } from './observability/metrics';
+import { contextFrom, inSpan, SpanKind, traceHeaders } from './observability/tracing';
 import { isPermanentRefusal, MAX_ATTEMPTS, retryDelayMs, errorText } from './delivery';
 import { isDuplicateKey, modelOn } from './mongo';
 import { createPoller } from './poller';
@@ -25,6 +30,8 @@ export interface OutboxMessage {
   lockedUntil: Date | null;
   lastError: string | null;
   deliveredAt: Date | null;
+  /** The W3C trace context (`traceparent`) of the request that stored it; null when nothing was traced. */
+  trace: Record<string, string> | null;
   createdAt: Date;
 }
 
@@ -40,6 +47,7 @@ function outboxSchema(collection: string): Schema<OutboxMessage> {
       lockedUntil: { type: Date, default: null },
       lastError: { type: String, default: null },
       deliveredAt: { type: Date, default: null },
+      trace: { type: Schema.Types.Mixed, default: null },
     },
     { collection, timestamps: true, minimize: false },
   );
@@ -59,7 +67,7 @@ export interface OutboxOptions {
   leaseMs?: number;
   /** How many due messages one round delivers side by side. */
   batchSize?: number;
-  log?(message: string): void;
+  log?: LogFn;
 }
 
 export interface Outbox {
@@ -104,20 +112,34 @@ export function createOutbox(connection: Connection, collection: string, options
   }
 
   async function deliverOne(message: OutboxMessage): Promise<void> {
+    const attributes = { 'messaging.destination.name': message.destination, 'tgc.outbox': collection, 'tgc.outbox.key': message.key, 'tgc.outbox.attempt': message.attempts + 1 };
     try {
-      await options.deliver(message);
+      // A span of the trace that stored the message: the hand-over shows where it began.
+      await inSpan(`outbox ${collection} deliver`, { kind: SpanKind.PRODUCER, parent: contextFrom(message.trace), attributes }, () => options.deliver(message));
       await model.updateOne({ _id: message._id, lockedUntil: message.lockedUntil }, { $set: { status: 'DELIVERED', deliveredAt: clock(), lockedUntil: null, lastError: null }, $inc: { attempts: 1 } });
     } catch (error) {
       const attempts = message.attempts + 1;
       const lastError = errorText(error);
       if (isPermanentRefusal(error) || attempts >= MAX_ATTEMPTS) {
         await model.updateOne({ _id: message._id, lockedUntil: message.lockedUntil }, { $set: { status: 'DEAD', attempts, lockedUntil: null, lastError } });
-        options.log?.(`${collection}: ${message.key} to ${message.destination} dead-lettered after ${attempts} attempt(s): ${lastError}`);
+        options.log?.(`${collection}: ${message.key} to ${message.destination} dead-lettered after ${attempts} attempt(s): ${lastError}`, 'error', {
+          outbox: collection,
+          key: message.key,
+          destination: message.destination,
+          attempts,
+          traceparent: message.trace?.traceparent,
+        });
         return;
       }
       const delay = Math.min(maxDelayMs, retryDelayMs(attempts, baseDelayMs, maxDelayMs));
       await model.updateOne({ _id: message._id, lockedUntil: message.lockedUntil }, { $set: { attempts, nextAttemptAt: new Date(clock().getTime() + delay), lockedUntil: null, lastError } });
-      options.log?.(`${collection}: ${message.key} to ${message.destination} not delivered (attempt ${attempts}, next in ${delay} ms): ${lastError}`);
+      options.log?.(`${collection}: ${message.key} to ${message.destination} not delivered (attempt ${attempts}, next in ${delay} ms): ${lastError}`, 'warn', {
+        outbox: collection,
+        key: message.key,
+        destination: message.destination,
+        attempts,
+        nextInMs: delay,
+      });
     }
   }
 
@@ -137,7 +159,9 @@ export function createOutbox(connection: Connection, collection: string, options
     async enqueue(messages) {
       if (messages.length === 0) return;
       const now = clock();
-      const documents = messages.map((message) => ({ ...message, status: 'PENDING', attempts: 0, nextAttemptAt: now }));
+      const carrier = traceHeaders();
+      const trace = Object.keys(carrier).length > 0 ? carrier : null;
+      const documents = messages.map((message) => ({ ...message, status: 'PENDING', attempts: 0, nextAttemptAt: now, trace }));
       try {
         await model.insertMany(documents, { ordered: true });
       } catch (error) {
@@ -165,4 +189,38 @@ export function createOutbox(connection: Connection, collection: string, options
     stop: () => poller.stop(),
   };
   return outbox;
+}
+
+/**
+ * Every outbox on a connection (the models `createOutbox` registers, `Outbox_<collection>`), by
+ * destination: how many messages wait, how old the oldest is, how many are dead-lettered.
+ * Grouped on one field at a time, which every engine runs (jongodb has no `$min`).
+ */
+export async function outboxFigures(connection: Connection, now: Date): Promise<OutboxFigures[]> {
+  const outboxes = Object.values(connection.models).filter((model) => model.modelName.startsWith('Outbox_')) as unknown as Model<OutboxMessage>[];
+  const perOutbox = await Promise.all(
+    outboxes.map(async (model) => {
+      const countBy = async (status: OutboxMessage['status']) => {
+        const groups = await model.aggregate<{ _id: string; count: number }>([{ $match: { status } }, { $group: { _id: '$destination', count: { $sum: 1 } } }]);
+        return new Map(groups.map((group) => [group._id, group.count]));
+      };
+      const [pending, dead] = await Promise.all([countBy('PENDING'), countBy('DEAD')]);
+      const destinations = [...new Set([...pending.keys(), ...dead.keys()])].sort();
+      return Promise.all(
+        destinations.map(async (destination): Promise<OutboxFigures> => {
+          const oldest = pending.has(destination)
+            ? await model.findOne({ status: 'PENDING', destination }, { createdAt: 1 }).sort({ createdAt: 1 }).lean<{ createdAt: Date }>()
+            : null;
+          return {
+            outbox: model.collection.collectionName,
+            destination,
+            pending: pending.get(destination) ?? 0,
+            oldestPendingSeconds: oldest ? Math.max(0, (now.getTime() - oldest.createdAt.getTime()) / 1000) : 0,
+            dead: dead.get(destination) ?? 0,
+          };
+        }),
+      );
+    }),
+  );
+  return perOutbox.flat();
 }

@@ -4,6 +4,8 @@
 // (and its peers) can answer.
 import { errorText } from './delivery';
 import { inBackground } from './mongo';
+import type { LogFn } from './observability/logger';
+import { untraced } from './observability/tracing';
 
 export interface Poller {
   /** Runs a round now (or joins the running one, with another after it). */
@@ -16,7 +18,7 @@ export interface Poller {
 }
 
 /** `round` returns true when it left work behind (a full batch): another round follows at once. */
-export function createPoller(name: string, round: () => Promise<boolean>, options: { pollMs?: number; log?(message: string): void } = {}): Poller {
+export function createPoller(name: string, round: () => Promise<boolean>, options: { pollMs?: number; log?: LogFn } = {}): Poller {
   const pollMs = options.pollMs ?? 1000;
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<void> | null = null;
@@ -36,13 +38,14 @@ export function createPoller(name: string, round: () => Promise<boolean>, option
         again = true;
         return running;
       }
-      running = inBackground(rounds).finally(() => {
+      // A round is not part of the request that kicked it: its spans start traces (or continue a stored one) of their own.
+      running = untraced(() => inBackground(rounds)).finally(() => {
         running = null;
       });
       return running;
     },
     kick() {
-      if (!stopped) void poller.drain().catch((error: unknown) => options.log?.(`${name}: round failed: ${errorText(error)}`));
+      if (!stopped) void poller.drain().catch((error: unknown) => options.log?.(`${name}: round failed: ${errorText(error)}`, 'error', { poller: name, err: error }));
     },
     start() {
       stopped = false;

@@ -3,7 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, GraphQLScalarType, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
@@ -17,7 +22,11 @@ import { createServiceTokens, type ServiceTokens } from './service-token';
 import { checkCard, registryCard, type CardFacts, type CardQuestion } from './card-check';
 import type { Program } from './programs';
 import { serveGraphQL, type Listening } from './http';
-import { connectDepartmentDb, ensureIndexes, type CommandCounter } from './mongo';
+import { connectDepartmentDb, ensureIndexes, inBackground, type CommandCounter } from './mongo';
+import { outboxFigures } from './outbox';
+import { logFnOf, processLogger, type LogFn, type Logger } from './observability/logger';
+import { createServiceMetrics, subgraphMetrics, type SubgraphMetrics } from './observability/metrics';
+import { observabilityPlugin } from './observability/requests';
 import { createAuditTrail, type AuditSink } from './audit';
 import { ANONYMOUS_CLIENT_HEADER, anonymousClientOf, GATEWAY_TOKEN_HEADER, sentByGateway } from './representations';
 import { guardTextInputs } from './input-text';
@@ -44,7 +53,8 @@ export interface SubgraphEnvironment {
   subgraphUrl(name: SubgraphName): string;
   clock(): Date;
   calendar: WorkingCalendar;
-  log(message: string): void;
+  /** Background work's log lines (outbox retries at warn, dead letters at error …). */
+  log: LogFn;
   /** The token this service presents to the others. */
   serviceToken: ServiceTokens;
   /** Turns a caller's token into a viewer; refuses a missing or bad one with UNAUTHENTICATED. */
@@ -68,7 +78,7 @@ export async function defaultEnvironment(name: SubgraphName, env: Env = process.
     subgraphUrl,
     clock: () => new Date(),
     calendar: loadWorkingCalendar(),
-    log: (message) => console.log(`[${name}] ${message}`),
+    log: logFnOf(processLogger().child({ service: name })),
   };
 }
 
@@ -105,17 +115,39 @@ export interface StartSubgraphOptions {
   deferBackground?: boolean;
   /** Where process settings are read from (GRAPHQL_STACKTRACES); the process environment unless given. */
   env?: Env;
+  /** Where request lines and errors go; the process's logger (a child named for the subgraph) unless given. */
+  logger?: Logger;
 }
 
+/** How long /health/ready waits for the database's answer to a ping. */
+const READY_PING_TIMEOUT_MS = 2000;
+
 export async function startSubgraph(factory: SubgraphFactory, options: StartSubgraphOptions): Promise<RunningSubgraph> {
-  const db = await connectDepartmentDb(options.mongoUri, options.dbName);
-  const module = factory(db.connection, options.environment);
+  const metrics = createServiceMetrics();
+  const clock = options.environment.clock;
+  // Outbox figures are read from the database when /metrics is scraped, not counted in memory:
+  // every replica then reports the same, true depth.
+  const own: SubgraphMetrics = subgraphMetrics(metrics.registry, () => inBackground(() => outboxFigures(db.connection, clock())));
+  const db = await connectDepartmentDb(options.mongoUri, options.dbName, (sample) =>
+    own.commandDuration.observe({ collection: sample.collection, command: sample.command, outcome: sample.ok ? 'ok' : 'error' }, sample.seconds),
+  );
+  const built = factory(db.connection, options.environment);
+  const logger = options.logger ?? processLogger().child({ service: built.name });
+  const module = { ...built, audit: countedAudit(built.audit, own, logger) };
   await ensureIndexes(db.connection);
   const schema = buildSchema(module);
   const apollo = new ApolloServer<BaseContext>({
     schema,
-    // No Apollo Studio here: no federated traces, no landing page.
-    plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginInlineTraceDisabled(), auditPlugin(module, options.environment)],
+    logger,
+    // No Apollo Studio here: no federated traces, no usage or schema reporting, no landing page.
+    plugins: [
+      observabilityPlugin<BaseContext>(logger),
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      auditPlugin(module, options.environment),
+    ],
     // Stack traces name files and lines: only when asked for, never by default (not even in development).
     includeStacktraceInErrorResponses: stacktracesWanted(options.env ?? process.env),
     // The process owner (kit/run.ts) handles signals and stops everything in order.
@@ -124,6 +156,9 @@ export async function startSubgraph(factory: SubgraphFactory, options: StartSubg
   await apollo.start();
   const listening = await serveGraphQL(apollo, {
     port: options.port,
+    service: module.name,
+    logger,
+    metrics,
     // Every request is verified again here, whoever sent it: a subgraph port reached directly
     // without a valid token answers nothing but UNAUTHENTICATED (issue 4).
     context: async (request, requestId) => {
@@ -135,6 +170,10 @@ export async function startSubgraph(factory: SubgraphFactory, options: StartSubg
       return module.createContext({ requestId, viewer, fromGateway, anonymousClient, audit: createAuditTrail(module.name, requestId, viewer, options.environment.clock, module.audit) });
     },
     health: () => ({ ready: db.connection.readyState === 1, subgraph: module.name }),
+    ready: async () => {
+      const database = await pingDatabase(db.connection);
+      return { ready: database.reachable, subgraph: module.name, database };
+    },
   });
   const startBackground = () => {
     module.audit.start?.();
@@ -174,7 +213,11 @@ export function auditPlugin(module: Pick<AnySubgraphModule, 'audit' | 'name'>, e
           try {
             await module.audit.record(events);
           } catch (error) {
-            environment.log(`audit: ${events.length} events could not be recorded; the answer is withheld: ${(error as Error).message}`);
+            // The failure itself is logged (with its stack) by the sink's counter; this says what it cost.
+            environment.log(`audit: ${events.length} events could not be recorded; the answer is withheld: ${(error as Error).message}`, 'warn', {
+              requestId: contextValue.requestId,
+              events: events.length,
+            });
             if (response.body.kind !== 'single') return;
             const mutation = operation?.operation === 'mutation';
             response.body.singleResult.data = null;
@@ -191,6 +234,44 @@ export function auditPlugin(module: Pick<AnySubgraphModule, 'audit' | 'name'>, e
       };
     },
   };
+}
+
+/**
+ * The subgraph's audit sink, counting what it queued (a department's outbox) or stored (the
+ * window's archive), and logging what failed (once, with its stack: the caller only sees AUDIT_UNAVAILABLE).
+ */
+function countedAudit(sink: AuditSink, metrics: Pick<SubgraphMetrics, 'auditEvents'>, logger: Logger): AuditSink {
+  const handedOver = 'outbox' in sink ? 'queued' : 'stored';
+  return {
+    ...sink,
+    async record(events) {
+      try {
+        await sink.record(events);
+      } catch (error) {
+        metrics.auditEvents.inc({ outcome: 'failed' }, events.length);
+        logger.error({ requestId: events[0]?.requestId, events: events.length, err: error }, `audit: ${events.length} event(s) could not be ${handedOver}: ${(error as Error)?.message}`);
+        throw error;
+      }
+      metrics.auditEvents.inc({ outcome: handedOver }, events.length);
+    },
+  };
+}
+
+/** Whether the database answers a ping in time (the subgraph's readiness). */
+async function pingDatabase(connection: Connection): Promise<{ reachable: boolean; error?: string }> {
+  if (connection.readyState !== 1 || !connection.db) return { reachable: false, error: 'not connected' };
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      inBackground(() => connection.db!.admin().ping()),
+      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${READY_PING_TIMEOUT_MS} ms`)), READY_PING_TIMEOUT_MS))),
+    ]);
+    return { reachable: true };
+  } catch (error) {
+    return { reachable: false, error: (error as Error).message };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** One resolver map from several (e.g. a department's read view and its case desk), type by type. */

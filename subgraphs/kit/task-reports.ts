@@ -10,6 +10,7 @@ import { DELIVERY_LEASE_MS, claimed, failed, errorText } from './delivery';
 import type { DepartmentName } from './departments';
 import type { CaseTaskReport } from './case-task';
 import { createPoller, type Poller } from './poller';
+import type { LogFn } from './observability/logger';
 
 export type Reporter = Poller;
 
@@ -19,7 +20,7 @@ export interface ReporterOptions {
   send(report: CaseTaskReport): Promise<void>;
   /** Also run each round: finishing steps a stopped process left half-done. */
   housekeeping?(): Promise<unknown>;
-  log(message: string): void;
+  log: LogFn;
   pollMs?: number;
   batchSize?: number;
 }
@@ -55,7 +56,12 @@ export function createReporter(CaseTask: Model<CaseTaskDoc>, options: ReporterOp
       await CaseTask.updateOne({ _id: task._id, sequence: sent, 'report.leaseUntil': lease }, { $set: { report: next } });
       await CaseTask.updateOne({ _id: task._id, 'report.leaseUntil': lease }, { $set: { 'report.leaseUntil': null } });
       const level = next.state === 'DEAD' ? 'dead-lettered' : `not delivered (attempt ${next.attempts})`;
-      options.log(`case_task_reports: ${task.caseId}/${task.item} #${sent} to the window ${level}: ${errorText(error)}`);
+      options.log(`case_task_reports: ${task.caseId}/${task.item} #${sent} to the window ${level}: ${errorText(error)}`, next.state === 'DEAD' ? 'error' : 'warn', {
+        caseId: task.caseId,
+        item: task.item,
+        department: options.department,
+        attempts: next.attempts,
+      });
       return;
     }
     await CaseTask.updateOne({ _id: task._id, acknowledgedSequence: { $lt: sent } }, { $set: { acknowledgedSequence: sent } });

@@ -11,6 +11,7 @@ import { serviceCall } from '../../kit/graphql-client';
 import { cancelled, claimed, errorText, failed, inFlight, isClaimable, succeeded, type Delivery } from '../../kit/delivery';
 import type { DepartmentName } from '../../kit/departments';
 import { createPoller, type Poller } from '../../kit/poller';
+import { contextFrom, inSpan, SpanKind } from '../../kit/observability/tracing';
 import type { SubgraphEnvironment } from '../../kit/subgraph';
 import { catalogItem } from '../catalog';
 import type { CaseDoc, CaseItemDoc, CaseModels } from '../case-model';
@@ -101,10 +102,17 @@ export function createDispatcher(environment: SubgraphEnvironment, models: CaseM
         const mine = parts.filter((part) => latest.items[part.index].department === department);
         const recalls = mine.filter((part) => part.kind === 'recall');
         let recallOutcome: unknown = null;
-        if (recalls.length > 0) recallOutcome = await recall(latest, department).then(() => null, (error: unknown) => error ?? new Error('withdrawal failed'));
+        // Each hand-over is a span of the trace that made it due (the case's submission, a withdrawal, a retry).
+        const traced = (kind: Kind, index: number, send: () => Promise<void>) =>
+          inSpan(
+            `case ${kind} ${department}`,
+            { kind: SpanKind.PRODUCER, parent: contextFrom(latest.items[index][kind]?.trace), attributes: { 'tgc.case_id': latest._id.toString(), 'tgc.department': department, 'tgc.service_item': latest.items[index].service } },
+            send,
+          );
+        if (recalls.length > 0) recallOutcome = await traced('recall', recalls[0].index, () => recall(latest, department)).then(() => null, (error: unknown) => error ?? new Error('withdrawal failed'));
         for (const part of mine) {
           if (part.kind === 'recall') outcomes.set(`${part.index}:recall`, recallOutcome);
-          else outcomes.set(`${part.index}:dispatch`, await handOut(latest, latest.items[part.index]).then(() => null, (error: unknown) => error ?? new Error('delivery failed')));
+          else outcomes.set(`${part.index}:dispatch`, await traced('dispatch', part.index, () => handOut(latest, latest.items[part.index])).then(() => null, (error: unknown) => error ?? new Error('delivery failed')));
         }
       }),
     );
@@ -131,7 +139,11 @@ export function createDispatcher(environment: SubgraphEnvironment, models: CaseM
             // A part not handed out before the case was withdrawn is not handed out any more.
             if (part.kind === 'dispatch' && latest.status === 'WITHDRAWN') next = cancelled(next);
             items[part.index] = { ...item, [part.kind]: next };
-            environment.log(`case ${caseId}: ${part.kind} of ${item.service} to ${item.department} ${next.state === 'DEAD' ? 'dead-lettered' : `failed (attempt ${next.attempts})`}: ${errorText(error)}`);
+            environment.log(
+              `case ${caseId}: ${part.kind} of ${item.service} to ${item.department} ${next.state === 'DEAD' ? 'dead-lettered' : `failed (attempt ${next.attempts})`}: ${errorText(error)}`,
+              next.state === 'DEAD' ? 'error' : 'warn',
+              { caseId, item: item.service, department: item.department, kind: part.kind, attempts: next.attempts, deadLettered: next.state === 'DEAD' },
+            );
             if (next.state === 'DEAD') {
               events.push({ at: now, kind: 'DELIVERY_FAILED', department: item.department, service: item.service, message: `${part.kind === 'dispatch' ? '分派' : '撤回通知'}失败，待协调处理：${label}（${errorText(error)}）` });
             }
@@ -154,7 +166,11 @@ export function createDispatcher(environment: SubgraphEnvironment, models: CaseM
     'case_dispatch',
     async () => {
       const due = await models.Case.find({ workDueAt: { $lte: clock() } }).sort({ workDueAt: 1 }).limit(BATCH).lean<CaseDoc[]>();
-      await Promise.all(due.map((current) => workOn(current).catch((error: unknown) => environment.log(`case ${current._id.toString()}: dispatch round failed: ${errorText(error)}`))));
+      await Promise.all(
+        due.map((current) =>
+          workOn(current).catch((error: unknown) => environment.log(`case ${current._id.toString()}: dispatch round failed: ${errorText(error)}`, 'error', { caseId: current._id.toString(), err: error })),
+        ),
+      );
       return due.length === BATCH;
     },
     { log: environment.log },
