@@ -19,6 +19,10 @@ export interface GatewayConfig {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** A department slower than this costs its own field, not the whole answer. */
   subgraphTimeoutMs: number;
+  /** The built workbench the gateway serves (npm run workbench:build). */
+  workbenchDir: string;
+  /** The workbench's token page may mint development tokens: never in production (WORKBENCH_DEV_TOKENS=0 turns it off elsewhere). */
+  devTokens: boolean;
 }
 
 export function readGatewayConfig(env: Env = process.env): GatewayConfig {
@@ -36,5 +40,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     supergraphPath: readString(env, 'SUPERGRAPH_PATH', fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url))),
     subgraphUrls,
     subgraphTimeoutMs: readPositiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 10_000),
+    workbenchDir: readString(env, 'WORKBENCH_DIR', fileURLToPath(new URL('../workbench/dist', import.meta.url))),
+    devTokens: env.NODE_ENV !== 'production' && env.WORKBENCH_DEV_TOKENS !== '0',
   };
 }

@@ -56,4 +56,14 @@ describe('safelist and CSRF at the gateway', () => {
     writeFileSync(bad, '{"not": "a list"}');
     expect(() => loadSafelist(bad)).toThrow(/PERSISTED_QUERY_SAFELIST/);
   });
+
+  it("reads the workbench's persisted-documents manifest, and refuses one whose hash is not its text's", () => {
+    const query = 'query Board { cases { totalCount } }';
+    const manifest = join(folder, 'persisted-documents.json');
+    writeFileSync(manifest, JSON.stringify({ [`sha256:${sha256(query)}`]: query }));
+    expect(loadSafelist(manifest)).toEqual(new Set([sha256(query)]));
+    const forged = join(folder, 'forged.json');
+    writeFileSync(forged, JSON.stringify({ [`sha256:${sha256(query)}`]: '{ auditEvents { edges { node { subject } } } }' }));
+    expect(() => loadSafelist(forged)).toThrow(/not the sha256 of its operation's text/);
+  });
 });

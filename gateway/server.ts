@@ -19,8 +19,9 @@ import { bearerToken, createVerifier, readIdentityConfig } from '../subgraphs/ki
 import { createServiceTokens, type ServiceTokens } from '../subgraphs/kit/service-token';
 import { ANONYMOUS_CLIENT_HEADER, GATEWAY_TOKEN_HEADER } from '../subgraphs/kit/representations';
 import { accessPlugin, suggestionPlugin } from './auth';
-import { errorFormatter, loadSafelist, safelistPlugin } from './hardening';
+import { errorFormatter, PersistedDocumentsCache, readSafelist, safelistPlugin } from './hardening';
 import { serveGraphiql } from './graphiql';
+import { workbenchDocuments, workbenchRoute } from './workbench';
 import { armorFor, parseOptionsFor, parserLimitsPlugin } from './limits';
 import { operationChoicePlugin } from './operations';
 import { supergraphFromFile } from './supergraph-file';
@@ -159,6 +160,10 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const verify = await createVerifier(identity);
   const serviceToken = createServiceTokens(identity, 'gateway', options.env ?? process.env);
   const armor = armorFor(config.limits);
+  const safelist = config.safelistPath ? readSafelist(config.safelistPath) : null;
+  // Operations known by their hash alone: the workbench's manifest and a safelist's texts.
+  const knownDocuments = new Map([...workbenchDocuments(config.workbenchDir), ...[...(safelist ?? [])].filter((entry): entry is [string, string] => entry[1] !== null)]);
+  const workbench = workbenchRoute({ dir: config.workbenchDir, devTokens: config.devTokens ? identity : null });
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
     logger,
@@ -172,12 +177,13 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       ...armor.plugins,
       accessPlugin<GatewayContext>(),
       suggestionPlugin<GatewayContext>(),
-      ...(config.safelistPath ? [safelistPlugin<GatewayContext>(loadSafelist(config.safelistPath))] : []),
+      ...(safelist ? [safelistPlugin<GatewayContext>(new Set(safelist.keys()))] : []),
       ApolloServerPluginLandingPageDisabled(),
       // No usage or schema reports to Apollo's servers, even with APOLLO_KEY in the environment.
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
     ],
+    persistedQueries: { cache: new PersistedDocumentsCache(knownDocuments) },
     formatError: errorFormatter(config),
     includeStacktraceInErrorResponses: config.stacktraces && !config.maskErrors,
     validationRules: armor.validationRules,
@@ -199,7 +205,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       return { requestId, token, clientAddress: request.socket.remoteAddress ?? null, viewer: token ? await verify(token) : null, serviceToken };
     },
     health: () => ({ ready: loaded, service: 'gateway' }),
-    route: serveGraphiql,
+    route: async (request, response) => serveGraphiql(request, response) || (await workbench(request, response)),
   });
   return {
     ...listening,

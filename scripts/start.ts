@@ -5,10 +5,13 @@ import { fileURLToPath } from 'node:url';
 import { readPositiveInt, readString } from '../subgraphs/kit/config';
 import { DEFAULT_PORTS, envSuffix, GATEWAY_DEFAULT_PORT, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/kit/departments';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../subgraphs/kit/embedded-mongo';
+import { processLogger } from '../subgraphs/kit/observability/logger';
 import { DEFAULT_DEMO_TALENTS, loadDemoData } from './demo-data';
+import { ensureWorkbenchBuilt } from '../workbench/build';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;
+const logger = processLogger().child({ service: 'start' });
 const children: { name: string; process: ChildProcess }[] = [];
 let embedded: EmbeddedMongo | null = null;
 let stopping = false;
@@ -25,7 +28,7 @@ function launch(name: string, entry: string, extraEnv: Record<string, string>): 
   });
   child.once('exit', (code, signal) => {
     if (!stopping) {
-      console.error(`[start] ${name} exited (${signal ?? `code ${code}`}); stopping everything`);
+      logger.error({ process: name, code, signal }, `${name} exited (${signal ?? `code ${code}`}); stopping everything`);
       void shutdown(1);
     }
   });
@@ -38,7 +41,7 @@ async function waitHealthy(name: string, port: number, timeoutMs = 60_000): Prom
   while (Date.now() < deadline) {
     if (stopping) return;
     try {
-      const response = await fetch(`http://127.0.0.1:${port}/health`);
+      const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
       if (response.ok) return;
     } catch {
       // not listening yet
@@ -51,7 +54,7 @@ async function waitHealthy(name: string, port: number, timeoutMs = 60_000): Prom
 async function shutdown(exitCode: number): Promise<void> {
   if (stopping) return;
   stopping = true;
-  console.log('[start] stopping…');
+  logger.info('stopping…');
   await Promise.all(
     children.map(
       ({ process: child }) =>
@@ -73,14 +76,17 @@ async function shutdown(exitCode: number): Promise<void> {
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
 
 try {
+  // The workbench the gateway serves: built when missing or older than its sources (a few seconds).
+  await ensureWorkbenchBuilt((message) => logger.info(message));
   if (!env.MONGODB_URI) {
     embedded = await startEmbeddedMongo();
-    console.log(`[start] embedded MongoDB (${embedded.engine}) at ${embedded.uri} — in memory, gone when this stops; for trying the product, not for production (set MONGODB_URI)`);
+    logger.info({ engine: embedded.engine, uri: embedded.uri }, `embedded MongoDB (${embedded.engine}) at ${embedded.uri} — in memory, gone when this stops; for trying the product, not for production (set MONGODB_URI)`);
   }
   const mongoUri = env.MONGODB_URI ?? embedded!.uri;
   const talents = readPositiveInt(env, 'SEED_TALENTS', DEFAULT_DEMO_TALENTS);
   const seeded = await loadDemoData({ mongoUri, dbNameOf: (name) => readString(env, `DB_${envSuffix(name)}`, `tgc_${name}`), talents });
-  console.log(seeded.seeded ? `[start] demo data loaded: ${JSON.stringify(seeded.documents)}` : '[start] databases already hold data; demo data not loaded');
+  if (seeded.seeded) logger.info({ documents: seeded.documents }, `demo data loaded: ${JSON.stringify(seeded.documents)}`);
+  else logger.info('databases already hold data; demo data not loaded');
 
   for (const name of SUBGRAPH_NAMES) launch(name, `subgraphs/${name}/index.ts`, { MONGODB_URI: mongoUri });
   await Promise.all(SUBGRAPH_NAMES.map((name) => waitHealthy(name, portOf(name))));
@@ -90,12 +96,18 @@ try {
   const gatewayPort = Number(env.PORT || GATEWAY_DEFAULT_PORT);
   await waitHealthy('gateway', gatewayPort);
 
-  console.log('\n人才绿色通道 Talent Green Channel is up:');
-  console.log(`  gateway + GraphiQL  http://localhost:${gatewayPort}/graphql`);
-  console.log(`  gateway health      http://localhost:${gatewayPort}/health`);
-  for (const name of SUBGRAPH_NAMES) console.log(`  ${name.padEnd(18)}  http://localhost:${portOf(name)}/graphql`);
-  console.log('Press Ctrl-C to stop everything.\n');
+  logger.info(
+    [
+      '人才绿色通道 Talent Green Channel is up:',
+      `  workbench 工作台     http://localhost:${gatewayPort}/`,
+      `  gateway + GraphiQL  http://localhost:${gatewayPort}/graphql`,
+      `  gateway health      http://localhost:${gatewayPort}/health/ready`,
+      `  gateway metrics     http://localhost:${gatewayPort}/metrics`,
+      ...SUBGRAPH_NAMES.map((name) => `  ${name.padEnd(18)}  http://localhost:${portOf(name)}/graphql`),
+      'Press Ctrl-C to stop everything.',
+    ].join('\n'),
+  );
 } catch (error) {
-  console.error(`[start] ${(error as Error).message}`);
+  logger.error({ err: error }, (error as Error).message);
   await shutdown(1);
 }

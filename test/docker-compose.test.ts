@@ -59,4 +59,28 @@ describe('docker-compose.yml', () => {
       expect(Object.keys(environment), name).toEqual(expect.arrayContaining(['LOG_LEVEL', 'OTEL_EXPORTER_OTLP_ENDPOINT']));
     }
   });
+
+  it('gives every subgraph the analysts\' suppression threshold for figures', () => {
+    for (const name of SUBGRAPH_NAMES) expect(compose.services[name].environment!.STATS_MIN_GROUP_SIZE, name).toBe('${STATS_MIN_GROUP_SIZE:-5}');
+  });
+});
+
+// The image the services run: the workbench is built in a stage of its own and only its static
+// files reach the image, next to the folders the gateway and the subgraphs load at run time.
+describe('Dockerfile', () => {
+  const stages = readFileSync(`${root}/Dockerfile`, 'utf8')
+    .split(/^FROM /m)
+    .slice(1)
+    .map((stage) => stage.split('\n').map((line) => line.trim()));
+
+  it('builds the workbench from the supergraph and the app, then copies only its dist into the runtime image', () => {
+    const build = stages.find((lines) => /AS workbench$/.test(lines[0]))!;
+    expect(build, 'a stage named workbench').toBeDefined();
+    expect(build).toEqual(expect.arrayContaining(['COPY schema ./schema', 'COPY workbench ./workbench', 'RUN npx tsx workbench/build.ts']));
+    const runtime = stages.at(-1)!;
+    expect(runtime).toContain('COPY --from=workbench /app/workbench/dist ./workbench/dist');
+    for (const folder of ['gateway', 'subgraphs', 'schema', 'scripts']) expect(runtime, folder).toContain(`COPY ${folder} ./${folder}`);
+    expect(runtime).toContain('USER node');
+    expect(runtime.indexOf('USER node')).toBeGreaterThan(runtime.findIndex((line) => line.startsWith('COPY --from=workbench')));
+  });
 });

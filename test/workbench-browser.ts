@@ -1,0 +1,76 @@
+// Shared by the workbench's browser tests: Debian's Chromium driven by playwright-core (as the
+// GraphiQL test does), a page signed in with a test token, and a screenshot kept under
+// test-results/ as a CI artefact. Every page must load from the gateway alone, without errors.
+import { existsSync, mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import type { Viewer } from '../subgraphs/kit/context';
+import { startHarness, type Harness, type HarnessOptions } from './harness';
+import { tokenFor } from './tokens';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path)) ?? '/usr/bin/chromium';
+const RESULTS = fileURLToPath(new URL('../test-results/', import.meta.url));
+
+export async function launchBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium (as .ci/run does) or set CHROMIUM_PATH`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/**
+ * The graph and a browser for one test file: started before its tests (then `prepare`, e.g. test
+ * talents or a clock), stopped after them. Read `harness` and `browser` inside the tests.
+ */
+export function workbenchStack(options: HarnessOptions = {}, prepare?: (harness: Harness) => Promise<void> | void): { readonly harness: Harness; readonly browser: Browser } {
+  const stack = {} as { harness: Harness; browser: Browser };
+  beforeAll(async () => {
+    stack.harness = await startHarness(options);
+    await prepare?.(stack.harness);
+    stack.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await stack.browser?.close();
+    await stack.harness?.stop();
+  });
+  return stack;
+}
+
+export interface WorkbenchPage {
+  page: Page;
+  /** Requests to any host but the gateway (none may happen: intranets have no internet). */
+  foreignRequests: string[];
+  /** Script errors and failed responses, other than the graph's own answers. */
+  failures: string[];
+}
+
+/** Opens `path` on the gateway's workbench, signed in as `viewer` (the token the token page would store). */
+export async function openWorkbench(browser: Browser, gatewayUrl: string, path: string, viewer: Viewer | null): Promise<WorkbenchPage> {
+  const origin = new URL(gatewayUrl).origin;
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 }, locale: 'zh-CN' });
+  const foreignRequests: string[] = [];
+  const failures: string[] = [];
+  page.on('request', (request) => {
+    if (!request.url().startsWith(origin) && !request.url().startsWith('data:') && !request.url().startsWith('blob:')) foreignRequests.push(request.url());
+  });
+  page.on('pageerror', (error) => failures.push(error.message));
+  page.on('response', (response) => {
+    if (response.status() >= 500) failures.push(`${response.status()} ${response.url()}`);
+  });
+  if (viewer) {
+    const token = await tokenFor(viewer);
+    await page.addInitScript((value) => window.sessionStorage.setItem('workbench:token', value), token);
+  }
+  await page.goto(`${origin}${path}`);
+  return { page, foreignRequests, failures };
+}
+
+/** Keeps what the page showed as a CI artefact: test-results/<name>.png. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: `${RESULTS}${name}.png`, fullPage: true });
+}
