@@ -1,19 +1,24 @@
 // npm run chaos -- --cases 500 --clients 12: the chaos scenario of test/chaos.e2e.ts at a larger
 // size, on an embedded MongoDB of its own (or MONGODB_URI), printing what it counted.
-import { parseArgs } from 'node:util';
+import { readOptions } from './command-line';
 import { startEmbeddedMongo } from '../subgraphs/kit/embedded-mongo';
 import { runChaos } from '../test/chaos';
 import { withTestTalents } from '../test/cases';
 import { startHarness } from '../test/harness';
+const USAGE = `npm run chaos -- [--cases 200] [--clients 6] [--faults legal,talent,health,customs] [--settle-seconds 120]
 
-const { values } = parseArgs({
-  options: {
-    cases: { type: 'string', default: '200' },
-    clients: { type: 'string', default: '6' },
-    faults: { type: 'string', default: 'legal,talent,health,customs' },
-    'settle-seconds': { type: 'string', default: '120' },
-  },
-});
+Submits cases while subgraphs stop and restart; prints what was lost, duplicated or stuck.`;
+
+
+const values = readOptions(
+  USAGE,
+  {
+      cases: { type: 'string', default: '200' },
+      clients: { type: 'string', default: '6' },
+      faults: { type: 'string', default: 'legal,talent,health,customs' },
+      'settle-seconds': { type: 'string', default: '120' },
+    },
+);
 const positive = (name: string, text: string): number => {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} must be a positive whole number, got "${text}"`);

@@ -1,18 +1,26 @@
 // npm run seed -- --talents N [--seed S] [--reset]
 // Loads deterministic demo data into the databases at MONGODB_URI (for `npm start`'s embedded
 // server, use the URI it prints). Without --reset, a registry that already holds talents is left alone.
-import { parseArgs } from 'node:util';
+import { readOptions } from './command-line';
 import { readString } from '../subgraphs/kit/config';
 import { envSuffix } from '../subgraphs/kit/departments';
 import { DEFAULT_DEMO_SEED, DEFAULT_DEMO_TALENTS, loadDemoData } from './demo-data';
+const USAGE = `MONGODB_URI=<uri> npm run seed -- [--talents N] [--seed S] [--reset]
 
-const { values } = parseArgs({
-  options: {
-    talents: { type: 'string', default: String(DEFAULT_DEMO_TALENTS) },
-    seed: { type: 'string', default: String(DEFAULT_DEMO_SEED) },
-    reset: { type: 'boolean', default: false },
-  },
-});
+Loads deterministic demo data into the databases at MONGODB_URI (npm start prints the URI of its embedded MongoDB).
+  --talents  how many talents (1 to 100000, default ${DEFAULT_DEMO_TALENTS})
+  --seed     the random seed (the same seed gives the same data)
+  --reset    replace what the databases hold`;
+
+
+const values = readOptions(
+  USAGE,
+  {
+      talents: { type: 'string', default: String(DEFAULT_DEMO_TALENTS) },
+      seed: { type: 'string', default: String(DEFAULT_DEMO_SEED) },
+      reset: { type: 'boolean', default: false },
+    },
+);
 const talents = Number(values.talents);
 const seed = Number(values.seed);
 if (!Number.isInteger(talents) || talents < 1 || talents > 100_000) {

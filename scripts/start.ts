@@ -7,6 +7,7 @@ import { DEFAULT_PORTS, envSuffix, GATEWAY_DEFAULT_PORT, SUBGRAPH_NAMES, type Su
 import { startEmbeddedMongo, type EmbeddedMongo } from '../subgraphs/kit/embedded-mongo';
 import { processLogger } from '../subgraphs/kit/observability/logger';
 import { DEFAULT_DEMO_TALENTS, loadDemoData } from './demo-data';
+import { assertPortsFree } from './ports';
 import { ensureWorkbenchBuilt } from '../workbench/build';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -75,7 +76,13 @@ async function shutdown(exitCode: number): Promise<void> {
 
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => void shutdown(0));
 
+const gatewayPort = Number(env.PORT || GATEWAY_DEFAULT_PORT);
+
 try {
+  await assertPortsFree([
+    { port: gatewayPort, name: 'gateway', setting: 'PORT' },
+    ...SUBGRAPH_NAMES.map((name) => ({ port: portOf(name), name, setting: `PORT_${envSuffix(name)}` })),
+  ]);
   // The workbench the gateway serves: built when missing or older than its sources (a few seconds).
   await ensureWorkbenchBuilt((message) => logger.info(message));
   if (!env.MONGODB_URI) {
@@ -93,7 +100,6 @@ try {
 
   const subgraphUrls = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [`SUBGRAPH_URL_${envSuffix(name)}`, `http://localhost:${portOf(name)}/graphql`]));
   launch('gateway', 'gateway/index.ts', subgraphUrls);
-  const gatewayPort = Number(env.PORT || GATEWAY_DEFAULT_PORT);
   await waitHealthy('gateway', gatewayPort);
 
   logger.info(

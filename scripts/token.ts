@@ -1,20 +1,30 @@
 // npm run token -- --role R [--department D] [--talent ID] [--subject S] [--ttl 8h]
 // Prints a development token signed with JWT_SECRET (or the development secret).
-import { parseArgs } from 'node:util';
+import { readOptions } from './command-line';
 import type { Role } from '../subgraphs/kit/context';
 import { DEPARTMENT_NAMES, type DepartmentName } from '../subgraphs/kit/departments';
 import { readDurationSeconds } from '../subgraphs/kit/config';
 import { issueToken, readIdentityConfig, ROLES } from '../subgraphs/kit/identity';
+const USAGE = `npm run token -- --role ROLE [--department DEPT] [--talent ID] [--subject NAME] [--ttl 8h]
 
-const { values } = parseArgs({
-  options: {
-    role: { type: 'string' },
-    department: { type: 'string' },
-    talent: { type: 'string' },
-    subject: { type: 'string' },
-    ttl: { type: 'string', default: '8h' },
-  },
-});
+Prints a development token signed with JWT_SECRET (or the development secret).
+  --role        ${ROLES.join(' | ')}
+  --department  for department_staff: ${DEPARTMENT_NAMES.join(' | ')}
+  --talent      for the talent role: the talent's id (24 hex digits)
+  --subject     who the token names (default <role>-dev)
+  --ttl         how long it lives, e.g. 30m, 8h, 1d (at most JWT_MAX_TTL)`;
+
+
+const values = readOptions(
+  USAGE,
+  {
+      role: { type: 'string' },
+      department: { type: 'string' },
+      talent: { type: 'string' },
+      subject: { type: 'string' },
+      ttl: { type: 'string', default: '8h' },
+    },
+);
 
 function fail(message: string): never {
   console.error(message);

@@ -1,0 +1,36 @@
+// npm start listens on fixed ports; one another process already holds would otherwise be "healthy"
+// (that process answers the health check), so each is tried first and a taken one stops the start,
+// naming the port and the setting that moves it.
+import { createServer } from 'node:net';
+
+export interface WantedPort {
+  port: number;
+  /** Who wants it, e.g. `gateway` or `household`. */
+  name: string;
+  /** The setting that moves it, e.g. `PORT` or `PORT_HOUSEHOLD`. */
+  setting: string;
+}
+
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (error: NodeJS.ErrnoException) => (error.code === 'EADDRINUSE' || error.code === 'EACCES' ? resolve(false) : reject(error)));
+    // The same address the servers bind (every interface), so a holder on any of them is found.
+    probe.listen({ port, exclusive: true }, () => probe.close(() => resolve(true)));
+  });
+}
+
+/** Throws one error listing every wanted port that is taken, or that two services want at once. */
+export async function assertPortsFree(wanted: WantedPort[]): Promise<void> {
+  const problems: string[] = [];
+  const seen = new Map<number, WantedPort>();
+  for (const entry of wanted) {
+    const earlier = seen.get(entry.port);
+    if (earlier) problems.push(`port ${entry.port} is set for both ${earlier.name} (${earlier.setting}) and ${entry.name} (${entry.setting})`);
+    seen.set(entry.port, entry);
+  }
+  for (const entry of wanted) {
+    if (!(await isFree(entry.port))) problems.push(`port ${entry.port} (${entry.name}) is in use by another process: stop it, or set ${entry.setting} to another port`);
+  }
+  if (problems.length > 0) throw new Error(`端口被占用 Ports not available:\n  ${problems.join('\n  ')}`);
+}
