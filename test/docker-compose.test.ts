@@ -52,6 +52,15 @@ describe('docker-compose.yml', () => {
     expect(gateway.healthcheck!.test.join(' ')).toContain('localhost:4000/health/ready');
   });
 
+  it('tells every subgraph where the others answer, for the window\'s hand-outs and the departments\' reports', () => {
+    // Without them a subgraph calls localhost:<port>, its own container: every hand-out would end a dead letter.
+    for (const caller of SUBGRAPH_NAMES) {
+      for (const name of SUBGRAPH_NAMES) {
+        expect(compose.services[caller].environment![`SUBGRAPH_URL_${envSuffix(name)}`], `${caller} → ${name}`).toBe(`http://${name}:${DEFAULT_PORTS[name]}/graphql`);
+      }
+    }
+  });
+
   it('keeps Apollo\'s telemetry off and passes the log level and the trace collector on to every service', () => {
     for (const name of [...SUBGRAPH_NAMES, 'gateway']) {
       const environment = compose.services[name].environment!;
