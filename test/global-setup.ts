@@ -1,14 +1,17 @@
 // Starts one embedded MongoDB for the whole test run (or uses MONGODB_URI) and hands its
 // URI to every test file through vitest's provide/inject; builds the workbench once (when it is
-// missing or older than its sources) for the browser tests.
+// missing or older than its sources) and finds the Chromium for the browser tests.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedMongo } from '../subgraphs/kit/embedded-mongo';
+import { findChromium } from './chromium';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     mongoUri: string;
+    /** The browser the GraphiQL and workbench tests drive (test/chromium.ts). */
+    chromiumPath: string;
   }
 }
 
@@ -24,6 +27,7 @@ function buildWorkbench(): Promise<void> {
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const built = buildWorkbench();
+  project.provide('chromiumPath', await findChromium());
   if (process.env.MONGODB_URI) {
     project.provide('mongoUri', process.env.MONGODB_URI);
     await built;

@@ -1,23 +1,20 @@
-// Shared by the workbench's browser tests: Debian's Chromium driven by playwright-core (as the
+// Shared by the workbench's browser tests: Chromium (test/chromium.ts) driven by playwright-core (as the
 // GraphiQL test does), a page signed in with a test token, and a screenshot kept under
 // test-results/ as a CI artefact. Every page must load from the gateway alone, without errors.
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import type { Viewer } from '../subgraphs/kit/context';
 import { startHarness, type Harness, type HarnessOptions } from './harness';
 import { tokenFor } from './tokens';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'].find((path) => existsSync(path)) ?? '/usr/bin/chromium';
 const RESULTS = fileURLToPath(new URL('../test-results/', import.meta.url));
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`No Chromium at ${CHROMIUM}: install Debian's chromium (as .ci/run does) or set CHROMIUM_PATH`);
-  }
   return chromium.launch({
-    executablePath: CHROMIUM,
+    // Found once for the run by test/global-setup.ts.
+    executablePath: inject('chromiumPath'),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }
