@@ -1,25 +1,25 @@
-# One image for the gateway and every subgraph; docker-compose.yml picks the entry point.
+# One image for the gateway and every subgraph; docker-compose.yml and deploy/ pick the entry point
+# (node dist/gateway/index.js, node dist/subgraphs/<name>/index.js, node dist/scripts/seed.js).
 
-# The workbench (React + Vite) is built from the supergraph and the app's sources, then only its
-# static files go into the image the gateway serves them from.
-FROM node:20-bookworm-slim AS workbench
+# Build: the workbench (React + Vite) and the server processes compiled to JavaScript (npm run build).
+FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
+COPY tsconfig.json ./
+COPY gateway ./gateway
+COPY subgraphs ./subgraphs
 COPY schema ./schema
+COPY scripts ./scripts
 COPY workbench ./workbench
-RUN npx tsx workbench/build.ts
+RUN npm run build
 
+# Run: production dependencies and the compiled output only; no TypeScript at run time.
 FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
-COPY gateway ./gateway
-COPY subgraphs ./subgraphs
-COPY schema ./schema
-COPY scripts ./scripts
-COPY --from=workbench /app/workbench/dist ./workbench/dist
+COPY --from=build /app/dist ./dist
 USER node
-# e.g. `subgraphs/household/index.ts` or `gateway/index.ts`
-CMD ["node", "--import", "tsx", "gateway/index.ts"]
+CMD ["node", "dist/gateway/index.js"]

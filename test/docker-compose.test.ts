@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PORTS, envSuffix, SUBGRAPH_NAMES } from '../subgraphs/kit/departments';
+import { ENTRY_POINTS } from '../scripts/build';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -32,9 +33,9 @@ describe('docker-compose.yml', () => {
   it('runs each subgraph in its own container, on its port, with a health check', () => {
     for (const name of SUBGRAPH_NAMES) {
       const service = compose.services[name];
-      const entry = service.command!.at(-1)!;
-      expect(entry).toBe(`subgraphs/${name}/index.ts`);
-      expect(existsSync(`${root}/${entry}`)).toBe(true);
+      // The compiled entry point (npm run build), which the Docker image holds.
+      expect(service.command).toEqual(['node', `dist/subgraphs/${name}/index.js`]);
+      expect(ENTRY_POINTS).toContain(`subgraphs/${name}/index.ts`);
       expect(service.environment![`PORT_${envSuffix(name)}`]).toBe(String(DEFAULT_PORTS[name]));
       expect(service.healthcheck!.test.join(' ')).toContain(`localhost:${DEFAULT_PORTS[name]}/health/ready`);
       expect(service.depends_on).toEqual({ seed: { condition: 'service_completed_successfully' } });
@@ -48,7 +49,9 @@ describe('docker-compose.yml', () => {
       expect(gateway.environment![`SUBGRAPH_URL_${envSuffix(name)}`]).toBe(`http://${name}:${DEFAULT_PORTS[name]}/graphql`);
       expect(gateway.depends_on![name]).toEqual({ condition: 'service_healthy' });
     }
-    expect(existsSync(`${root}/${compose.services.seed.command![3]}`)).toBe(true);
+    expect(gateway.command).toEqual(['node', 'dist/gateway/index.js']);
+    expect(compose.services.seed.command!.slice(0, 2)).toEqual(['node', 'dist/scripts/seed.js']);
+    expect(ENTRY_POINTS).toEqual(expect.arrayContaining(['gateway/index.ts', 'scripts/seed.ts']));
     expect(gateway.healthcheck!.test.join(' ')).toContain('localhost:4000/health/ready');
   });
 
@@ -74,22 +77,29 @@ describe('docker-compose.yml', () => {
   });
 });
 
-// The image the services run: the workbench is built in a stage of its own and only its static
-// files reach the image, next to the folders the gateway and the subgraphs load at run time.
+// The image the services run: everything is built in a stage of its own (npm run build: the
+// workbench and the compiled processes), and only dist/ and the production dependencies reach the
+// image, which runs plain node as a non-root user.
 describe('Dockerfile', () => {
   const stages = readFileSync(`${root}/Dockerfile`, 'utf8')
     .split(/^FROM /m)
     .slice(1)
     .map((stage) => stage.split('\n').map((line) => line.trim()));
 
-  it('builds the workbench from the supergraph and the app, then copies only its dist into the runtime image', () => {
-    const build = stages.find((lines) => /AS workbench$/.test(lines[0]))!;
-    expect(build, 'a stage named workbench').toBeDefined();
-    expect(build).toEqual(expect.arrayContaining(['COPY schema ./schema', 'COPY workbench ./workbench', 'RUN npx tsx workbench/build.ts']));
+  it('builds in a stage of its own from the folders the build reads', () => {
+    const build = stages.find((lines) => /AS build$/.test(lines[0]))!;
+    expect(build, 'a stage named build').toBeDefined();
+    for (const folder of ['gateway', 'subgraphs', 'schema', 'scripts', 'workbench']) expect(build, folder).toContain(`COPY ${folder} ./${folder}`);
+    expect(build).toContain('RUN npm run build');
+  });
+
+  it('runs the compiled output with plain node, production dependencies only, as a non-root user', () => {
     const runtime = stages.at(-1)!;
-    expect(runtime).toContain('COPY --from=workbench /app/workbench/dist ./workbench/dist');
-    for (const folder of ['gateway', 'subgraphs', 'schema', 'scripts']) expect(runtime, folder).toContain(`COPY ${folder} ./${folder}`);
-    expect(runtime).toContain('USER node');
-    expect(runtime.indexOf('USER node')).toBeGreaterThan(runtime.findIndex((line) => line.startsWith('COPY --from=workbench')));
+    expect(runtime).toContain('RUN npm ci --omit=dev --no-audit --no-fund');
+    expect(runtime).toContain('COPY --from=build /app/dist ./dist');
+    expect(runtime.filter((line) => line.startsWith('COPY ') && !line.startsWith('COPY --from=build') && !line.startsWith('COPY package'))).toEqual([]);
+    expect(runtime).toContain('CMD ["node", "dist/gateway/index.js"]');
+    expect(runtime.join('\n')).not.toContain('tsx');
+    expect(runtime.indexOf('USER node')).toBeGreaterThan(runtime.indexOf('COPY --from=build /app/dist ./dist'));
   });
 });

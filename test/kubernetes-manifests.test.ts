@@ -169,7 +169,7 @@ function checkContainer(deployment: Deployment, all: Resource[], production: boo
       const config = readGatewayConfig(env);
       if (config.port !== port) problems.push(`gateway: listens on ${config.port}, its container port is ${port}`);
       if (Object.keys(config.subgraphUrls).length !== SUBGRAPH_NAMES.length) problems.push('gateway: not every subgraph URL given');
-      if (production && config.safelistPath !== `${imageWorkdir}/workbench/dist/persisted-documents.json`) problems.push(`gateway: PERSISTED_QUERY_SAFELIST ${config.safelistPath}, expected the workbench's manifest in the image`);
+      if (production && config.safelistPath !== `${imageWorkdir}/dist/workbench/dist/persisted-documents.json`) problems.push(`gateway: PERSISTED_QUERY_SAFELIST ${config.safelistPath}, expected the workbench's manifest in the image`);
       if (production && (config.devTokens || !config.maskErrors)) problems.push('gateway: production must mask errors and have no development tokens');
       if ('MONGODB_URI' in env) problems.push('gateway: holds no database, needs no MONGODB_URI');
     } else if (isSubgraphName(name)) {
@@ -189,7 +189,7 @@ function checkContainer(deployment: Deployment, all: Resource[], production: boo
   if (pod.securityContext?.runAsNonRoot !== true || !(Number(pod.securityContext.runAsUser) > 0)) problems.push(`${name}: runAsNonRoot with a numeric non-root runAsUser`);
   if (container.securityContext?.readOnlyRootFilesystem !== true || container.securityContext.allowPrivilegeEscalation !== false) problems.push(`${name}: read-only root filesystem, no privilege escalation`);
   const tmp = container.volumeMounts?.find((mount) => mount.mountPath === '/tmp');
-  if (!tmp || !pod.volumes?.find((volume) => volume.name === tmp.name)?.emptyDir) problems.push(`${name}: /tmp (tsx's compile cache) must be a writable emptyDir`);
+  if (!tmp || !pod.volumes?.find((volume) => volume.name === tmp.name)?.emptyDir) problems.push(`${name}: /tmp must be a writable emptyDir`);
   for (const kind of ['requests', 'limits'] as const) {
     if (!container.resources?.[kind]?.cpu || !container.resources[kind]?.memory) problems.push(`${name}: resources.${kind} cpu and memory`);
   }
@@ -318,6 +318,6 @@ describe('the manifest checks', () => {
     expect(gateway.readinessProbe?.httpGet).toEqual({ path: '/health/ready', port: 'http' });
     expect((production.find((resource) => resource.kind === 'HorizontalPodAutoscaler' && resource.metadata.name === 'talent') as Autoscaler).spec).toMatchObject({ minReplicas: 3, maxReplicas: 10 });
     expect((production.find((resource) => resource.kind === 'Ingress') as Ingress).spec.rules[0].host).toBe('talent.gz.example.gov.cn');
-    expect(production.find((resource) => resource.metadata.name === 'tgc-gateway-settings')).toMatchObject({ data: { PORT: '4000', PERSISTED_QUERY_SAFELIST: '/app/workbench/dist/persisted-documents.json' } });
+    expect(production.find((resource) => resource.metadata.name === 'tgc-gateway-settings')).toMatchObject({ data: { PORT: '4000', PERSISTED_QUERY_SAFELIST: '/app/dist/workbench/dist/persisted-documents.json' } });
   });
 });

@@ -1,10 +1,11 @@
 // Time limits are counted in working days from acceptance (DESIGN.md "The flow of a case";
 // 004 第六条 "划定办结时限", 第十七条 "拖延时限…逾期没有办结"): weekends and public holidays do
 // not count, make-up working days (调休上班) do. The calendar is configuration, not code:
-// WORKING_CALENDAR_PATH points at a JSON file like working-calendar.json beside this file.
+// WORKING_CALENDAR_PATH points at a JSON file like working-calendar.json beside this file, which is
+// the default (imported, so the compiled build carries it inside).
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { addDays } from './dates';
+import shippedCalendar from './working-calendar.json';
 
 export interface WorkingCalendarData {
   /** Public holidays (法定节假日及调休放假), YYYY-MM-DD. */
@@ -50,18 +51,18 @@ export class WorkingCalendar {
   }
 }
 
-const DEFAULT_CALENDAR = fileURLToPath(new URL('./working-calendar.json', import.meta.url));
-
-export function loadWorkingCalendar(path = process.env.WORKING_CALENDAR_PATH || DEFAULT_CALENDAR): WorkingCalendar {
-  let data: WorkingCalendarData;
-  try {
-    data = JSON.parse(readFileSync(path, 'utf8')) as WorkingCalendarData;
-  } catch (error) {
-    throw new Error(`WORKING_CALENDAR_PATH: cannot read a working calendar from ${path}: ${(error as Error).message}`);
+export function loadWorkingCalendar(path = process.env.WORKING_CALENDAR_PATH || null): WorkingCalendar {
+  let data: WorkingCalendarData = shippedCalendar;
+  if (path) {
+    try {
+      data = JSON.parse(readFileSync(path, 'utf8')) as WorkingCalendarData;
+    } catch (error) {
+      throw new Error(`WORKING_CALENDAR_PATH: cannot read a working calendar from ${path}: ${(error as Error).message}`);
+    }
   }
   const bad = [...(data.holidays ?? []), ...(data.workingWeekends ?? [])].filter((day) => !/^\d{4}-\d{2}-\d{2}$/.test(day));
   if (!Array.isArray(data.holidays) || !Array.isArray(data.workingWeekends) || bad.length > 0) {
-    throw new Error(`WORKING_CALENDAR_PATH: ${path} must hold { "holidays": [...], "workingWeekends": [...] } of YYYY-MM-DD days${bad.length ? `; bad: ${bad.join(', ')}` : ''}`);
+    throw new Error(`WORKING_CALENDAR_PATH: ${path ?? 'the shipped calendar'} must hold { "holidays": [...], "workingWeekends": [...] } of YYYY-MM-DD days${bad.length ? `; bad: ${bad.join(', ')}` : ''}`);
   }
   return new WorkingCalendar(data);
 }
