@@ -13,7 +13,7 @@ import { unauthenticated } from '../subgraphs/kit/identity';
 const PUBLIC_FIELDS = new Set(['serviceCatalog', 'verifyCard', '__typename']);
 const INTROSPECTING_ROLES: readonly Role[] = ['coordinator', 'specialist', 'department_staff', 'analyst'];
 
-function rootFields(selectionSet: SelectionSetNode): string[] {
+export function rootFields(selectionSet: SelectionSetNode): string[] {
   return selectionSet.selections.flatMap((selection) => {
     if (selection.kind === Kind.FIELD) return [selection.name.value];
     if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(selection.selectionSet);

@@ -19,6 +19,8 @@ export interface GatewayConfig {
   subgraphUrls: Partial<Record<SubgraphName, string>>;
   /** A department slower than this costs its own field, not the whole answer. */
   subgraphTimeoutMs: number;
+  /** Identical subgraph reads in flight for the same identity are sent once and their answer shared (GATEWAY_DEDUPLICATE=0 turns it off). */
+  deduplicate: boolean;
   /** The built workbench the gateway serves (npm run workbench:build). */
   workbenchDir: string;
   /** The workbench's token page may mint development tokens: never in production (WORKBENCH_DEV_TOKENS=0 turns it off elsewhere). */
@@ -40,6 +42,7 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     supergraphPath: readString(env, 'SUPERGRAPH_PATH', fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url))),
     subgraphUrls,
     subgraphTimeoutMs: readPositiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 10_000),
+    deduplicate: env.GATEWAY_DEDUPLICATE !== '0',
     workbenchDir: readString(env, 'WORKBENCH_DIR', fileURLToPath(new URL('../workbench/dist', import.meta.url))),
     devTokens: env.NODE_ENV !== 'production' && env.WORKBENCH_DEV_TOKENS !== '0',
   };

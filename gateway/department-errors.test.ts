@@ -13,11 +13,15 @@ import { startGateway, type RunningGateway } from './server';
 let next: { status: number; body: unknown } = { status: 200, body: {} };
 let department: Server;
 let running: RunningGateway;
+/** A gateway with a short deadline, and the department's answers it keeps waiting for (released at the end). */
+let impatient: RunningGateway;
+const unanswered: (() => void)[] = [];
 
 beforeAll(async () => {
   department = createServer((request, response) => {
     request.resume();
     request.on('end', () => {
+      if (next.status === 0) return unanswered.push(() => response.end());
       response.writeHead(next.status, { 'content-type': 'application/json' });
       response.end(JSON.stringify(next.body));
     });
@@ -25,14 +29,17 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => department.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(department.address() as AddressInfo).port}/graphql`;
   running = await startGateway({ ...readGatewayConfig({}), port: 0, subgraphUrls: { talent: url } }, { log: () => {}, env: {} });
+  impatient = await startGateway({ ...readGatewayConfig({}), port: 0, subgraphUrls: { talent: url }, subgraphTimeoutMs: 200 }, { log: () => {}, env: {} });
 });
 afterAll(async () => {
+  for (const release of unanswered.splice(0)) release();
   await running.stop();
+  await impatient.stop();
   await new Promise((resolve) => department.close(resolve));
 });
 
-async function askTalents() {
-  const response = await fetch(running.url, {
+async function askTalents(gateway = running) {
+  const response = await fetch(gateway.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(await bearer(COORDINATOR)) },
     body: JSON.stringify({ query: '{ talents(first: 1) { totalCount } }' }),
@@ -72,5 +79,13 @@ describe('errors from a department', () => {
     next = { status: 200, body: { data: { talents: null }, errors: [{ message: 'boom', path: ['talents'], extensions: { code: 'INTERNAL_SERVER_ERROR', stacktrace: STACK } }] } };
     const result = await askTalents();
     expect(result.errors).toEqual([{ message: 'boom', path: ['talents'], extensions: { code: 'INTERNAL_SERVER_ERROR', serviceName: 'talent' } }]);
+  });
+
+  it('a department past its deadline (SUBGRAPH_TIMEOUT_MS) is an outage of its fields, counted as a timeout', async () => {
+    next = { status: 0, body: null };
+    const result = await askTalents(impatient);
+    expect(result.errors.map((error) => [error.extensions.code, error.extensions.reason, error.path])).toEqual([['SUBGRAPH_UNAVAILABLE', 'TimeoutError', ['talents']]]);
+    const metrics = await (await fetch(impatient.url.replace('/graphql', '/metrics'))).text();
+    expect(metrics).toContain('gateway_subgraph_fetch_errors_total{subgraph="talent",reason="timeout"} 1');
   });
 });

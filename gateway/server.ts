@@ -27,6 +27,9 @@ import { operationChoicePlugin } from './operations';
 import { supergraphFromFile } from './supergraph-file';
 import { refusedByDepartment, unreachableErrors } from './unreachable';
 import { useRealScalars, variablesPlugin } from './variables';
+import { createSubgraphClients } from './subgraph-client';
+import { callerIdentity, copyOfAnswer, fetchKey, InFlightFetches, isSharableRead, restrictCachePolicy } from './deduplicate';
+import { catalogCachePlugin } from './catalog-cache';
 import { gatewayReadiness, probeTimeoutMs } from './health';
 import { processLogger, type Logger } from '../subgraphs/kit/observability/logger';
 import { createServiceMetrics, gatewayMetrics, type GatewayMetrics } from '../subgraphs/kit/observability/metrics';
@@ -50,6 +53,10 @@ export interface GatewayOptions {
   onQueryPlan?(plan: QueryPlan): void;
   /** Called with each request sent to a subgraph (tests count them: one per department, whatever the page size). */
   onSubgraphRequest?(subgraph: string): void;
+  /** Test only: awaited before each fetch is sent, so a test can hold it until identical fetches have joined it. */
+  holdSubgraphFetch?(subgraph: string): Promise<void>;
+  /** Called with each fetch that was not sent but shared an identical one in flight (tests count them). */
+  onSharedFetch?(subgraph: string): void;
   log?(message: string): void;
   /** Where request lines and errors go; the process's logger (a child named "gateway") unless given. */
   logger?: Logger;
@@ -60,6 +67,15 @@ export interface RunningGateway extends Listening {
   stop(): Promise<void>;
 }
 
+/** What a data source needs from the gateway around it. */
+interface DepartmentSetup {
+  metrics: GatewayMetrics;
+  logger: Logger;
+  /** Reads in flight, shared by identical ones (null: GATEWAY_DEDUPLICATE=0). */
+  inFlight: InFlightFetches<GatewayGraphQLResponse> | null;
+  hooks: Pick<GatewayOptions, 'onSubgraphRequest' | 'holdSubgraphFetch' | 'onSharedFetch'>;
+}
+
 /**
  * Passes the request id (and, later, the verified identity) on to every subgraph, and turns
  * a department that cannot be reached into errors on the paths it would have answered.
@@ -68,15 +84,14 @@ class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     options: ConstructorParameters<typeof RemoteGraphQLDataSource<GatewayContext>>[0],
-    private readonly observed: { metrics: GatewayMetrics; logger: Logger },
-    private readonly onRequest?: (subgraph: string) => void,
+    private readonly setup: DepartmentSetup,
   ) {
     super(options);
   }
 
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (!('requestId' in context)) return;
-    this.onRequest?.(this.subgraph);
+    this.setup.hooks.onSubgraphRequest?.(this.subgraph);
     request.http?.headers.set('x-request-id', context.requestId);
     // A signed-in caller's own token; for an anonymous caller (the public catalog only, see
     // auth.ts) the gateway's service identity, since no subgraph answers without a token.
@@ -90,26 +105,55 @@ class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     for (const [name, value] of Object.entries(traceHeaders())) request.http?.headers.set(name, value);
   }
 
-  /** Every fetch of a caller's operation is timed, traced as a client span and, when it fails, counted and logged. */
+  /**
+   * A read identical to one in flight for the same identity waits for that answer (gateway/deduplicate.ts);
+   * anything else is sent.
+   */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     if (!('requestId' in options.context)) return this.answer(options);
     const record = currentRequest();
     record?.subgraphs.push(this.subgraph);
+    const key = this.sharingKey(options);
+    if (!key || !this.setup.inFlight) return this.fetchObserved(options);
+    const inFlight = this.setup.inFlight.joinable(key);
+    if (!inFlight) return this.setup.inFlight.send(key, record?.requestId ?? null, () => this.fetchObserved(options), copyOfAnswer);
+    this.setup.metrics.sharedFetches.inc({ subgraph: this.subgraph });
+    record?.sharedFetches.push({ subgraph: this.subgraph, sentBy: inFlight.requestId });
+    this.setup.hooks.onSharedFetch?.(this.subgraph);
+    const answer = copyOfAnswer(await inFlight.answer);
+    // The shared answer's Cache-Control header limits this request's cache policy as it limited the sender's.
+    if (this.honorSubgraphCacheControlHeader && 'incomingRequestContext' in options) restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, answer.http?.headers.get('cache-control'));
+    return answer;
+  }
+
+  /** Subgraph, query text, variables and the caller's identity; null for what must never be shared. */
+  private sharingKey(options: GraphQLDataSourceProcessOptions<GatewayContext>): string | null {
+    if (!this.setup.inFlight || !('incomingRequestContext' in options)) return null;
+    const { request, context } = options;
+    if (!request.query || !isSharableRead(options.incomingRequestContext.operation, options.document, request.query)) return null;
+    const identity = callerIdentity(context.viewer, context.clientAddress);
+    return identity ? fetchKey(this.subgraph, request.query, request.variables, identity) : null;
+  }
+
+  /** Every fetch of a caller's operation is timed, traced as a client span and, when it fails, counted and logged. */
+  private async fetchObserved(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const record = currentRequest();
     const started = performance.now();
     return inSpan(`subgraph ${this.subgraph}`, { kind: SpanKind.CLIENT, attributes: { 'tgc.subgraph': this.subgraph, 'url.full': this.url ?? '' } }, async (span) => {
       let outcome: 'ok' | 'error' = 'ok';
       try {
+        await this.setup.hooks.holdSubgraphFetch?.(this.subgraph);
         return await this.answer(options, (reason, error) => {
           outcome = 'error';
           span.setStatus({ code: SpanStatusCode.ERROR, message: reason });
-          this.observed.metrics.fetchErrors.inc({ subgraph: this.subgraph, reason });
-          this.observed.logger.warn(
+          this.setup.metrics.fetchErrors.inc({ subgraph: this.subgraph, reason });
+          this.setup.logger.warn(
             { requestId: record?.requestId, traceId: record?.traceId, subgraph: this.subgraph, reason, err: error },
             `${this.subgraph} 部门服务请求失败（${reason}）: ${(error as Error)?.message}`,
           );
         });
       } finally {
-        this.observed.metrics.fetchDuration.observe({ subgraph: this.subgraph, outcome }, (performance.now() - started) / 1000);
+        this.setup.metrics.fetchDuration.observe({ subgraph: this.subgraph, outcome }, (performance.now() - started) / 1000);
       }
     });
   }
@@ -136,17 +180,22 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   let loaded = false;
   /** Each subgraph's address as the gateway calls it (readiness probes it). */
   const subgraphUrls = new Map<string, string>();
+  // One keep-alive pool per subgraph, kept across supergraph reloads, closed when the gateway stops.
+  const clients = createSubgraphClients(config.subgraphTimeoutMs);
+  const setup: DepartmentSetup = {
+    metrics: fetchMetrics,
+    logger,
+    inFlight: config.deduplicate ? new InFlightFetches<GatewayGraphQLResponse>() : null,
+    hooks: { onSubgraphRequest: options.onSubgraphRequest, holdSubgraphFetch: options.holdSubgraphFetch, onSharedFetch: options.onSharedFetch },
+  };
   const gateway = new ApolloGateway({
     logger,
     supergraphSdl: supergraphFromFile(config.supergraphPath, log),
     buildService: ({ name, url }) => {
       const target = (isSubgraphName(name) && config.subgraphUrls[name]) || url;
       if (target) subgraphUrls.set(name, target);
-      return new DepartmentDataSource(name, {
-        url: target,
-        // Each department call has its own deadline: a slow one costs its field, not the answer.
-        fetcher: (input, init) => fetch(input, { ...init, signal: AbortSignal.timeout(config.subgraphTimeoutMs) } as RequestInit) as never,
-      }, { metrics: fetchMetrics, logger }, options.onSubgraphRequest);
+      // Each department call has its deadline in its pool (subgraph-client.ts): a slow one costs its field, not the answer.
+      return new DepartmentDataSource(name, { url: target, fetcher: target ? clients.fetcherFor(target) : undefined }, setup);
     },
     experimental_didResolveQueryPlan: options.onQueryPlan ? ({ queryPlan }) => options.onQueryPlan!(queryPlan) : undefined,
   });
@@ -177,6 +226,8 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       ...armor.plugins,
       accessPlugin<GatewayContext>(),
       suggestionPlugin<GatewayContext>(),
+      // After the access check: a cached answer is only ever served to a caller allowed to ask.
+      catalogCachePlugin<GatewayContext>(),
       ...(safelist ? [safelistPlugin<GatewayContext>(new Set(safelist.keys()))] : []),
       ApolloServerPluginLandingPageDisabled(),
       // No usage or schema reports to Apollo's servers, even with APOLLO_KEY in the environment.
@@ -213,6 +264,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     stop: async () => {
       await listening.close();
       await apollo.stop();
+      await clients.close();
     },
   };
 }

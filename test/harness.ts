@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { QueryPlan } from '@apollo/query-planner';
 import { inject } from 'vitest';
 import { readGatewayConfig } from '../gateway/config';
-import { startGateway, type RunningGateway } from '../gateway/server';
+import { startGateway, type GatewayOptions, type RunningGateway } from '../gateway/server';
 import { SUBGRAPH_NAMES, type DepartmentName, type SubgraphName } from '../subgraphs/kit/departments';
 import { startSubgraph, type RunningSubgraph } from '../subgraphs/kit/subgraph';
 import { SUBGRAPHS } from '../subgraphs/registry';
@@ -52,6 +52,8 @@ export interface HarnessOptions {
   /** Load this many deterministic demo talents (and every department's records) first. */
   demoTalents?: number;
   demoSeed?: number;
+  /** Test hooks for the gateway's subgraph fetches (hold one until identical ones have joined it). */
+  gatewayHooks?: Pick<GatewayOptions, 'holdSubgraphFetch' | 'onSharedFetch'>;
 }
 
 /** Collections only background work touches after a read: every outbox (kit/outbox.ts models `Outbox_*`), and the audit archive. */
@@ -84,7 +86,13 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const config = readGatewayConfig({});
   const gateway: RunningGateway = await startGateway(
     { ...config, port: 0, subgraphUrls: Object.fromEntries(started.map((running) => [running.name, running.url])) },
-    { onQueryPlan: (plan) => queryPlans.push(plan), onSubgraphRequest: (name) => void (gatewayRequests[name as SubgraphName] += 1), log: () => {}, env: {} },
+    {
+      ...options.gatewayHooks,
+      onQueryPlan: (plan) => queryPlans.push(plan),
+      onSubgraphRequest: (name) => void (gatewayRequests[name as SubgraphName] += 1),
+      log: () => {},
+      env: {},
+    },
   );
 
   const harness: Harness = {

@@ -1,7 +1,7 @@
 // Verified identity (issue 4): only tokens signed by our key, not expired, issued no longer ago
 // than they may live (JWT_MAX_TTL), with a known role and the claims that role needs, become a
 // viewer; a production start on the development secret fails.
-import { SignJWT, UnsecuredJWT } from 'jose';
+import { jwtVerify, SignJWT, UnsecuredJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { createVerifier, DEVELOPMENT_SECRET, issueToken, readIdentityConfig } from './identity';
 
@@ -76,5 +76,70 @@ describe('identity', () => {
     expect(() => readIdentityConfig({ NODE_ENV: 'production', JWT_SECRET: DEVELOPMENT_SECRET })).toThrow(/JWT_SECRET/);
     expect(readIdentityConfig({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) }).kind).toBe('secret');
     expect(readIdentityConfig({ NODE_ENV: 'production', JWT_JWKS_URL: 'https://idp.example.gov.cn/jwks.json' }).kind).toBe('jwks');
+  });
+
+  describe('each token verified once per process until it expires', () => {
+    /** A clock the test moves, and a count of the signature checks jose actually ran. */
+    function counted() {
+      let clockMs = Date.now();
+      const calls = { count: 0 };
+      const verifyJwt: typeof jwtVerify = (async (...args: Parameters<typeof jwtVerify>) => {
+        calls.count += 1;
+        return jwtVerify(...args);
+      }) as typeof jwtVerify;
+      return { calls, now: () => clockMs, advance: (ms: number) => void (clockMs += ms), verifyJwt };
+    }
+
+    it('checks the signature once for a token seen twice, and returns the same viewer', async () => {
+      const seam = counted();
+      const verify = await createVerifier(config, seam);
+      const token = await issueToken(config, { subject: 'staff-7', role: 'department_staff', department: 'health' }, 600);
+      expect(await verify(token)).toEqual({ subject: 'staff-7', role: 'department_staff', department: 'health' });
+      expect(await verify(token)).toEqual({ subject: 'staff-7', role: 'department_staff', department: 'health' });
+      expect(seam.calls.count).toBe(1);
+      // Another token is another entry.
+      await verify(await issueToken(config, { subject: 'staff-8', role: 'coordinator' }, 600));
+      expect(seam.calls.count).toBe(2);
+    });
+
+    it('refuses a cached token once it has expired, checking it again', async () => {
+      const seam = counted();
+      const verify = await createVerifier(config, seam);
+      const token = await sign({ role: 'coordinator' }, DEVELOPMENT_SECRET, now() + 30);
+      expect(await verify(token)).toEqual({ subject: 'u1', role: 'coordinator' });
+      seam.advance(29_000);
+      expect(await verify(token)).toEqual({ subject: 'u1', role: 'coordinator' });
+      expect(seam.calls.count).toBe(1);
+      seam.advance(2_000);
+      expect(await refusal(verify, token)).toContain('the token has expired');
+      expect(seam.calls.count).toBe(2);
+    });
+
+    it('checks a long-lived token again after 5 minutes, so a rotated key takes effect', async () => {
+      const seam = counted();
+      const verify = await createVerifier(config, seam);
+      const token = await issueToken(config, { subject: 'u1', role: 'coordinator' }, 3600);
+      await verify(token);
+      seam.advance(5 * 60_000 - 1_000);
+      await verify(token);
+      expect(seam.calls.count).toBe(1);
+      seam.advance(2_000);
+      await verify(token);
+      expect(seam.calls.count).toBe(2);
+    });
+
+    it('never keeps a refusal: a bad token is checked every time', async () => {
+      const seam = counted();
+      const verify = await createVerifier(config, seam);
+      const forged = await sign({ role: 'coordinator' }, 'another-secret-of-a-forger-1234567');
+      await refusal(verify, forged);
+      await refusal(verify, forged);
+      expect(seam.calls.count).toBe(2);
+      // Signed right but without a valid role: refused after jose, and not remembered either.
+      const roleless = await sign({ role: 'superuser' });
+      await refusal(verify, roleless);
+      await refusal(verify, roleless);
+      expect(seam.calls.count).toBe(4);
+    });
   });
 });

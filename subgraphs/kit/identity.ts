@@ -1,8 +1,10 @@
 // Verified identity (issue 4): the gateway and every subgraph verify the caller's JWT with jose.
 // Development signs with a shared HS256 secret; production verifies against a JWKS URL or a
 // public key, and refuses to start on the development secret.
+import { createHash } from 'node:crypto';
 import { createLocalJWKSet, createRemoteJWKSet, importSPKI, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { GraphQLError } from 'graphql';
+import { LRUCache } from 'lru-cache';
 import { isProduction, readDurationSeconds, readString, type Env } from './config';
 import type { Role, Viewer } from './context';
 import { DEPARTMENT_NAMES, type DepartmentName } from './departments';
@@ -46,7 +48,24 @@ export function unauthenticated(zh: string, en: string): GraphQLError {
 
 export type Verifier = (token: string) => Promise<Viewer>;
 
-export async function createVerifier(config: IdentityConfig): Promise<Verifier> {
+/** How many verified tokens a process remembers: bounded, so a flood of distinct tokens costs memory once. */
+const VERIFIED_TOKENS_MAX = 10_000;
+/**
+ * The longest a verification is trusted without checking the signature again: a rotated key or a
+ * changed JWKS takes effect within it, even for a token that lives longer.
+ */
+const VERIFIED_TOKEN_MAX_AGE_MS = 5 * 60_000;
+
+export interface VerifierOptions {
+  /** The signature and claims check (jose's jwtVerify); tests count its calls. */
+  verifyJwt?: typeof jwtVerify;
+  /** Milliseconds since the epoch; tests move it instead of waiting. */
+  now?: () => number;
+}
+
+export async function createVerifier(config: IdentityConfig, options: VerifierOptions = {}): Promise<Verifier> {
+  const verifyJwt = options.verifyJwt ?? jwtVerify;
+  const now = options.now ?? Date.now;
   let key: Uint8Array | JWTVerifyGetKey | CryptoKey;
   let algorithms: string[];
   if (config.kind === 'secret') {
@@ -59,16 +78,27 @@ export async function createVerifier(config: IdentityConfig): Promise<Verifier> 
     key = await importSPKI(config.publicKeyPem, config.algorithm);
     algorithms = [config.algorithm];
   }
+  // Each token is verified once per process until it expires (issue 12: the gateway and each subgraph
+  // verified every request's token again). Keyed by the token's hash, so the cache holds no bearer token;
+  // only successes are kept, so a refused token is checked afresh every time.
+  const verified = new LRUCache<string, { viewer: Viewer; expiresAtMs: number }>({ max: VERIFIED_TOKENS_MAX, perf: { now }, ttlResolution: 0 });
   return async (token) => {
+    const hash = createHash('sha256').update(token).digest('base64url');
+    const cached = verified.get(hash);
+    if (cached && cached.expiresAtMs > now()) return { ...cached.viewer };
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, key as Uint8Array, { algorithms, issuer: config.issuer, audience: config.audience, requiredClaims: ['sub', 'exp'] }));
+      ({ payload } = await verifyJwt(token, key as Uint8Array, { algorithms, issuer: config.issuer, audience: config.audience, requiredClaims: ['sub', 'exp'], currentDate: new Date(now()) }));
     } catch (error) {
       const expired = (error as { code?: string }).code === 'ERR_JWT_EXPIRED';
       throw expired ? unauthenticated('身份凭证已过期，请重新登录', 'the token has expired') : unauthenticated('身份凭证无效', 'the token is not valid');
     }
-    checkLifetime(payload, config.maxTtlSeconds);
-    return viewerOf(payload);
+    checkLifetime(payload, config.maxTtlSeconds, Math.floor(now() / 1000));
+    const viewer = viewerOf(payload);
+    const expiresAtMs = (payload.exp as number) * 1000;
+    const ttl = Math.min(expiresAtMs - now(), VERIFIED_TOKEN_MAX_AGE_MS);
+    if (ttl > 0) verified.set(hash, { viewer, expiresAtMs }, { ttl });
+    return { ...viewer };
   };
 }
 

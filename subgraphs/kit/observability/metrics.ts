@@ -85,6 +85,12 @@ export function gatewayMetrics(registry: Registry) {
       labelNames: ['subgraph', 'reason'] as const,
       registers: [registry],
     }),
+    sharedFetches: new Counter({
+      name: 'gateway_subgraph_fetches_shared_total',
+      help: 'Subgraph fetches not sent because an identical one (same query, variables and identity) was in flight; the caller shared its answer. By subgraph.',
+      labelNames: ['subgraph'] as const,
+      registers: [registry],
+    }),
   };
 }
 

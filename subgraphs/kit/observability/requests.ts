@@ -21,12 +21,18 @@ export interface RequestRecord {
   errorCodes: Set<string>;
   /** Gateway: the subgraphs fetched for this request, in the order they were asked. */
   subgraphs: string[];
+  /**
+   * Gateway: the fetches this request did not send itself but shared with an identical one in flight
+   * for the same identity (gateway/deduplicate.ts), each with the request that sent it — so the read is
+   * still on record here, though the subgraph saw (and audited) it once, under the sender's request id.
+   */
+  sharedFetches: { subgraph: string; sentBy: string | null }[];
 }
 
 const current = new AsyncLocalStorage<RequestRecord>();
 
 export function newRequestRecord(requestId: string, traceId: string | null): RequestRecord {
-  return { requestId, traceId, operation: null, role: null, outcome: null, errorCodes: new Set(), subgraphs: [] };
+  return { requestId, traceId, operation: null, role: null, outcome: null, errorCodes: new Set(), subgraphs: [], sharedFetches: [] };
 }
 
 /** Runs a request's handling with its record reachable from everything it calls. */
@@ -52,6 +58,7 @@ export function requestLine(record: RequestRecord, durationMs: number, status: n
   };
   if (record.errorCodes.size > 0) fields.errorCodes = [...record.errorCodes];
   if (record.subgraphs.length > 0) fields.subgraphs = record.subgraphs;
+  if (record.sharedFetches.length > 0) fields.sharedFetches = record.sharedFetches;
   return [fields, `${record.operation ?? '(no operation)'} ${record.outcome} in ${fields.durationMs} ms`];
 }
 

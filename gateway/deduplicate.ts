@@ -1,0 +1,87 @@
+// In-flight deduplication of subgraph fetches (issue 12): when a caller's fetch is identical to one
+// already on its way to the same subgraph — same query text, same variables, same verified identity
+// — it waits for that answer instead of sending another. Only reads: a fetch is shared only when it
+// is a query inside an incoming query (after a mutation even a read must see that mutation's effect).
+// Nothing is kept once the answer is in: an error goes to every waiter, and the next fetch is new.
+import { Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import type { GatewayCacheHint, GatewayCachePolicy, GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import type { Viewer } from '../subgraphs/kit/context';
+
+/** JSON with object keys sorted, so `{a, b}` and `{b, a}` are the same key. */
+export function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, one]) => one !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([key, one]) => `${JSON.stringify(key)}:${stableJson(one)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/**
+ * Who the answer is for: a verified viewer's subject, role, department and talent id, or an
+ * anonymous caller's address. Null when no identity can be told apart (never shared then).
+ */
+export function callerIdentity(viewer: Viewer | null, clientAddress: string | null): string | null {
+  if (viewer) return stableJson(['viewer', viewer.subject, viewer.role, viewer.department ?? null, viewer.talentId ?? null]);
+  return clientAddress ? stableJson(['anonymous', clientAddress]) : null;
+}
+
+/** A fetch that only reads: a query, asked as part of an incoming query. */
+export function isSharableRead(incoming: OperationDefinitionNode | undefined, fetchDocument: DocumentNode | undefined, fetchQuery: string | undefined): boolean {
+  if (incoming?.operation !== 'query') return false;
+  const definition = fetchDocument?.definitions.find((one): one is OperationDefinitionNode => one.kind === Kind.OPERATION_DEFINITION);
+  if (definition) return definition.operation === 'query';
+  // The planner always gives the document; without it, only text that plainly starts a query.
+  return typeof fetchQuery === 'string' && /^\s*(query\b|\{)/.test(fetchQuery);
+}
+
+export function fetchKey(subgraph: string, query: string, variables: Record<string, unknown> | undefined, identity: string): string {
+  return stableJson([subgraph, query, variables ?? {}, identity]);
+}
+
+/** The answers now on their way, by key, with the request that sent each (for the sharers' log lines). */
+export class InFlightFetches<Answer> {
+  private readonly pending = new Map<string, { answer: Promise<Answer>; requestId: string | null }>();
+
+  /** The fetch already on its way under this key, if any. */
+  joinable(key: string): { answer: Promise<Answer>; requestId: string | null } | undefined {
+    return this.pending.get(key);
+  }
+
+  /**
+   * Sends a fetch under this key; forgotten as soon as it settles, whether answered or failed. Waiters
+   * get `snapshot` of the answer, taken as it arrives, before the sender's own request can change it.
+   */
+  send(key: string, requestId: string | null, fetch: () => Promise<Answer>, snapshot: (answer: Answer) => Answer = (answer) => answer): Promise<Answer> {
+    const answer = fetch();
+    const entry = { answer: answer.then(snapshot), requestId };
+    this.pending.set(key, entry);
+    const forget = () => {
+      if (this.pending.get(key) === entry) this.pending.delete(key);
+    };
+    entry.answer.then(forget, forget);
+    return answer;
+  }
+
+  get size(): number {
+    return this.pending.size;
+  }
+}
+
+/** A waiter's own copy of a shared answer: the gateway merges answers into each request's result, so none may share objects. */
+export function copyOfAnswer(answer: GatewayGraphQLResponse): GatewayGraphQLResponse {
+  const { http, ...body } = answer;
+  return { ...structuredClone(body), ...(http ? { http } : {}) };
+}
+
+/** What RemoteGraphQLDataSource does with a subgraph's Cache-Control header (no max-age: not cacheable), for an answer shared rather than fetched. */
+export function restrictCachePolicy(policy: unknown, header: string | null | undefined): void {
+  if (!policy || typeof policy !== 'object' || !('restrict' in policy)) return;
+  const directives = new Map((header ?? '').split(',').map((part) => part.trim().toLowerCase().split('=') as [string, string | undefined]));
+  const maxAge = directives.get('max-age');
+  const hint: GatewayCacheHint = { maxAge: maxAge && /^[0-9]+$/.test(maxAge) ? Number(maxAge) : 0 };
+  if (directives.has('private')) hint.scope = 'PRIVATE';
+  if (directives.has('public')) hint.scope = 'PUBLIC';
+  (policy as GatewayCachePolicy).restrict(hint);
+}
