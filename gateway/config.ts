@@ -4,6 +4,7 @@ import { readPort, readPositiveInt, readString, type Env } from '../subgraphs/ki
 import { stacktracesWanted } from '../subgraphs/kit/errors';
 import { envSuffix, GATEWAY_DEFAULT_PORT, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/kit/departments';
 import { readQueryLimits, type QueryLimits } from './limits';
+import { readRateLimits, type RateLimits } from './rate-limits';
 
 export interface GatewayConfig {
   limits: QueryLimits;
@@ -21,6 +22,10 @@ export interface GatewayConfig {
   subgraphTimeoutMs: number;
   /** Identical subgraph reads in flight for the same identity are sent once and their answer shared (GATEWAY_DEDUPLICATE=0 turns it off). */
   deduplicate: boolean;
+  /** Requests per minute per subject, per role and per address without a token (gateway/rate-limits.ts). */
+  rateLimits: RateLimits;
+  /** Behind a trusted proxy (GATEWAY_TRUST_PROXY=1): a caller's address is the last in X-Forwarded-For. */
+  trustProxy: boolean;
   /** The built workbench the gateway serves (npm run workbench:build). */
   workbenchDir: string;
   /** The workbench's token page may mint development tokens: never in production (WORKBENCH_DEV_TOKENS=0 turns it off elsewhere). */
@@ -43,6 +48,8 @@ export function readGatewayConfig(env: Env = process.env): GatewayConfig {
     subgraphUrls,
     subgraphTimeoutMs: readPositiveInt(env, 'SUBGRAPH_TIMEOUT_MS', 10_000),
     deduplicate: env.GATEWAY_DEDUPLICATE !== '0',
+    rateLimits: readRateLimits(env),
+    trustProxy: env.GATEWAY_TRUST_PROXY === '1',
     workbenchDir: readString(env, 'WORKBENCH_DIR', fileURLToPath(new URL('../workbench/dist', import.meta.url))),
     devTokens: env.NODE_ENV !== 'production' && env.WORKBENCH_DEV_TOKENS !== '0',
   };

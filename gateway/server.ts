@@ -1,5 +1,6 @@
 // The gateway: @apollo/server over @apollo/gateway, reading the supergraph file.
 // Builds and starts; index.ts decides the port and handles signals.
+import type { IncomingMessage } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { performance } from 'node:perf_hooks';
 import {
@@ -30,6 +31,7 @@ import { useRealScalars, variablesPlugin } from './variables';
 import { createSubgraphClients } from './subgraph-client';
 import { callerIdentity, copyOfAnswer, fetchKey, InFlightFetches, isSharableRead, restrictCachePolicy } from './deduplicate';
 import { catalogCachePlugin } from './catalog-cache';
+import { createRateLimiter } from './rate-limits';
 import { gatewayReadiness, probeTimeoutMs } from './health';
 import { processLogger, type Logger } from '../subgraphs/kit/observability/logger';
 import { createServiceMetrics, gatewayMetrics, type GatewayMetrics } from '../subgraphs/kit/observability/metrics';
@@ -209,6 +211,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const verify = await createVerifier(identity);
   const serviceToken = createServiceTokens(identity, 'gateway', options.env ?? process.env);
   const armor = armorFor(config.limits);
+  const admit = createRateLimiter(config.rateLimits);
   const safelist = config.safelistPath ? readSafelist(config.safelistPath) : null;
   // Operations known by their hash alone: the workbench's manifest and a safelist's texts.
   const knownDocuments = new Map([...workbenchDocuments(config.workbenchDir), ...[...(safelist ?? [])].filter((entry): entry is [string, string] => entry[1] !== null)]);
@@ -253,7 +256,11 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     ready: () => gatewayReadiness(loaded, subgraphUrls, readinessTimeoutMs),
     context: async (request, requestId) => {
       const token = bearerToken(headerValue(request, 'authorization'));
-      return { requestId, token, clientAddress: request.socket.remoteAddress ?? null, viewer: token ? await verify(token) : null, serviceToken };
+      const viewer = token ? await verify(token) : null;
+      const clientAddress = clientAddressOf(request, config.trustProxy);
+      // Over a limit: 429 with Retry-After (an error thrown here carries its HTTP status and headers).
+      await admit(viewer, clientAddress);
+      return { requestId, token, clientAddress, viewer, serviceToken };
     },
     health: () => ({ ready: loaded, service: 'gateway' }),
     route: async (request, response) => serveGraphiql(request, response) || (await workbench(request, response)),
@@ -267,4 +274,17 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       await clients.close();
     },
   };
+}
+
+/**
+ * The caller's network address: the socket's, or — behind a proxy the operator trusts
+ * (GATEWAY_TRUST_PROXY=1, e.g. the Ingress) — the last address in X-Forwarded-For, the one that proxy
+ * appended; anything before it the caller could have written.
+ */
+export function clientAddressOf(request: IncomingMessage, trustProxy: boolean): string | null {
+  if (trustProxy) {
+    const forwarded = headerValue(request, 'x-forwarded-for')?.split(',').map((part) => part.trim()).filter(Boolean).at(-1);
+    if (forwarded) return forwarded;
+  }
+  return request.socket.remoteAddress ?? null;
 }

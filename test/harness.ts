@@ -54,6 +54,8 @@ export interface HarnessOptions {
   demoSeed?: number;
   /** Test hooks for the gateway's subgraph fetches (hold one until identical ones have joined it). */
   gatewayHooks?: Pick<GatewayOptions, 'holdSubgraphFetch' | 'onSharedFetch'>;
+  /** Gateway settings (as environment variables); rate limits are off unless a test sets them. */
+  gatewayEnv?: Record<string, string>;
 }
 
 /** Collections only background work touches after a read: every outbox (kit/outbox.ts models `Outbox_*`), and the audit archive. */
@@ -83,7 +85,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const queryPlans: QueryPlan[] = [];
   const gatewayRequests = Object.fromEntries(SUBGRAPH_NAMES.map((name) => [name, 0])) as Record<SubgraphName, number>;
   const stopped = new Set<SubgraphName>();
-  const config = readGatewayConfig({});
+  const config = readGatewayConfig({ RATE_LIMIT_PER_SUBJECT: '0', RATE_LIMIT_PER_ROLE: '', RATE_LIMIT_ANONYMOUS: '0', ...options.gatewayEnv });
   const gateway: RunningGateway = await startGateway(
     { ...config, port: 0, subgraphUrls: Object.fromEntries(started.map((running) => [running.name, running.url])) },
     {
