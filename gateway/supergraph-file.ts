@@ -4,7 +4,8 @@ import { readFileSync, watch } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { SupergraphManager } from '@apollo/gateway';
 
-export function supergraphFromFile(path: string, log: (message: string) => void): SupergraphManager {
+/** `log` says what happened; `warn` that a changed file was refused (an operator must look at it). */
+export function supergraphFromFile(path: string, log: (message: string) => void, warn: (message: string) => void = log): SupergraphManager {
   return {
     initialize: async ({ update }) => {
       let current = readFileSync(path, 'utf8');
@@ -24,7 +25,7 @@ export function supergraphFromFile(path: string, log: (message: string) => void)
           log(`supergraph reloaded from ${path}`);
         } catch (error) {
           // A broken file keeps the graph that was being served.
-          log(`supergraph at ${path} not loaded, still serving the previous one: ${(error as Error).message}`);
+          warn(`supergraph at ${path} not loaded, still serving the previous one: ${(error as Error).message}`);
         }
       });
       return { supergraphSdl: current, cleanup: async () => watcher.close() };
