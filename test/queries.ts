@@ -73,3 +73,20 @@ export const TALENTS_VIEW = /* GraphQL */ `
     }
   }
 `;
+
+/**
+ * The dashboard as a coordinator's board asks for it (issue 12): the talent view with ID numbers
+ * and phones in full beside health and legal — every kind of audited read on one page.
+ */
+export const DASHBOARD_VIEW = TALENTS_VIEW.replace('idDocument { type number }', 'idDocument { type number(full: true) }').replace('\n  phone\n', '\n  phone(full: true)\n');
+
+/** What each subgraph reads for a page of the talent view: one command per collection, whatever the page size (issue 2). */
+export const TALENT_VIEW_DB_COMMANDS = {
+  talent: { 'find talents': 1, 'aggregate talents': 1 },
+  household: { 'find hukou_transfers': 1 },
+  education: { 'find school_enrolments': 1 },
+  health: { 'find checkup_bookings': 1, 'find family_doctor_contracts': 1 },
+  legal: { 'find legal_consultations': 1 },
+  housing: { 'find home_ownership_declarations': 1, 'find talent_apartment_applications': 1 },
+  customs: { 'find airport_service_bookings': 1, 'find exit_entry_items': 1 },
+};

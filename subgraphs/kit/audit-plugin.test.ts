@@ -8,7 +8,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { testEnvironment } from '../../test/environment';
-import { createAuditTrail, type AuditEvent } from './audit';
+import { auditBacklogFull, auditEntries, createAuditTrail, type AuditEvent } from './audit';
 import type { BaseContext } from './context';
 import { guardMutations } from './mutation-access';
 import { auditPlugin } from './subgraph';
@@ -49,7 +49,7 @@ describe('the audit before the answer', () => {
     const result = await ask('{ diagnosis }', async (events) => void recorded.push(...events));
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({ diagnosis: '体检结果' });
-    expect(recorded.map((event) => [event.operation, event.subject])).toEqual([['Query.diagnosis', 'coordinator-1']]);
+    expect(auditEntries(recorded).map((event) => [event.operation, event.subject])).toEqual([['Query.diagnosis', 'coordinator-1']]);
   });
 
   it('withholds a sensitive read whose events cannot be recorded', async () => {
@@ -58,6 +58,15 @@ describe('the audit before the answer', () => {
     });
     expect(result.data).toBeNull();
     expect(result.errors).toMatchObject([{ extensions: { code: 'AUDIT_UNAVAILABLE' } }]);
+    expect(JSON.stringify(result)).not.toContain('体检结果');
+  });
+
+  it('withholds a sensitive read while the audit backlog is full, saying so', async () => {
+    const result = await ask('{ diagnosis }', async () => {
+      throw auditBacklogFull(5000, 5000);
+    });
+    expect(result.data).toBeNull();
+    expect(result.errors).toMatchObject([{ message: expect.stringContaining('audit backlog full'), extensions: { code: 'AUDIT_BACKLOG_FULL', waiting: 5000, limit: 5000 } }]);
     expect(JSON.stringify(result)).not.toContain('体检结果');
   });
 
@@ -74,7 +83,7 @@ describe('the audit before the answer', () => {
     const result = await ask('mutation { book(talentId: "64c000000000000000000001") }', async (events) => void recorded.push(...events));
     expect(result.errors).toBeUndefined();
     expect(booked).toBe(1);
-    expect(recorded.map((event) => [event.operation, event.outcome])).toEqual([['Mutation.book', 'ATTEMPTED'], ['Mutation.book', 'OK']]);
+    expect(auditEntries(recorded).map((event) => [event.operation, event.outcome])).toEqual([['Mutation.book', 'ATTEMPTED'], ['Mutation.book', 'OK']]);
   });
 
   it('does not run a mutation whose attempt cannot be recorded', async () => {

@@ -123,3 +123,85 @@ describe('outbox', () => {
     expect(await box.model.findOne({ key: 'a' }).lean()).toMatchObject({ status: 'DELIVERED' });
   });
 });
+
+describe('an outbox that hands over in batches (issue 12)', () => {
+  let calls: string[][] = [];
+  let badKey: string | null = null;
+  const batched = (options: { batchSize?: number; batchBytes?: number } = {}) =>
+    createOutbox(db.connection, 'test_outbox', {
+      clock: clock.now,
+      baseDelayMs: 1000,
+      leaseMs: 60_000,
+      ...options,
+      deliverBatch: async (messages: OutboxMessage[]) => {
+        calls.push(messages.map((message) => message.key));
+        // The window refuses a whole call that holds one malformed record.
+        if (badKey && messages.some((message) => message.key === badKey)) throw new GraphQLCallError('refused', [{ message: '格式不正确', extensions: { code: 'BAD_USER_INPUT' } }]);
+        if (failuresLeft > 0) {
+          failuresLeft -= 1;
+          throw new Error('window down');
+        }
+      },
+    });
+  const keys = (n: number) => Array.from({ length: n }, (_, index) => `m${String(index).padStart(2, '0')}`);
+  beforeEach(() => {
+    calls = [];
+    badKey = null;
+  });
+
+  it('delivers a round of due messages in one call, with a few commands for the whole round', async () => {
+    const box = batched({ batchSize: 50 });
+    await box.enqueue(keys(30).map((key) => ({ key, destination: 'talent', payload: { events: [] } })));
+    const commands: string[] = [];
+    const count = (event: { commandName: string }) => void commands.push(event.commandName);
+    db.connection.getClient().on('commandStarted', count);
+    await box.drain();
+    db.connection.getClient().off('commandStarted', count);
+    expect(calls).toEqual([keys(30)]);
+    // Claim (find, updateMany) and delivered (updateMany): not three per message.
+    expect(commands).toEqual(['find', 'update', 'update']);
+    expect(await box.model.countDocuments({ status: 'DELIVERED' })).toBe(30);
+    expect(await box.waiting()).toBe(0);
+  });
+
+  it('keeps a call within its byte budget and a round within its size', async () => {
+    const box = batched({ batchSize: 4, batchBytes: 250 });
+    await box.enqueue(keys(6).map((key) => ({ key, destination: 'talent', payload: { text: 'x'.repeat(100) } })));
+    await box.drain();
+    // Two messages of ~113 bytes fit in 250; a round claims 4.
+    expect(calls).toEqual([['m00', 'm01'], ['m02', 'm03']]);
+    await box.drain();
+    expect(calls.slice(2)).toEqual([['m04', 'm05']]);
+  });
+
+  it('retries a failed call as a whole, and sends a call refused for good one by one so only the bad message is dead-lettered', async () => {
+    const box = batched();
+    failuresLeft = 1;
+    await box.enqueue(keys(3).map((key) => ({ key, destination: 'talent', payload: {} })));
+    await box.drain();
+    expect(await box.waiting()).toBe(3);
+    clock.advance(1000);
+    badKey = 'm01';
+    await box.drain();
+    expect(calls).toEqual([keys(3), keys(3), ['m00'], ['m01'], ['m02']]);
+    expect((await box.model.find({}).sort({ key: 1 }).lean()).map((message) => [message.key, message.status, message.attempts])).toEqual([
+      ['m00', 'DELIVERED', 2],
+      ['m01', 'DEAD', 2],
+      ['m02', 'DELIVERED', 2],
+    ]);
+    // A dead letter still waits: it counts against the audit outbox's bound until it is revived and delivered.
+    expect(await box.waiting()).toBe(1);
+  });
+
+  it('delivers each message once when two senders work one collection', async () => {
+    const [one, two] = [batched({ batchSize: 7 }), batched({ batchSize: 7 })];
+    await one.enqueue(keys(40).map((key) => ({ key, destination: 'talent', payload: {} })));
+    one.start();
+    two.start();
+    await Promise.all([one.drain(), two.drain(), one.drain(), two.drain()]);
+    await Promise.all([one.stop(), two.stop()]);
+    const delivered = calls.flat();
+    expect(delivered.length).toBe(40);
+    expect(new Set(delivered).size).toBe(40);
+  });
+});

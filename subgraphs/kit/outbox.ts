@@ -8,7 +8,10 @@
 // MAX_ATTEMPTS times, is dead-lettered (kit/delivery.ts) and logged, not retried for ever.
 // A message keeps the trace context of the request that stored it: its delivery, however late,
 // shows in that request's trace.
-import { Schema, type Connection, type Model, type Types } from 'mongoose';
+// With `deliverBatch`, one round claims up to `batchSize` messages with one conditional updateMany
+// (each message won by one sender: its lease is part of the condition) and hands them over in as
+// few calls as `batchBytes` allows, so a busy outbox costs a few commands per round, not per message.
+import { Schema, Types, type Connection, type Model } from 'mongoose';
 import type { LogFn } from './observability/logger';
 import type { OutboxFigures } from './observability/metrics';
 import { contextFrom, inSpan, SpanKind, traceHeaders } from './observability/tracing';
@@ -28,6 +31,8 @@ export interface OutboxMessage {
   attempts: number;
   nextAttemptAt: Date;
   lockedUntil: Date | null;
+  /** The claim that holds the lease: only that sender records the outcome. */
+  claimedBy: string | null;
   lastError: string | null;
   deliveredAt: Date | null;
   /** The W3C trace context (`traceparent`) of the request that stored it; null when nothing was traced. */
@@ -45,6 +50,7 @@ function outboxSchema(collection: string): Schema<OutboxMessage> {
       attempts: { type: Number, required: true, default: 0 },
       nextAttemptAt: { type: Date, required: true },
       lockedUntil: { type: Date, default: null },
+      claimedBy: { type: String, default: null },
       lastError: { type: String, default: null },
       deliveredAt: { type: Date, default: null },
       trace: { type: Schema.Types.Mixed, default: null },
@@ -59,13 +65,20 @@ function outboxSchema(collection: string): Schema<OutboxMessage> {
 
 export interface OutboxOptions {
   /** Sends one message; throws when the receiver did not accept it. */
-  deliver(message: OutboxMessage): Promise<void>;
+  deliver?(message: OutboxMessage): Promise<void>;
+  /**
+   * Sends several messages in one call (all or none accepted: the receiver is idempotent by key).
+   * A batch refused for good is sent again one message at a time, so only the bad one is dead-lettered.
+   */
+  deliverBatch?(messages: OutboxMessage[]): Promise<void>;
+  /** With `deliverBatch`: the most payload bytes (as JSON) in one call; a larger message goes alone. */
+  batchBytes?: number;
   clock?: () => Date;
   pollMs?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
   leaseMs?: number;
-  /** How many due messages one round delivers side by side. */
+  /** How many due messages one round claims (delivered side by side, or in batches). */
   batchSize?: number;
   log?: LogFn;
 }
@@ -76,6 +89,8 @@ export interface Outbox {
   enqueue(messages: { key: string; destination: string; payload: Record<string, unknown> }[]): Promise<void>;
   /** Sends dead letters again (after their cause was fixed); how many were revived. */
   retryDead(filter?: { destination?: string }): Promise<number>;
+  /** Messages not delivered yet: pending, and dead-lettered ones waiting for a retry. */
+  waiting(): Promise<number>;
   /** Delivers what is due now (and is also what the poller calls). */
   drain(): Promise<void>;
   /** Asks for a delivery round soon, without waiting for the poller. */
@@ -93,62 +108,110 @@ export function createOutbox(connection: Connection, collection: string, options
   const leaseMs = options.leaseMs ?? 30_000;
   const batchSize = options.batchSize ?? 20;
 
-  /** Up to `limit` due messages, each claimed by a conditional update that only one sender wins. */
+  if (!options.deliver && !options.deliverBatch) throw new Error(`${collection}: an outbox needs deliver or deliverBatch`);
+  const batchBytes = options.batchBytes ?? 512 * 1024;
+
+  /**
+   * Up to `limit` due messages, claimed with one conditional updateMany: a message whose lease
+   * another sender took in between no longer matches, so each is won by exactly one claim.
+   */
   async function claim(limit: number): Promise<OutboxMessage[]> {
     const now = clock();
-    const due = await model
-      .find({ status: 'PENDING', nextAttemptAt: { $lte: now }, $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }] })
-      .sort({ nextAttemptAt: 1 })
-      .limit(limit)
-      .lean<OutboxMessage[]>();
+    const free = { status: 'PENDING' as const, $or: [{ lockedUntil: null }, { lockedUntil: { $lte: now } }] };
+    const due = await model.find({ ...free, nextAttemptAt: { $lte: now } }).sort({ nextAttemptAt: 1 }).limit(limit).lean<OutboxMessage[]>();
+    if (due.length === 0) return [];
     const lockedUntil = new Date(now.getTime() + leaseMs);
-    const won = await Promise.all(
-      due.map(async (message) => {
-        const result = await model.updateOne({ _id: message._id, status: 'PENDING', lockedUntil: message.lockedUntil }, { $set: { lockedUntil } });
-        return result.modifiedCount === 1 ? [{ ...message, lockedUntil }] : [];
-      }),
-    );
-    return won.flat();
+    const claimedBy = new Types.ObjectId().toHexString();
+    const ids = due.map((message) => message._id);
+    const result = await model.updateMany({ _id: { $in: ids }, ...free }, { $set: { lockedUntil, claimedBy } });
+    if (result.modifiedCount === due.length) return due.map((message) => ({ ...message, lockedUntil, claimedBy }));
+    // Another sender won some of them: keep only ours.
+    const won = new Set((await model.find({ _id: { $in: ids }, claimedBy }, { _id: 1 }).lean<{ _id: Types.ObjectId }[]>()).map((message) => String(message._id)));
+    return due.filter((message) => won.has(String(message._id))).map((message) => ({ ...message, lockedUntil, claimedBy }));
   }
 
-  async function deliverOne(message: OutboxMessage): Promise<void> {
-    const attributes = { 'messaging.destination.name': message.destination, 'tgc.outbox': collection, 'tgc.outbox.key': message.key, 'tgc.outbox.attempt': message.attempts + 1 };
-    try {
-      // A span of the trace that stored the message: the hand-over shows where it began.
-      await inSpan(`outbox ${collection} deliver`, { kind: SpanKind.PRODUCER, parent: contextFrom(message.trace), attributes }, () => options.deliver(message));
-      await model.updateOne({ _id: message._id, lockedUntil: message.lockedUntil }, { $set: { status: 'DELIVERED', deliveredAt: clock(), lockedUntil: null, lastError: null }, $inc: { attempts: 1 } });
-    } catch (error) {
-      const attempts = message.attempts + 1;
-      const lastError = errorText(error);
-      if (isPermanentRefusal(error) || attempts >= MAX_ATTEMPTS) {
-        await model.updateOne({ _id: message._id, lockedUntil: message.lockedUntil }, { $set: { status: 'DEAD', attempts, lockedUntil: null, lastError } });
-        options.log?.(`${collection}: ${message.key} to ${message.destination} dead-lettered after ${attempts} attempt(s): ${lastError}`, 'error', {
-          outbox: collection,
-          key: message.key,
-          destination: message.destination,
-          attempts,
-          traceparent: message.trace?.traceparent,
-        });
-        return;
+  /** Claimed messages in calls: each alone without `deliverBatch`, else as many to one destination as fit in `batchBytes`. */
+  function calls(messages: OutboxMessage[]): OutboxMessage[][] {
+    if (!options.deliverBatch) return messages.map((message) => [message]);
+    const batches: OutboxMessage[][] = [];
+    // The open batch of each destination and its size: a call goes to one receiver.
+    const open = new Map<string, { batch: OutboxMessage[]; bytes: number }>();
+    for (const message of messages) {
+      const size = Buffer.byteLength(JSON.stringify(message.payload));
+      const current = open.get(message.destination);
+      if (current && current.bytes + size <= batchBytes) {
+        current.batch.push(message);
+        current.bytes += size;
+      } else {
+        const batch = [message];
+        batches.push(batch);
+        open.set(message.destination, { batch, bytes: size });
       }
-      const delay = Math.min(maxDelayMs, retryDelayMs(attempts, baseDelayMs, maxDelayMs));
-      await model.updateOne({ _id: message._id, lockedUntil: message.lockedUntil }, { $set: { attempts, nextAttemptAt: new Date(clock().getTime() + delay), lockedUntil: null, lastError } });
-      options.log?.(`${collection}: ${message.key} to ${message.destination} not delivered (attempt ${attempts}, next in ${delay} ms): ${lastError}`, 'warn', {
+    }
+    return batches;
+  }
+
+  const send = (messages: OutboxMessage[]) => (options.deliverBatch ? options.deliverBatch(messages) : options.deliver!(messages[0]));
+
+  async function failed(message: OutboxMessage, error: unknown): Promise<void> {
+    const attempts = message.attempts + 1;
+    const lastError = errorText(error);
+    const ours = { _id: message._id, claimedBy: message.claimedBy };
+    if (isPermanentRefusal(error) || attempts >= MAX_ATTEMPTS) {
+      await model.updateOne(ours, { $set: { status: 'DEAD', attempts, lockedUntil: null, lastError } });
+      options.log?.(`${collection}: ${message.key} to ${message.destination} dead-lettered after ${attempts} attempt(s): ${lastError}`, 'error', {
         outbox: collection,
         key: message.key,
         destination: message.destination,
         attempts,
-        nextInMs: delay,
+        traceparent: message.trace?.traceparent,
       });
+      return;
     }
+    const delay = Math.min(maxDelayMs, retryDelayMs(attempts, baseDelayMs, maxDelayMs));
+    await model.updateOne(ours, { $set: { attempts, nextAttemptAt: new Date(clock().getTime() + delay), lockedUntil: null, lastError } });
+    options.log?.(`${collection}: ${message.key} to ${message.destination} not delivered (attempt ${attempts}, next in ${delay} ms): ${lastError}`, 'warn', {
+      outbox: collection,
+      key: message.key,
+      destination: message.destination,
+      attempts,
+      nextInMs: delay,
+    });
+  }
+
+  async function deliverCall(messages: OutboxMessage[]): Promise<void> {
+    const [first] = messages;
+    const attributes = {
+      'messaging.destination.name': first.destination,
+      'messaging.batch.message_count': messages.length,
+      'tgc.outbox': collection,
+      'tgc.outbox.key': first.key,
+      'tgc.outbox.attempt': first.attempts + 1,
+    };
+    try {
+      // A span of the trace that stored the (first) message: the hand-over shows where it began.
+      await inSpan(`outbox ${collection} deliver`, { kind: SpanKind.PRODUCER, parent: contextFrom(first.trace), attributes }, () => send(messages));
+    } catch (error) {
+      // One bad message must not hold back the others: a batch refused for good goes again one by one.
+      if (messages.length > 1 && isPermanentRefusal(error)) {
+        for (const message of messages) await deliverCall([message]);
+        return;
+      }
+      await Promise.all(messages.map((message) => failed(message, error)));
+      return;
+    }
+    await model.updateMany(
+      { _id: { $in: messages.map((message) => message._id) }, claimedBy: first.claimedBy },
+      { $set: { status: 'DELIVERED', deliveredAt: clock(), lockedUntil: null, lastError: null }, $inc: { attempts: 1 } },
+    );
   }
 
   const poller = createPoller(
     collection,
     async () => {
       const claimedNow = await claim(batchSize);
-      // Different destinations are independent: deliver them side by side (并行办理).
-      await Promise.all(claimedNow.map(deliverOne));
+      // Different destinations and batches are independent: deliver them side by side (并行办理).
+      await Promise.all(calls(claimedNow).map(deliverCall));
       return claimedNow.length === batchSize;
     },
     { pollMs, log: options.log },
@@ -175,6 +238,7 @@ export function createOutbox(connection: Connection, collection: string, options
         }
       }
     },
+    waiting: () => model.countDocuments({ status: { $in: ['PENDING', 'DEAD'] } }),
     async retryDead(filter = {}) {
       const result = await model.updateMany(
         { status: 'DEAD', ...(filter.destination ? { destination: filter.destination } : {}) },

@@ -1,7 +1,7 @@
 // The read levels and the policy check (issue 4), on a small department of its own.
 import { execute, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { createAuditTrail } from './audit';
+import { auditEntries, createAuditTrail } from './audit';
 import type { Viewer } from './context';
 import { checkReadPolicy, guardReads, mayRead, type ReadLevel, type ReadPolicy } from './read-access';
 import { buildSchema, type Resolvers } from './subgraph';
@@ -79,7 +79,7 @@ describe('guarded resolvers', () => {
     const audit = createAuditTrail('health', 'req', viewer, () => new Date('2026-11-24T04:00:00Z'));
     const result = await execute({ schema, document: parse(query), variableValues: { reps: [{ __typename: 'Talent', id: talentId }] }, contextValue: { requestId: 'req', viewer, audit } });
     const forbidden = (result.errors ?? []).map((error) => `${error.path?.slice(2).join('.')}:${error.extensions?.code}`);
-    return { data: (result.data?._entities as unknown[])[0], forbidden, audit: audit.take() };
+    return { data: (result.data?._entities as unknown[])[0], forbidden, audit: auditEntries(audit.take()) };
   }
 
   it('answers null with FORBIDDEN on exactly the fields the viewer may not see', async () => {

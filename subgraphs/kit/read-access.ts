@@ -188,8 +188,8 @@ export function checkReadPolicy(owner: SubgraphName, typeDefs: DocumentNode, pol
 
 /**
  * The same resolvers, each owned field checked against its level first. `record` fields also check,
- * once resolved, that a talent reads only their own; audited fields write a READ event (who, role,
- * which talent, which fields) to the request's audit trail, FORBIDDEN attempts included.
+ * once resolved, that a talent reads only their own; audited fields add a read (which talent, which
+ * fields) to the request's audit trail — one record per request — FORBIDDEN attempts included.
  */
 export function guardReads<Ctx extends BaseContext>(owner: SubgraphName, typeDefs: DocumentNode, resolvers: Resolvers<Ctx>, policy: ReadPolicy): Resolvers<Ctx> {
   checkReadPolicy(owner, typeDefs, policy);

@@ -27,7 +27,7 @@ import { outboxFigures } from './outbox';
 import { logFnOf, processLogger, type LogFn, type Logger } from './observability/logger';
 import { createServiceMetrics, subgraphMetrics, type SubgraphMetrics } from './observability/metrics';
 import { observabilityPlugin } from './observability/requests';
-import { createAuditTrail, type AuditSink } from './audit';
+import { createAuditTrail, readAuditOutboxSettings, type AuditOutboxSettings, type AuditSink } from './audit';
 import { ANONYMOUS_CLIENT_HEADER, anonymousClientOf, GATEWAY_TOKEN_HEADER, sentByGateway } from './representations';
 import { guardTextInputs } from './input-text';
 import { stacktracesWanted } from './errors';
@@ -65,6 +65,8 @@ export interface SubgraphEnvironment {
    * Answers the card, with the registered family when `question.family` asks for it (one call).
    */
   verifyCard(talentId: string, program: Program, field: string, question?: CardQuestion): Promise<CardFacts>;
+  /** A department's audit outbox: its bound and its hand-over batches (AUDIT_OUTBOX_*); the defaults unless given. */
+  auditOutbox?: AuditOutboxSettings;
 }
 
 export async function defaultEnvironment(name: SubgraphName, env: Env = process.env): Promise<SubgraphEnvironment> {
@@ -79,6 +81,7 @@ export async function defaultEnvironment(name: SubgraphName, env: Env = process.
     clock: () => new Date(),
     calendar: loadWorkingCalendar(),
     log: logFnOf(processLogger().child({ service: name })),
+    auditOutbox: readAuditOutboxSettings(env),
   };
 }
 
@@ -201,7 +204,8 @@ export async function startSubgraph(factory: SubgraphFactory, options: StartSubg
  * Hands the request's audit trail to the subgraph's sink before the response leaves, so nothing is
  * answered that is not recorded: when the sink cannot store or queue the events (its database is
  * down), the data read is withheld and the caller gets AUDIT_UNAVAILABLE instead — a sensitive read
- * never goes out unaudited. (A mutation's effect is already written by then; its answer says so.)
+ * never goes out unaudited — or AUDIT_BACKLOG_FULL when a department's audit outbox is at its bound
+ * (kit/audit.ts). (A mutation's effect is already written by then; its answer says so.)
  */
 export function auditPlugin(module: Pick<AnySubgraphModule, 'audit' | 'name'>, environment: SubgraphEnvironment): ApolloServerPlugin<BaseContext> {
   return {
@@ -221,8 +225,10 @@ export function auditPlugin(module: Pick<AnySubgraphModule, 'audit' | 'name'>, e
             if (response.body.kind !== 'single') return;
             const mutation = operation?.operation === 'mutation';
             response.body.singleResult.data = null;
+            // A full backlog says so (and how full): the caller should slow down, not just retry.
+            const backlogFull = error instanceof GraphQLError && error.extensions.code === 'AUDIT_BACKLOG_FULL';
             response.body.singleResult.errors = [
-              new GraphQLError(
+              backlogFull ? error.toJSON() : new GraphQLError(
                 mutation
                   ? '审计记录暂不可用：操作已执行，但本次答复不予返回，请稍后查询结果（the audit archive cannot record this now: the change was made, its answer is withheld; look it up later）'
                   : '审计记录暂不可用，敏感信息暂不返回，请稍后重试（the audit archive cannot record this read now; nothing was returned, retry later）',
@@ -248,6 +254,11 @@ function countedAudit(sink: AuditSink, metrics: Pick<SubgraphMetrics, 'auditEven
       try {
         await sink.record(events);
       } catch (error) {
+        // A full backlog is load, not a fault: counted apart, and not logged with a stack per request.
+        if (error instanceof GraphQLError && error.extensions.code === 'AUDIT_BACKLOG_FULL') {
+          metrics.auditEvents.inc({ outcome: 'refused' }, events.length);
+          throw error;
+        }
         metrics.auditEvents.inc({ outcome: 'failed' }, events.length);
         logger.error({ requestId: events[0]?.requestId, events: events.length, err: error }, `audit: ${events.length} event(s) could not be ${handedOver}: ${(error as Error)?.message}`);
         throw error;

@@ -80,6 +80,7 @@ export const READ_ACCESS: ReadPolicy = {
   AuditEvent: { '*': 'status' },
   AuditEventConnection: { '*': 'status' },
   AuditEventEdge: { '*': 'status' },
+  AuditRead: { '*': 'status' },
   // The card's life: a registered person's identity data as the registry's; a step's recorder and note as a case's.
   RegisteredPerson: { '*': 'status', name: 'identity', nameEn: 'identity', birthDate: 'identity', idDocument: 'identity', phone: 'identity', employer: 'identity', position: 'identity' },
   CardApplication: { '*': 'status', cardNumber: 'identity' },

@@ -1,4 +1,6 @@
-// The audit archive (issue 4): append-only, each event stored once, read by coordinators only.
+// The audit archive (issue 4): append-only, each record stored once, read by coordinators only;
+// a record lists every talent a request read (issue 12) and is found by any of them. `event(n)` is
+// a record as a sender from before issue 12 hands it over (one read), still taken.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openSubgraphFixture, type SubgraphFixture } from '../../test/subgraph-fixture';
 import type { Viewer } from '../kit/context';
@@ -40,6 +42,69 @@ const coordinator: Viewer = { subject: 'c', role: 'coordinator' };
 async function list(variables: Record<string, unknown>, viewer: Viewer = coordinator) {
   return fixture.run<{ auditEvents: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: Record<string, unknown> }[] } | null }>(LIST, variables, viewer);
 }
+
+const OTHER = '007a1e470000000000000002';
+/** One request's record as kit/audit.ts makes it: a page of talents, one of them refused. */
+const pageRecord = (n: number) => ({
+  id: `0000000000000000000000${String(n).padStart(2, '0')}`,
+  at: `2026-11-24T00:0${n}:00+08:00`,
+  requestId: `page-${n}`,
+  subject: 'coordinator-li',
+  role: 'coordinator',
+  department: null,
+  kind: 'READ',
+  outcome: 'FORBIDDEN',
+  source: 'talent',
+  reads: [
+    { talentId: TALENT, operation: 'IdDocument.number', fields: ['IdDocument.number(full)'], outcome: 'OK' },
+    { talentId: TALENT, operation: 'Talent.phone', fields: ['Talent.phone(full)'], outcome: 'OK' },
+    { talentId: OTHER, operation: 'Talent.phone', fields: ['Talent.phone(full)'], outcome: 'FORBIDDEN' },
+  ],
+});
+const READS = `query($filter: AuditEventFilter) {
+  auditEvents(first: 10, filter: $filter) { totalCount edges { node { requestId talentIds talentId operation fields outcome reads { talentId operation fields outcome } } } }
+}`;
+
+describe('records of many reads (issue 12)', () => {
+  it('stores a call of several records with one insert, each once however often it is sent', async () => {
+    fixture.dbCommands.reset();
+    expect((await fixture.run(RECORD, { events: [pageRecord(1), pageRecord(2), pageRecord(3)] })).data).toEqual({ recordAuditEvents: 3 });
+    expect(fixture.dbCommands.snapshot()).toEqual({ 'insert audit_events': 1 });
+    // An outbox re-delivers a batch whose answer it lost, with one new record in it.
+    expect((await fixture.run(RECORD, { events: [pageRecord(1), pageRecord(2), pageRecord(3), pageRecord(4)] })).data).toEqual({ recordAuditEvents: 1 });
+    expect((await list({ first: 10 })).data!.auditEvents!.totalCount).toBe(4);
+  });
+
+  it('finds a record by any talent it lists, and by an outcome any of its reads had', async () => {
+    await fixture.run(RECORD, { events: [pageRecord(1), event(2, { talentId: OTHER })] });
+    const read = async (filter: Record<string, unknown>) =>
+      (await fixture.run<{ auditEvents: { totalCount: number; edges: { node: Record<string, unknown> }[] } }>(READS, { filter }, coordinator)).data!.auditEvents;
+    const byOther = await read({ talentId: OTHER });
+    expect(byOther.edges.map((edge) => edge.node.requestId)).toEqual(['req-2', 'page-1']);
+    expect(byOther.edges[1].node).toEqual({
+      requestId: 'page-1',
+      talentIds: [TALENT, OTHER],
+      talentId: null,
+      operation: 'IdDocument.number, Talent.phone',
+      fields: ['IdDocument.number(full)', 'Talent.phone(full)'],
+      outcome: 'FORBIDDEN',
+      reads: pageRecord(1).reads,
+    });
+    // A record from before issue 12 reads as one read of one talent.
+    expect(byOther.edges[0].node).toMatchObject({ talentIds: [OTHER], talentId: OTHER, reads: [{ talentId: OTHER, operation: 'Talent.health', fields: ['Talent.health.checkup'], outcome: 'OK' }] });
+    expect((await read({ talentId: TALENT })).edges.map((edge) => edge.node.requestId)).toEqual(['page-1']);
+    expect((await read({ outcome: 'OK' })).totalCount).toBe(2);
+    expect((await read({ outcome: 'FORBIDDEN' })).edges.map((edge) => edge.node.requestId)).toEqual(['page-1']);
+  });
+
+  it('refuses a record without reads, or with a malformed talent among them', async () => {
+    const empty = await fixture.run(RECORD, { events: [{ ...pageRecord(5), reads: [] }] });
+    expect(empty.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'events.0.reads' });
+    const bad = await fixture.run(RECORD, { events: [{ ...pageRecord(6), reads: [{ talentId: 'nope', operation: 'Talent.phone', fields: [], outcome: 'OK' }] }] });
+    expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'events.0.reads.0.talentId' });
+    expect((await list({ first: 10 })).data!.auditEvents!.totalCount).toBe(0);
+  });
+});
 
 describe('the audit archive', () => {
   it('stores each event once: a resend, even with other content, changes nothing', async () => {

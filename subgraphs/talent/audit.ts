@@ -1,10 +1,12 @@
-// The one audit archive (统一建档 of access, issue 4): every subgraph's audit events end here —
-// the window's own directly, the departments' through their audit outboxes (kit/audit.ts). It is
-// append-only: an event is stored once under its id and never changed; the graph offers no way to
-// edit or delete one. Coordinators (人才办) read it with `auditEvents`.
+// The one audit archive (统一建档 of access, issue 4): every subgraph's audit records end here —
+// the window's own directly, the departments' through their audit outboxes (kit/audit.ts), in
+// batches. A record is one request in one subgraph, listing each talent and field it read (issue
+// 12), found by any of its talents through a multikey index. It is append-only: a record is stored
+// once under its id and never changed; the graph offers no way to edit or delete one. Coordinators
+// (人才办) read it with `auditEvents`.
 import { GraphQLError } from 'graphql';
 import { Schema, type Connection, type Model, type QueryFilter } from 'mongoose';
-import { auditBatches, MAX_AUDIT_BATCH, type AuditEvent, type AuditSink } from '../kit/audit';
+import { auditBatches, MAX_AUDIT_BATCH, MAX_READS_PER_RECORD, type AuditEvent, type AuditOutcome, type AuditRead, type AuditSink } from '../kit/audit';
 import type { Viewer } from '../kit/context';
 import { badUserInput } from '../kit/errors';
 import { inputFormat } from '../kit/input-format';
@@ -17,9 +19,17 @@ import { checkPageSize, decodeCursor, encodeCursor } from '../kit/pagination';
 export interface AuditEventDoc extends Omit<AuditEvent, 'id' | 'at'> {
   _id: string;
   at: Date;
+  /** Records stored before issue 12 held one talent's read each, with these instead of `reads`. */
+  talentId?: string | null;
+  operation?: string;
+  fields?: string[];
 }
 
+/** A record as a sender hands it over: `reads`, or (a sender from before issue 12) one talent's read. */
+export type AuditEventInput = Omit<AuditEvent, 'reads'> & { reads?: AuditRead[] | null; talentId?: string | null; operation?: string | null; fields?: string[] | null };
+
 const ROLES: string[] = ['coordinator', 'specialist', 'department_staff', 'talent', 'analyst', 'service'];
+const OUTCOMES: AuditOutcome[] = ['OK', 'FORBIDDEN', 'ERROR', 'ATTEMPTED'];
 
 const auditEventSchema = new Schema<AuditEventDoc>(
   {
@@ -29,19 +39,34 @@ const auditEventSchema = new Schema<AuditEventDoc>(
     subject: { type: String, required: true, maxlength: 200 },
     role: { type: String, required: true, enum: ROLES },
     department: { type: String, default: null },
-    talentId: { type: String, default: null },
     kind: { type: String, required: true, enum: ['READ', 'MUTATION'] },
-    operation: { type: String, required: true, maxlength: 200 },
-    fields: { type: [String], default: [] },
-    outcome: { type: String, required: true, enum: ['OK', 'FORBIDDEN', 'ERROR', 'ATTEMPTED'] },
+    outcome: { type: String, required: true, enum: OUTCOMES },
+    reads: {
+      type: [
+        new Schema<AuditRead>(
+          {
+            talentId: { type: String, default: null },
+            operation: { type: String, required: true, maxlength: 200 },
+            fields: { type: [String], default: [] },
+            outcome: { type: String, required: true, enum: OUTCOMES },
+          },
+          { _id: false },
+        ),
+      ],
+      default: undefined,
+    },
     source: { type: String, required: true },
   },
-  { collection: 'audit_events', versionKey: false },
+  // strict: false keeps the fields of records stored before issue 12 readable as they are.
+  { collection: 'audit_events', versionKey: false, strict: false },
 );
-// Every way the archive is read has an index: newest first, by talent, by who.
+// Every way the archive is read has an index: newest first, by talent (multikey: any talent a
+// record lists; the second one for records from before issue 12), by who, by request.
 auditEventSchema.index({ at: -1, _id: -1 });
+auditEventSchema.index({ 'reads.talentId': 1, at: -1 });
 auditEventSchema.index({ talentId: 1, at: -1 });
 auditEventSchema.index({ subject: 1, at: -1 });
+auditEventSchema.index({ requestId: 1 });
 
 export function registerAuditModel(connection: Connection): Model<AuditEventDoc> {
   return modelOn<AuditEventDoc>(connection, 'AuditEvent', auditEventSchema);
@@ -50,18 +75,36 @@ export function registerAuditModel(connection: Connection): Model<AuditEventDoc>
 const DUPLICATE_KEY = 11000;
 
 
-/** Stores each event once under its id: an outbox's retry, or a forged resend, never changes a stored event. */
-export async function storeAuditEvents(model: Model<AuditEventDoc>, events: AuditEvent[]): Promise<number> {
-  if (events.length > MAX_AUDIT_BATCH) throw badUserInput('events', `一次最多 ${MAX_AUDIT_BATCH} 条`, `at most ${MAX_AUDIT_BATCH} events per call`, inputFormat('INPUT_LIST_SIZE'));
-  events.forEach((event, index) => {
+/** A record's reads, from either shape a sender hands over. */
+function readsOf(event: AuditEventInput): AuditRead[] {
+  if (event.reads) return event.reads;
+  return event.operation ? [{ talentId: event.talentId ?? null, operation: event.operation, fields: event.fields ?? [], outcome: event.outcome }] : [];
+}
+
+/**
+ * Stores each record once under its id, all of a call in one insertMany: an outbox's retry, or a
+ * forged resend, never changes a stored record.
+ */
+export async function storeAuditEvents(model: Model<AuditEventDoc>, events: AuditEventInput[]): Promise<number> {
+  if (events.length > MAX_AUDIT_BATCH) throw badUserInput('events', `一次最多 ${MAX_AUDIT_BATCH} 条`, `at most ${MAX_AUDIT_BATCH} records per call`, inputFormat('INPUT_LIST_SIZE'));
+  const documents = events.map((event, index) => {
     if (!isObjectIdString(event.id)) throw badUserInput(`events.${index}.id`, '审计事件编号须为 24 位十六进制', 'event id must be 24 hex digits', inputFormat('INPUT_MALFORMED_ID'));
     if (!ROLES.includes(event.role)) throw badUserInput(`events.${index}.role`, `未知角色：${event.role}`, `unknown role; expected one of ${ROLES.join(', ')}`, inputFormat('INPUT_CHOICE'));
-    if (event.talentId != null && !isObjectIdString(event.talentId)) throw badUserInput(`events.${index}.talentId`, '人才编号格式不正确', 'talentId must be 24 hex digits', inputFormat('INPUT_MALFORMED_ID'));
+    const reads = readsOf(event);
+    if (reads.length === 0 || reads.length > MAX_READS_PER_RECORD) {
+      throw badUserInput(`events.${index}.reads`, `每条审计记录须列出 1 至 ${MAX_READS_PER_RECORD} 项读取`, `a record lists 1 to ${MAX_READS_PER_RECORD} reads`, inputFormat('INPUT_LIST_SIZE'));
+    }
+    reads.forEach((read, at) => {
+      if (read.talentId != null && !isObjectIdString(read.talentId)) {
+        throw badUserInput(event.reads ? `events.${index}.reads.${at}.talentId` : `events.${index}.talentId`, '人才编号格式不正确', 'talentId must be 24 hex digits', inputFormat('INPUT_MALFORMED_ID'));
+      }
+    });
+    const { id, at, reads: _reads, talentId: _talentId, operation: _operation, fields: _fields, ...rest } = event;
+    return { ...rest, _id: id.toLowerCase(), at: new Date(at), reads: reads.map((read) => ({ ...read, talentId: read.talentId?.toLowerCase() ?? null })) };
   });
-  if (events.length === 0) return 0;
-  const documents = events.map(({ id, at, ...rest }) => ({ ...rest, _id: id.toLowerCase(), at: new Date(at), talentId: rest.talentId?.toLowerCase() ?? null }));
+  if (documents.length === 0) return 0;
   // Inserts only (the archive's database user needs no update right): an id already stored is a
-  // retry or a resend, refused by the _id index and left as it was. A batch that meets one is
+  // retry or a resend, refused by the _id index and left as it was. A call that meets one is
   // inserted again one by one, since engines differ in what an unordered batch does after an error.
   try {
     return (await model.insertMany(documents, { ordered: false })).length;
@@ -94,6 +137,22 @@ export function auditArchive(model: Model<AuditEventDoc>): AuditSink {
   };
 }
 
+/** A stored record's reads, a record from before issue 12 read as its one read. */
+function storedReads(event: AuditEventDoc): AuditRead[] {
+  return event.reads ?? [{ talentId: event.talentId ?? null, operation: event.operation ?? '', fields: event.fields ?? [], outcome: event.outcome }];
+}
+
+/** Every talent a record touched, once each, in order. */
+function talentsOf(event: AuditEventDoc): string[] {
+  return [...new Set(storedReads(event).flatMap((read) => (read.talentId ? [read.talentId] : [])))];
+}
+
+/** The record's talent when it touched exactly one. */
+function onlyTalentOf(event: AuditEventDoc): string | null {
+  const talents = talentsOf(event);
+  return talents.length === 1 ? talents[0] : null;
+}
+
 export interface AuditEventFilter {
   talentId?: string | null;
   subject?: string | null;
@@ -122,11 +181,15 @@ function decodeAuditCursor(cursor: string): { at: Date; id: string } {
 
 function auditQuery(filter: AuditEventFilter | null | undefined): QueryFilter<AuditEventDoc> {
   const conditions: QueryFilter<AuditEventDoc>[] = [];
-  if (filter?.talentId) conditions.push({ talentId: parseObjectId(filter.talentId, 'filter.talentId').toString() });
+  if (filter?.talentId) {
+    const talentId = parseObjectId(filter.talentId, 'filter.talentId').toString();
+    conditions.push({ $or: [{ 'reads.talentId': talentId }, { talentId }] });
+  }
   if (filter?.subject) conditions.push({ subject: filter.subject });
   if (filter?.role) conditions.push({ role: filter.role.toLowerCase() as AuditEventDoc['role'] });
   if (filter?.kind) conditions.push({ kind: filter.kind as AuditEventDoc['kind'] });
-  if (filter?.outcome) conditions.push({ outcome: filter.outcome as AuditEventDoc['outcome'] });
+  // A record matches an outcome any of its reads had (a page read with one refusal is also OK reads).
+  if (filter?.outcome) conditions.push({ $or: [{ outcome: filter.outcome as AuditOutcome }, { 'reads.outcome': filter.outcome as AuditOutcome }] });
   if (filter?.requestId) conditions.push({ requestId: filter.requestId });
   if (filter?.from && filter?.to && filter.from > filter.to) throw badUserInput('filter.from', '起始时间晚于截止时间', 'from is after to', inputFormat('INPUT_DATE_RANGE'));
   if (filter?.from) conditions.push({ at: { $gte: filter.from } });
@@ -157,13 +220,24 @@ export const auditResolvers: Resolvers<TalentContext> = {
       listAuditEvents(context.audits, context.viewer, args),
   },
   Mutation: {
-    recordAuditEvents: (_: unknown, args: { events: (Omit<AuditEvent, 'at'> & { at: Date })[] }, context: TalentContext) =>
-      storeAuditEvents(context.audits, args.events.map((event) => ({ ...event, at: event.at.toISOString() }) as AuditEvent)),
+    recordAuditEvents: (_: unknown, args: { events: (Omit<AuditEventInput, 'at'> & { at: Date })[] }, context: TalentContext) =>
+      storeAuditEvents(context.audits, args.events.map((event) => ({ ...event, at: event.at.toISOString() }))),
   },
   AuditEvent: {
     id: (event: AuditEventDoc) => event._id,
     role: (event: AuditEventDoc) => event.role.toUpperCase(),
     department: (event: AuditEventDoc) => event.department?.toUpperCase() ?? null,
-    talent: (event: AuditEventDoc, _: unknown, context: TalentContext) => (event.talentId ? context.loaders.talentById.load(event.talentId) : null),
+    reads: (event: AuditEventDoc) => storedReads(event),
+    talentIds: (event: AuditEventDoc) => talentsOf(event),
+    talentId: (event: AuditEventDoc) => onlyTalentOf(event),
+    talent: (event: AuditEventDoc, _: unknown, context: TalentContext) => {
+      const talentId = onlyTalentOf(event);
+      return talentId ? context.loaders.talentById.load(talentId) : null;
+    },
+    operation: (event: AuditEventDoc) => [...new Set(storedReads(event).map((read) => read.operation))].join(', '),
+    fields: (event: AuditEventDoc) => [...new Set(storedReads(event).flatMap((read) => read.fields))].sort(),
+  },
+  AuditRead: {
+    talent: (read: AuditRead, _: unknown, context: TalentContext) => (read.talentId ? context.loaders.talentById.load(read.talentId) : null),
   },
 };

@@ -8,7 +8,7 @@ import type { Viewer } from '../kit/context';
 import { buildTalentSubgraph } from './server';
 import { BAIYUN, LIWAN, insertTestTalents } from './cases/fixtures';
 import { maskIdNumber, maskPhone } from '../kit/pii';
-import { createAuditTrail } from '../kit/audit';
+import { auditEntries, createAuditTrail } from '../kit/audit';
 import { execute, parse } from 'graphql';
 
 let fixture: SubgraphFixture;
@@ -74,15 +74,15 @@ describe('personal data', () => {
       const module = buildTalentSubgraph(fixture.connection, testEnvironment({}, clock));
       const trail = createAuditTrail('talent', 'req-1', viewer, () => clock.now());
       await execute({ schema: fixture.schema, document: parse(QUERY), variableValues: { id: BAIYUN, full: true }, contextValue: module.createContext({ requestId: 'req-1', viewer, audit: trail }) });
-      return trail.take().map((event) => [event.subject, event.talentId, event.operation, event.fields, event.outcome]);
+      return auditEntries(trail.take()).map((event) => [event.subject, event.talentId, event.operation, event.fields, event.outcome]);
     };
     expect(await audited(holder)).toEqual([
-      ['t', BAIYUN, 'Talent.phone', ['Talent.phone(full)'], 'OK'],
       ['t', BAIYUN, 'IdDocument.number', ['IdDocument.number(full)'], 'OK'],
+      ['t', BAIYUN, 'Talent.phone', ['Talent.phone(full)'], 'OK'],
     ]);
     expect(await audited(staff)).toEqual([
-      ['s', BAIYUN, 'Talent.phone', ['Talent.phone(full)'], 'FORBIDDEN'],
       ['s', BAIYUN, 'IdDocument.number', ['IdDocument.number(full)'], 'FORBIDDEN'],
+      ['s', BAIYUN, 'Talent.phone', ['Talent.phone(full)'], 'FORBIDDEN'],
     ]);
   });
 });

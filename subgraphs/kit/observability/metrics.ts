@@ -108,7 +108,7 @@ export function subgraphMetrics(registry: Registry, outboxes: () => Promise<Outb
     }),
     auditEvents: new Counter({
       name: 'audit_events_total',
-      help: 'Audit events handed over, by outcome: queued (in the outbox to the window), stored (in the archive), failed (neither; the answer was withheld).',
+      help: 'Audit records handed over, by outcome: queued (in the outbox to the window), stored (in the archive), failed (neither; the answer was withheld), refused (the audit outbox was full: AUDIT_BACKLOG_FULL).',
       labelNames: ['outcome'] as const,
       registers: [registry],
     }),
