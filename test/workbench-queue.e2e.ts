@@ -7,6 +7,15 @@ import { workbenchStack, openWorkbench, screenshot } from './workbench-browser';
 
 const stack = workbenchStack({}, withTestTalents);
 
+// What household staff read for each step (000 一（二）), as the household schema names them — never the codes.
+const HUKOU_STEP: Record<string, string> = {
+  ONLINE_DECLARATION: '1 网上注册与申报',
+  MATERIALS_UPLOADED: '2 填报资料并上传原件材料',
+  INFO_CARD: '3 领取入户信息卡',
+  POLICE_REVIEW: '4 公安分局复核',
+  SETTLED: '5 派出所落户',
+};
+
 const HUKOU_VIEW = `query($id: ID!) { case(id: $id) { id status items { service department status step reason } timeline { kind department service } household { id item status step transfers { id status currentStep } } } }`;
 
 describe('the department queue', () => {
@@ -28,6 +37,8 @@ describe('the department queue', () => {
     await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(1);
     expect(await rows.first().textContent()).toContain('持卡人落户');
     expect(await rows.first().textContent()).toContain('陈思远');
+    expect(await rows.first().textContent()).toContain(`办结「${HUKOU_STEP[stepBefore!]}」`);
+    expect(await rows.first().textContent()).not.toContain(stepBefore!);
     // The legal item of the same case is another department's: not on this page.
     expect(await page.locator('body').textContent()).not.toContain('免费法律咨询');
     await screenshot(page, 'workbench-queue-household');
@@ -39,7 +50,8 @@ describe('the department queue', () => {
       return read.data!.case.household[0].transfers[0].currentStep;
     });
     expect(moved).not.toBe(stepBefore);
-    await expect.poll(async () => (await rows.first().textContent()) ?? '', { timeout: 20_000 }).toContain(moved ?? '');
+    await expect.poll(async () => (await rows.first().textContent()) ?? '', { timeout: 20_000 }).toContain(HUKOU_STEP[moved!]);
+    expect(await rows.first().textContent()).not.toContain(moved!);
     expect(failures).toEqual([]);
     expect(foreignRequests).toEqual([]);
   });

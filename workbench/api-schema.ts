@@ -8,7 +8,7 @@ import { ApolloGateway } from '@apollo/gateway';
 
 // The gateway builds its schema with graphql's CommonJS build; print it with the same copy.
 const require = createRequire(import.meta.url);
-const { lexicographicSortSchema, printSchema } = require('graphql') as typeof import('graphql');
+const { buildSchema, isEnumType, lexicographicSortSchema, printSchema } = require('graphql') as typeof import('graphql');
 
 export const SUPERGRAPH_FILE = fileURLToPath(new URL('../schema/supergraph.graphql', import.meta.url));
 
@@ -20,4 +20,23 @@ export async function apiSchemaSdl(supergraphPath = SUPERGRAPH_FILE): Promise<st
   } finally {
     await gateway.stop();
   }
+}
+
+/**
+ * What staff read for each enum value, from the schema's own descriptions ("1 网上注册与申报 Online
+ * registration and declaration" → "1 网上注册与申报"): the departments name their steps and
+ * statuses once, in their schema, and the workbench shows those names instead of codes.
+ */
+export function enumLabels(sdl: string): Record<string, Record<string, string>> {
+  const labels: Record<string, Record<string, string>> = {};
+  for (const type of Object.values(buildSchema(sdl).getTypeMap())) {
+    if (!isEnumType(type) || type.name.startsWith('__')) continue;
+    const values: Record<string, string> = {};
+    for (const value of type.getValues()) {
+      const chinese = value.description?.split(/\s(?=[A-Z][a-z])|[:：;；(（]/)[0].trim();
+      if (chinese && /[\u4e00-\u9fff]/.test(chinese)) values[value.name] = chinese;
+    }
+    if (Object.keys(values).length > 0) labels[type.name] = values;
+  }
+  return labels;
 }

@@ -1,5 +1,6 @@
 // Every word the workbench shows, Chinese first with English beside it, in one table so the copy
 // can be read and corrected in one place. Enum labels follow the graph's own descriptions.
+import { ENUM_LABELS } from '../gql/enum-labels';
 export const ROLE: Record<string, string> = {
   coordinator: '人才办协调人 Coordinator',
   specialist: '窗口专员 Window specialist',
@@ -90,6 +91,19 @@ export const EVENT_KIND: Record<string, string> = {
 };
 
 export const label = (table: Record<string, string>, key: string | null | undefined) => (key ? table[key] ?? key : '—');
+
+/** A value of one of the graph's enums, named as its schema describes it (gql/enum-labels.ts); the code when it has no Chinese name. */
+export const enumLabel = (type: string, value: string | null | undefined) => (value ? ENUM_LABELS[type]?.[value] ?? value : '—');
+
+/** A department step's code (a task's `step`), named by whichever department enum defines it. */
+export const stepLabel = (step: string | null | undefined) => {
+  if (!step) return '—';
+  for (const type of ['HukouStep', 'ExitEntryItemStatus', 'SchoolEnrolmentStatus', 'TalentApartmentApplicationStatus', 'CheckupBookingStatus', 'LegalConsultationStatus']) {
+    const named = ENUM_LABELS[type]?.[step];
+    if (named) return named;
+  }
+  return step;
+};
 
 export const TEXT = {
   appTitle: '人才绿色通道 · 工作台',

@@ -4,7 +4,7 @@
 import { Button, Card, Popconfirm, Space, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useMutation, useQuery, type CombinedError, type OperationResult } from 'urql';
-import { departmentLabel, label, SERVICE, TEXT } from '../../kit/messages';
+import { departmentLabel, enumLabel, ITEM_STATUS, label, SERVICE, stepLabel, TEXT } from '../../kit/messages';
 import { Refusal } from '../../kit/Refusal';
 import * as ops from './operations';
 
@@ -62,15 +62,15 @@ export function QueuePage({ department }: { department: string }) {
   for (const { node } of household.data?.cases.edges ?? []) {
     for (const task of node.household ?? []) {
       if (!OPEN.has(task.status)) continue;
-      const actions = task.transfers.filter((transfer) => transfer.currentStep).map((transfer) => ({ label: `办结「${transfer.currentStep}」：${transfer.applicant.name ?? ''}`, run: () => advanceHukou({ id: transfer.id }) }));
-      rows.push(row(node, task, task.transfers.map((transfer) => `${transfer.applicant.name ?? '—'} ${transfer.currentStep ?? transfer.status}`).join('；'), actions));
+      const actions = task.transfers.filter((transfer) => transfer.currentStep).map((transfer) => ({ label: `办结「${enumLabel('HukouStep', transfer.currentStep)}」：${transfer.applicant.name ?? ''}`, run: () => advanceHukou({ id: transfer.id }) }));
+      rows.push(row(node, task, task.transfers.map((transfer) => `${transfer.applicant.name ?? '—'} ${transfer.currentStep ? enumLabel('HukouStep', transfer.currentStep) : enumLabel('HukouTransferStatus', transfer.status)}`).join('；'), actions));
     }
   }
   for (const { node } of education.data?.cases.edges ?? []) {
     for (const task of node.education ?? []) {
       if (!OPEN.has(task.status) || !task.enrolment) continue;
       const enrolment = task.enrolment;
-      rows.push(row(node, task, `${enrolment.level} · ${enrolment.status}`, [
+      rows.push(row(node, task, `${enumLabel('SchoolLevel', enrolment.level)} · ${enumLabel('SchoolEnrolmentStatus', enrolment.status)}`, [
         { label: `安排学位：${enrolment.preferredSchool ?? ''}`, run: () => placeEnrolment({ id: enrolment.id, school: enrolment.preferredSchool ?? '' }) },
         { label: '候补 Waitlist', run: () => waitlistEnrolment({ id: enrolment.id }) },
       ]));
@@ -80,14 +80,14 @@ export function QueuePage({ department }: { department: string }) {
     for (const task of node.health ?? []) {
       if (!OPEN.has(task.status)) continue;
       const booking = task.checkupBooking;
-      rows.push(row(node, task, booking ? `体检 ${booking.scheduledOn} · ${booking.status}` : '', booking ? [{ label: '体检完成 Checkup done', run: () => checkupDone({ id: booking.id }) }] : []));
+      rows.push(row(node, task, booking ? `体检 ${booking.scheduledOn} · ${enumLabel('CheckupBookingStatus', booking.status)}` : '', booking ? [{ label: '体检完成 Checkup done', run: () => checkupDone({ id: booking.id }) }] : []));
     }
   }
   for (const { node } of legal.data?.cases.edges ?? []) {
     for (const task of node.legal ?? []) {
       if (!OPEN.has(task.status) || !task.consultation) continue;
       const consultation = task.consultation;
-      rows.push(row(node, task, consultation.status, [
+      rows.push(row(node, task, enumLabel('LegalConsultationStatus', consultation.status), [
         { label: '答复 Answer', run: () => answerLegal({ id: consultation.id }) },
         { label: '办结 Close', run: () => closeLegal({ id: consultation.id }) },
       ]));
@@ -97,7 +97,7 @@ export function QueuePage({ department }: { department: string }) {
     for (const task of node.housing ?? []) {
       if (!OPEN.has(task.status) || !task.application) continue;
       const application = task.application;
-      rows.push(row(node, task, `${application.project} · ${application.status}`, [{ label: '列入轮候 Waitlist', run: () => waitlistApartment({ id: application.id }) }]));
+      rows.push(row(node, task, `${application.project} · ${enumLabel('TalentApartmentApplicationStatus', application.status)}`, [{ label: '列入轮候 Waitlist', run: () => waitlistApartment({ id: application.id }) }]));
     }
   }
   for (const { node } of customs.data?.cases.edges ?? []) {
@@ -106,7 +106,7 @@ export function QueuePage({ department }: { department: string }) {
       const actions: Action[] = [];
       if (task.booking) actions.push({ label: '已服务 Served', run: () => airportServed({ id: task.booking!.id }) });
       if (task.exitEntryItem) actions.push({ label: '推进一步 Advance', run: () => advanceExitEntry({ id: task.exitEntryItem!.id }) });
-      rows.push(row(node, task, task.booking ? `航班 ${new Date(task.booking.flightTime).toLocaleString('zh-CN')}` : task.exitEntryItem?.status ?? '', actions));
+      rows.push(row(node, task, task.booking ? `航班 ${new Date(task.booking.flightTime).toLocaleString('zh-CN')}` : task.exitEntryItem ? enumLabel('ExitEntryItemStatus', task.exitEntryItem.status) : '', actions));
     }
   }
   rows.sort((a, b) => a.dueOn.localeCompare(b.dueOn));
@@ -138,7 +138,7 @@ export function QueuePage({ department }: { department: string }) {
           columns={[
             { title: '事项 Item', dataIndex: 'item', render: (value: string) => label(SERVICE, value) },
             { title: '人才 Talent', dataIndex: 'talent' },
-            { title: '状态 Status', render: (_, task) => <>{task.status} {task.step ? <Tag color="blue">{task.step}</Tag> : null}</> },
+            { title: '状态 Status', render: (_, task) => <>{label(ITEM_STATUS, task.status)} {task.step ? <Tag color="blue">{stepLabel(task.step)}</Tag> : null}</> },
             { title: '时限 Due', dataIndex: 'dueOn' },
             { title: '逾期 Overdue', dataIndex: 'overdueDays', render: (value: number) => (value > 0 ? <Tag color="red">{value}{TEXT.workingDays}</Tag> : null) },
             { title: '情况 Detail', dataIndex: 'detail' },
