@@ -192,7 +192,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   };
   const gateway = new ApolloGateway({
     logger,
-    supergraphSdl: supergraphFromFile(config.supergraphPath, log, (message) => logger.warn(message)),
+    supergraphSdl: supergraphFromFile(config.supergraphPath, log, options.log ?? ((message) => logger.warn(message))),
     buildService: ({ name, url }) => {
       const target = (isSubgraphName(name) && config.subgraphUrls[name]) || url;
       if (target) subgraphUrls.set(name, target);
