@@ -10,7 +10,7 @@ export default defineConfig({
     alias: [{ find: /^graphql$/, replacement: require.resolve('graphql') }],
   },
   test: {
-    include: ['subgraphs/**/*.test.ts', 'gateway/**/*.test.ts', 'schema/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts', 'test/**/*.e2e.ts'],
+    include: ['bench/**/*.test.ts', 'subgraphs/**/*.test.ts', 'gateway/**/*.test.ts', 'schema/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts', 'test/**/*.e2e.ts'],
     // One embedded MongoDB for the whole run; every test file uses databases of its own.
     globalSetup: ['test/global-setup.ts'],
     testTimeout: 90_000,

@@ -55,7 +55,9 @@ function limiter(points: number, keyPrefix: string): RateLimiterMemory | null {
 function refused(zh: string, en: string, refusal: RateLimiterRes): GraphQLError {
   const retryAfterSeconds = Math.max(1, Math.ceil(refusal.msBeforeNext / 1000));
   return new GraphQLError(`${zh}，请 ${retryAfterSeconds} 秒后再试（${en}; retry after ${retryAfterSeconds} s）`, {
-    extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) } },
+    // Apollo Server takes an error's HTTP status and headers from extensions.http (headers as a Map);
+    // Hive's packages in the benchmark declare that field as a plain record, hence the cast.
+    extensions: { code: 'RATE_LIMITED', retryAfterSeconds, http: { status: 429, headers: new Map([['retry-after', String(retryAfterSeconds)]]) as unknown as Record<string, string> } },
   });
 }
 

@@ -1,0 +1,181 @@
+// npm run bench (issue 12): the stack with demo data, then ours, stock @apollo/gateway, Hive Gateway
+// and a direct-parallel client over the same subgraphs, each in its own process, driven in turns
+// through the talent view, the dashboard page, the cases page and the service catalog. Prints the
+// table and writes it to bench/results.md. A script, not a test: no figure is asserted anywhere.
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DEFAULT_PORTS, envSuffix, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/kit/departments';
+import { startEmbeddedMongo, type EmbeddedMongo } from '../subgraphs/kit/embedded-mongo';
+import { issueToken, readIdentityConfig } from '../subgraphs/kit/identity';
+import { DEFAULT_DEMO_TALENTS, loadDemoData } from '../scripts/demo-data';
+import { askOnce, compareAnswers, idleRates, measure, type LoadSettings } from './load';
+import { parseBenchOptions, type TargetName } from './options';
+import { topSelfTime, type CpuProfile } from './profile';
+import { BENCH_QUERIES } from './queries';
+import { formatProfile, formatTable, resultsMarkdown, type Row } from './report';
+import { freePort, httpOk, launch, stopChild, waitUntil, type Child } from './stack';
+import { pickTalent } from './talent-choice';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const options = parseBenchOptions(process.argv.slice(2));
+const logDir = mkdtempSync(join(tmpdir(), 'tgc-bench-'));
+const profileDir = join(logDir, 'profile');
+const say = (message: string) => console.log(`[bench] ${message}`);
+
+const TARGET_ENTRIES: Record<TargetName, string> = {
+  ours: 'gateway/index.ts',
+  stock: 'bench/targets/stock.ts',
+  hive: 'bench/targets/hive.ts',
+  direct: 'bench/targets/direct.ts',
+};
+
+/** Seconds of no load at all, to learn what the subgraphs' pollers count on their own. */
+const IDLE_SECONDS = 3;
+
+const subgraphs: Child[] = [];
+const targets: Child[] = [];
+let mongo: EmbeddedMongo | null = null;
+
+async function stopAll(): Promise<void> {
+  await Promise.all(targets.map((child) => stopChild(child)));
+  await Promise.all(subgraphs.map((child) => stopChild(child)));
+  await mongo?.stop();
+}
+
+function machine(): string {
+  const cores = cpus();
+  const gb = (bytes: number) => (bytes / 1024 ** 3).toFixed(1);
+  return `${cores.length} × ${cores[0]?.model.trim() ?? 'unknown CPU'}, ${gb(totalmem())} GB memory (${gb(freemem())} GB free at start), load average ${loadavg().map((value) => value.toFixed(2)).join(' / ')} at start, ${platform()} ${release()}, Node ${process.version}`;
+}
+
+async function startSubgraphs(mongoUri: string): Promise<Record<SubgraphName, string>> {
+  const ports = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await freePort()]))) as Record<SubgraphName, number>;
+  // Each subgraph calls others (audit hand-overs to the window, card checks): at these ports, never the defaults.
+  const addresses = Object.fromEntries(SUBGRAPH_NAMES.flatMap((name) => [[`PORT_${envSuffix(name)}`, String(ports[name])], [`SUBGRAPH_URL_${envSuffix(name)}`, `http://127.0.0.1:${ports[name]}/graphql`]]));
+  for (const name of SUBGRAPH_NAMES) {
+    subgraphs.push(launch({ name, entry: `subgraphs/${name}/index.ts`, port: ports[name], env: { MONGODB_URI: mongoUri, ...addresses }, root, logDir }));
+  }
+  await Promise.all(subgraphs.map((child) => waitUntil(child, () => httpOk(`http://127.0.0.1:${child.port}/health/ready`))));
+  return Object.fromEntries(subgraphs.map((child) => [child.name, child.url])) as Record<SubgraphName, string>;
+}
+
+async function startTarget(name: TargetName, subgraphUrls: Record<SubgraphName, string>, authorization: string): Promise<Child> {
+  const port = await freePort();
+  const env: Record<string, string> = {
+    PORT: String(port),
+    SUPERGRAPH_PATH: join(root, 'schema/supergraph.graphql'),
+    BENCH_SUBGRAPH_URLS: JSON.stringify(subgraphUrls),
+    ...Object.fromEntries(SUBGRAPH_NAMES.map((subgraph) => [`SUBGRAPH_URL_${envSuffix(subgraph)}`, subgraphUrls[subgraph]])),
+    // One coordinator's token drives every connection: ours would (rightly) answer most of it 429.
+    RATE_LIMIT_PER_SUBJECT: '0',
+    RATE_LIMIT_PER_ROLE: '',
+    RATE_LIMIT_ANONYMOUS: '0',
+  };
+  const nodeFlags = name === 'ours' && options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
+  const child = launch({ name, entry: TARGET_ENTRIES[name], port, env, nodeFlags, root, logDir });
+  // Ready when it answers the catalog: every target serves it, and it needs the whole chain (token, subgraph).
+  await waitUntil(child, async () => !(await askOnce(child, BENCH_QUERIES.catalog, { authorization, talentId: '' })).errors);
+  return child;
+}
+
+function profileSummary(): string | undefined {
+  if (!options.profile) return undefined;
+  const file = readdirSync(profileDir).find((entry) => entry.endsWith('.cpuprofile'));
+  if (!file) return `No .cpuprofile was written in ${profileDir}.`;
+  const top = topSelfTime(JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuProfile, 15);
+  return `${formatProfile(top)}\n\nThe profile covers the whole life of the process, its start (module loading) included, and every query run through ours. Profile: ${join(profileDir, file)} (open it in Chrome DevTools › Performance for the call tree).`;
+}
+
+const machineLine = machine();
+const notes: string[] = [];
+const rows: Row[] = [];
+/** Runs after which the departments' audit hand-overs were still pending when the counters were read. */
+const undrained: string[] = [];
+// Ctrl-C stops every process this started.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll().finally(() => process.exit(130)));
+try {
+  say(`logs in ${logDir}`);
+  mongo = await startEmbeddedMongo();
+  say(`embedded MongoDB (${mongo.engine}) at ${mongo.uri}`);
+  const seeded = await loadDemoData({ mongoUri: mongo.uri, dbNameOf: (name) => `tgc_${name}`, talents: DEFAULT_DEMO_TALENTS });
+  if (seeded.seeded) say(`demo data: ${JSON.stringify(seeded.documents)}`);
+  const subgraphUrls = await startSubgraphs(mongo.uri);
+  say(`subgraphs up: ${SUBGRAPH_NAMES.map((name) => `${name} ${subgraphUrls[name]}`).join(', ')} (defaults would be ${Object.values(DEFAULT_PORTS).join(', ')})`);
+
+  const identity = readIdentityConfig();
+  const authorization = `Bearer ${await issueToken(identity, { subject: 'bench-coordinator', role: 'coordinator' }, Math.min(4 * 3600, identity.maxTtlSeconds))}`;
+  for (const name of options.targets) {
+    try {
+      targets.push(await startTarget(name, subgraphUrls, authorization));
+      say(`${name} up at ${targets.at(-1)!.url}`);
+    } catch (error) {
+      notes.push(`${name} could not be run: ${(error as Error).message.split('\n')[0]}`);
+      say(`${name} did not start: ${(error as Error).message}`);
+    }
+  }
+  const ours = targets.find((child) => child.name === 'ours');
+  if (!ours) throw new Error('ours did not start; nothing to compare with');
+  const talentId = await pickTalent(ours.url, authorization);
+  say(`talent view on talent ${talentId}`);
+
+  // Every target must give the same answer as ours, or its figures do not compare.
+  for (const queryName of options.queries) {
+    const query = BENCH_QUERIES[queryName];
+    const reference = await askOnce(ours, query, { authorization, talentId });
+    if (reference.errors?.length) notes.push(`${queryName}: ours answered with ${reference.errors.length} error(s), first: ${reference.errors[0].message}`);
+    for (const target of targets.filter((child) => child !== ours)) {
+      const problem = compareAnswers(reference, await askOnce(target, query, { authorization, talentId }));
+      if (problem) notes.push(`${queryName} through ${target.name}: ${problem}`);
+    }
+  }
+
+  const metricsUrls = subgraphs.map((child) => `http://127.0.0.1:${child.port}/metrics`);
+  say(`counting what the subgraphs do idle for ${IDLE_SECONDS} s`);
+  const settings: LoadSettings = { ...options, authorization, talentId, metricsUrls, idlePerSecond: await idleRates(metricsUrls, IDLE_SECONDS) };
+  for (const queryName of options.queries) {
+    for (const name of options.targets) {
+      const target = targets.find((child) => child.name === name);
+      if (!target) {
+        rows.push({ query: queryName, target: name, skipped: 'not run (see notes)' });
+        continue;
+      }
+      say(`${queryName} through ${name}: ${options.warmup} s warm-up, ${options.duration} s × ${options.connections} connections`);
+      const figures = await measure(target, BENCH_QUERIES[queryName], settings);
+      rows.push(figures);
+      say(`  ${figures.requestsPerSecond.toFixed(1)} RPS, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, ${figures.subgraphRequestsPerRequest.toFixed(2)} subgraph requests per request`);
+      if (!figures.drained) undrained.push(`${queryName} through ${name}`);
+      if (options.details) {
+        const counted = [...figures.counts].filter(([key, value]) => value > 0 && key !== 'outbox pending').sort(([a], [b]) => a.localeCompare(b));
+        say(`  counted at the subgraphs for ${figures.sent} requests sent: ${counted.map(([key, value]) => `${key}: ${value.toFixed(1)}`).join(', ')}`);
+      }
+    }
+  }
+} catch (error) {
+  notes.push(`the run stopped early: ${(error as Error).message}`);
+  console.error(error);
+} finally {
+  await stopAll();
+}
+
+if (undrained.length > 0) {
+  notes.push(`Audit hand-overs were still pending 30 s after these runs, so the next run shared the subgraphs with their delivery: ${undrained.join(', ')}. See each department's log in ${logDir} ("not delivered", "dead-lettered").`);
+}
+const table = formatTable(rows);
+const profile = profileSummary();
+notes.push(
+  'RPS is autocannon\'s mean requests per second over the measured run; p50/p99 are its latency percentiles; "÷ ours" divides by ours on the same query.',
+  `Subgraph requests, DB commands and audit writes are counted at the subgraphs (their /metrics: graphql_requests_total, mongodb_command_duration_seconds_count) before and after each measured run, once what was in flight has landed, and divided by the requests autocannon sent. Left out: audit hand-overs to the window (RecordAuditEvents), every outbox's polling and deliveries and the audit archive (as test/harness.ts counts them), and what the subgraphs' pollers do on their own (their rate over ${IDLE_SECONDS} s idle before the runs, times the run's length). Audit writes: the inserts requests made into a department's outbox, plus the window's inserts into the archive less the hand-overs it took.`,
+  'RSS is the target process\'s resident memory (/proc/<pid>/status VmRSS) right after the run. Every target runs as `node --import tsx`, so each carries the same TypeScript loader.',
+  'Every request carries a coordinator token; the catalog is public, but stock @apollo/gateway and Hive only pass a caller\'s token on (ours sends its own service token for an anonymous caller).',
+  'Stock @apollo/gateway and Hive Gateway run with their defaults plus the headers the subgraphs need (Authorization, x-gateway-token). Hive\'s runtime loads @graphql-mesh/transport-http on demand, which is not installed: bench/targets/hive.ts gives it the same transport explicitly (buildHTTPExecutor from @graphql-tools/executor-http, a dependency of the runtime, over the runtime\'s fetch), so identical subgraph queries in flight at once are deduplicated, as by default. Inbound deduplication (inboundInflightRequestDeduplication) is off by default in gateway-runtime 2.12 and stays off.',
+  'The direct-parallel client is plain Node code behind a small HTTP server: the talent subgraph first, then the six departments\' `_entities` fetches side by side, planned once from the same operation text (bench/direct-plan.ts) — no parsing, validation or planning per request: the lower bound of any gateway.',
+  'The machine is shared and was loaded by other work; the load generator, the target and the seven subgraphs share its cores, so read ratios rather than absolute figures, and only between runs of one table.',
+);
+const settingsLine = `${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s per target per query, targets ${options.targets.join(', ')}, queries ${options.queries.join(', ')}, ${DEFAULT_DEMO_TALENTS} demo talents, LOG_LEVEL=warn in every process${options.profile ? ', ours under node --cpu-prof' : ''}`;
+const markdown = resultsMarkdown({ date: new Date().toISOString(), machine: machineLine, settings: settingsLine, table, notes, profile });
+console.log(`\n${markdown}`);
+writeFileSync(resolve(root, options.out), markdown);
+say(`written to ${options.out}`);
+process.exit(rows.length > 0 ? 0 : 1);

@@ -1,0 +1,140 @@
+// The benchmark's pure helpers: reading /metrics, the direct client's plan, the profile summary,
+// the table. No figure of a run is asserted anywhere (issue 12: the benchmark is a script).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { departmentFieldRequires, directPlan, entitiesAt, representationFor } from './direct-plan';
+import { parseBenchOptions } from './options';
+import { topSelfTime, type CpuProfile } from './profile';
+import { countsOf, lessIdle, parsePrometheus, requestCosts } from './prometheus';
+import { BENCH_QUERIES } from './queries';
+import { formatTable, type RunFigures } from './report';
+
+const supergraph = readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8');
+
+describe('reading a subgraph\'s /metrics', () => {
+  const text = [
+    '# HELP graphql_requests_total GraphQL requests received',
+    'graphql_requests_total{operation="BenchTalentView__health__4",outcome="ok"} 12',
+    'graphql_requests_total{operation="RecordAuditEvents",outcome="ok"} 3',
+    'mongodb_command_duration_seconds_count{collection="checkup_bookings",command="find",outcome="ok"} 12',
+    'mongodb_command_duration_seconds_count{collection="audit_outbox",command="insert",outcome="ok"} 12',
+    'mongodb_command_duration_seconds_count{collection="audit_outbox",command="update",outcome="ok"} 40',
+    'mongodb_command_duration_seconds_count{collection="audit_events",command="insert",outcome="ok"} 5',
+    'mongodb_command_duration_seconds_count{collection="",command="ping",outcome="ok"} 9',
+    'outbox_pending_messages{outbox="audit_outbox",destination="talent"} 2',
+    'mongodb_command_duration_seconds_count{collection="report_outbox",command="find",outcome="ok"} 7',
+    'mongodb_command_duration_seconds_bucket{collection="checkup_bookings",command="find",outcome="ok",le="0.001"} 4',
+  ].join('\n');
+
+  it('counts requests and commands by key, background work apart', () => {
+    expect(Object.fromEntries(countsOf(parsePrometheus(text)))).toEqual({
+      'requests BenchTalentView__health__4': 12,
+      'audit handovers': 3,
+      'db find checkup_bookings': 12,
+      'audit outbox inserts': 12,
+      'audit archive inserts': 5,
+      'outbox pending': 2,
+    });
+  });
+
+  it('turns counts into costs: the window\'s own archive inserts are those beyond the hand-overs it took', () => {
+    expect(requestCosts(countsOf(parsePrometheus(text)))).toEqual({ subgraphRequests: 12, dbCommands: 12, auditWrites: 12 + (5 - 3) });
+  });
+
+  it('takes the idle rate out of a run, never below zero', () => {
+    const run = new Map([['db find case_tasks', 10], ['db find cases', 1]]);
+    expect(Object.fromEntries(lessIdle(run, new Map([['db find case_tasks', 2], ['db find cases', 1]]), 3))).toEqual({ 'db find case_tasks': 4, 'db find cases': 0 });
+  });
+
+  it('reads escaped label values', () => {
+    expect(parsePrometheus('m{a="x\\"y"} 1')).toEqual([{ name: 'm', labels: { a: 'x"y' }, value: 1 }]);
+  });
+});
+
+describe('the direct client\'s plan', () => {
+  const requires = departmentFieldRequires(supergraph);
+
+  it('reads which department fields @require the program', () => {
+    expect(requires.get('Talent.health')).toEqual(['program']);
+    expect(requires.get('Talent.customs')).toEqual(['program']);
+    expect(requires.get('Talent.household')).toEqual([]);
+  });
+
+  it('asks the window for the talents without department parts, then each department for its part of every one', () => {
+    const plan = directPlan(BENCH_QUERIES.dashboard.document, requires);
+    expect(plan.entityType).toBe('Talent');
+    expect(plan.entityPath).toEqual(['talents', 'edges', 'node']);
+    expect(plan.departments.map((fetch) => fetch.department).sort()).toEqual(['customs', 'education', 'health', 'household', 'housing', 'legal']);
+    expect(plan.rootDocument).not.toMatch(/household|checkup/);
+    expect(plan.addedFields).toEqual([]);
+    expect(plan.departments.find((fetch) => fetch.department === 'legal')!.document).toBe(
+      'query BenchDashboard__legal($representations: [_Any!]!) { _entities(representations: $representations) { ... on Talent { legal {\n  openCount\n  totalThisYear\n} } } }',
+    );
+  });
+
+  it('adds the fields representations need when the operation does not ask for them, to remove them from the answer', () => {
+    const plan = directPlan('query Q { talent(id: "1") { name health { priorityCare } } }', requires);
+    expect(plan.addedFields).toEqual(['id', 'program']);
+    expect(plan.rootDocument).toContain('program');
+  });
+
+  it('plans the catalog as the window alone', () => {
+    expect(directPlan(BENCH_QUERIES.catalog.document, requires).departments).toEqual([]);
+  });
+
+  it('finds the entities of an answer and makes their representations', () => {
+    const data = { talents: { totalCount: 2, edges: [{ node: { id: 'a', program: 'P' } }, { node: { id: 'b', program: 'Q' } }] } };
+    const entities = entitiesAt(data, ['talents', 'edges', 'node']);
+    expect(entities.map((entity) => representationFor(entity, 'Talent', ['program']))).toEqual([
+      { __typename: 'Talent', id: 'a', program: 'P' },
+      { __typename: 'Talent', id: 'b', program: 'Q' },
+    ]);
+    expect(entitiesAt({ talent: null }, ['talent'])).toEqual([]);
+  });
+});
+
+describe('the CPU profile summary', () => {
+  const frame = (functionName: string, url = '') => ({ functionName, url, lineNumber: 9, columnNumber: 0 });
+  const profile: CpuProfile = {
+    nodes: [
+      { id: 1, callFrame: frame('(root)') },
+      { id: 2, callFrame: frame('(idle)') },
+      { id: 3, callFrame: frame('parse', 'file:///x/node_modules/graphql/language/parser.js') },
+      { id: 4, callFrame: frame('plan', 'file:///x/node_modules/@apollo/query-planner/dist/buildPlan.js') },
+    ],
+    startTime: 0,
+    endTime: 10_000,
+    samples: [3, 2, 4, 3, 3],
+    timeDeltas: [0, 1000, 1000, 1000, 1000],
+  };
+
+  it('charges each sample to the function on top, leaves idle out, and sorts by self time', () => {
+    expect(topSelfTime(profile, 15)).toEqual([
+      { name: 'parse graphql/parser.js:10', selfMs: 2, percent: (2 / 3) * 100 },
+      { name: 'plan @apollo/query-planner/buildPlan.js:10', selfMs: 1, percent: (1 / 3) * 100 },
+    ]);
+  });
+});
+
+describe('the table', () => {
+  const run = (target: string, requestsPerSecond: number, p99Ms: number): RunFigures => ({
+    query: 'talent', target, requestsPerSecond, p50Ms: 10, p99Ms, answers: 100, sent: 100, failures: 0, withErrors: 0,
+    subgraphRequestsPerRequest: 7, dbCommandsPerRequest: 14, auditWritesPerRequest: 4, rssMb: 200, counts: new Map(), drained: true,
+  });
+
+  it('gives each target its ratios to ours on the same query', () => {
+    const lines = formatTable([run('ours', 100, 50), run('stock', 50, 100), { query: 'talent', target: 'hive', skipped: 'not run' }]).split('\n');
+    expect(lines[2]).toBe('| talent | ours | 100.0 | 10 | 50 | 1.00× | 1.00× | 7.00 | 14.00 | 4.00 | 200 | 0 | 0 |');
+    expect(lines[3]).toBe('| talent | stock | 50.0 | 10 | 100 | 0.50× | 2.00× | 7.00 | 14.00 | 4.00 | 200 | 0 | 0 |');
+    expect(lines[4].startsWith('| talent | hive | not run |')).toBe(true);
+    expect(lines[4].split('|')).toHaveLength(lines[2].split('|').length);
+  });
+});
+
+describe('the options', () => {
+  it('always runs ours, since ratios are to ours, and refuses unknown names', () => {
+    expect(parseBenchOptions(['--targets', 'hive', '--duration', '2']).targets).toEqual(['ours', 'hive']);
+    expect(() => parseBenchOptions(['--queries', 'talent,everything'])).toThrow(/--queries/);
+    expect(parseBenchOptions([])).toMatchObject({ connections: 20, duration: 5, queries: ['talent', 'dashboard', 'cases', 'catalog'] });
+  });
+});

@@ -1,0 +1,127 @@
+// One measured run: load on a target with autocannon, the subgraphs' counters read before and
+// after, the target's memory after.
+import autocannon from 'autocannon';
+import { performance } from 'node:perf_hooks';
+import { isDeepStrictEqual } from 'node:util';
+import { countsOf, difference, lessIdle, parsePrometheus, requestCosts, sumCounts, type Counts } from './prometheus';
+import type { RunFigures } from './report';
+import { residentMb, type Child } from './stack';
+import type { BenchQuery } from './queries';
+
+export interface LoadSettings {
+  connections: number;
+  duration: number;
+  warmup: number;
+  authorization: string;
+  talentId: string;
+  /** Each subgraph's /metrics. */
+  metricsUrls: string[];
+  /** What the subgraphs count per second on their own, idle (see idleRates). */
+  idlePerSecond: Counts;
+}
+
+export function requestBody(query: BenchQuery, talentId: string): string {
+  return JSON.stringify({ query: query.document, operationName: query.operationName, variables: query.variables(talentId) });
+}
+
+const headersFor = (authorization: string) => ({ 'content-type': 'application/json', authorization });
+
+async function scrape(metricsUrls: string[]): Promise<Counts> {
+  const texts = await Promise.all(metricsUrls.map(async (url) => (await fetch(url)).text()));
+  return sumCounts(texts.map((text) => countsOf(parsePrometheus(text))));
+}
+
+/** Each scrape costs every subgraph a DB read (its outbox gauges): not too often. */
+const SCRAPE_INTERVAL_MS = 1000;
+/** Slow answers on a loaded machine still count as answers, not timeouts. */
+const ANSWER_TIMEOUT_SECONDS = 30;
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The subgraphs' counts once the requests still in flight have landed (autocannon stops sending
+ * at the end of its duration, but what it sent last is still being answered) and the audit
+ * hand-overs a run left in the departments' outboxes are delivered, so no run pays for the last.
+ */
+async function settled(metricsUrls: string[], maxWaitMs = 30_000): Promise<{ counts: Counts; at: number; drained: boolean }> {
+  let last = await scrape(metricsUrls);
+  for (let waited = 0; waited < maxWaitMs; waited += SCRAPE_INTERVAL_MS) {
+    await pause(SCRAPE_INTERVAL_MS);
+    const now = await scrape(metricsUrls);
+    const still = requestCosts(now).subgraphRequests === requestCosts(last).subgraphRequests;
+    if (still && (now.get('outbox pending') ?? 0) === 0) return { counts: now, at: performance.now(), drained: true };
+    last = now;
+  }
+  return { counts: last, at: performance.now(), drained: false };
+}
+
+/** What the subgraphs count per second with no load at all (pollers looking for due work), to take out of each run. */
+export async function idleRates(metricsUrls: string[], seconds: number): Promise<Counts> {
+  const before = await settled(metricsUrls);
+  await pause(seconds * 1000);
+  const after = await scrape(metricsUrls);
+  const elapsed = (performance.now() - before.at) / 1000;
+  return new Map([...difference(after, before.counts)].map(([key, value]) => [key, value / elapsed]));
+}
+
+export async function measure(target: Child, query: BenchQuery, settings: LoadSettings): Promise<RunFigures> {
+  let withErrors = 0;
+  const options = {
+    url: target.url,
+    connections: settings.connections,
+    timeout: ANSWER_TIMEOUT_SECONDS,
+    // A fast answer full of errors is no answer: count them (a 200 may carry errors, e.g. a department timed out).
+    requests: [{ method: 'POST' as const, headers: headersFor(settings.authorization), body: requestBody(query, settings.talentId), onResponse: (_status: number, body: string) => void (body.includes('"errors"') && (withErrors += 1)) }],
+  };
+  if (settings.warmup > 0) await autocannon({ ...options, duration: settings.warmup });
+  withErrors = 0;
+  const before = await settled(settings.metricsUrls);
+  const result = await autocannon({ ...options, duration: settings.duration });
+  const after = await settled(settings.metricsUrls);
+  const counts = lessIdle(difference(after.counts, before.counts), settings.idlePerSecond, (after.at - before.at) / 1000);
+  const counted = requestCosts(counts);
+  // Every request sent reached the subgraphs, answered in time or not.
+  const sent = result.requests.sent;
+  const perRequest = (value: number) => (sent > 0 ? value / sent : Number.NaN);
+  return {
+    query: query.name,
+    target: target.name,
+    requestsPerSecond: result.requests.average,
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    answers: result['2xx'] + result.non2xx,
+    sent,
+    failures: result.non2xx + result.errors + result.timeouts,
+    withErrors,
+    subgraphRequestsPerRequest: perRequest(counted.subgraphRequests),
+    dbCommandsPerRequest: perRequest(counted.dbCommands),
+    auditWritesPerRequest: perRequest(counted.auditWrites),
+    rssMb: residentMb(target.process.pid),
+    counts,
+    drained: before.drained && after.drained,
+  };
+}
+
+interface Answer {
+  data?: unknown;
+  errors?: { message: string; path?: unknown[] }[];
+}
+
+export async function askOnce(target: Child, query: BenchQuery, settings: Pick<LoadSettings, 'authorization' | 'talentId'>): Promise<Answer> {
+  const response = await fetch(target.url, { method: 'POST', headers: headersFor(settings.authorization), body: requestBody(query, settings.talentId) });
+  const text = await response.text();
+  try {
+    return JSON.parse(text) as Answer;
+  } catch {
+    return { errors: [{ message: `HTTP ${response.status}: ${text.slice(0, 200)}` }] };
+  }
+}
+
+/** What to say about a target's answer next to ours: nothing when it is the same data with no errors. */
+export function compareAnswers(ours: Answer, theirs: Answer): string | null {
+  const problems: string[] = [];
+  if (theirs.errors?.length) problems.push(`${theirs.errors.length} error(s), first: ${theirs.errors[0].message}`);
+  // Field order may differ (the direct client merges parts after the window's fields): compare as values.
+  if (!isDeepStrictEqual(ours.data, theirs.data)) problems.push('its data differs from ours');
+  return problems.length > 0 ? problems.join('; ') : null;
+}

@@ -1,0 +1,67 @@
+// npm run bench -- [--connections 20] [--duration 5] [--warmup 1] [--queries talent,dashboard,cases,catalog]
+//                  [--targets ours,stock,hive,direct] [--profile] [--details]
+//                  [--out bench/results.md]
+import { parseArgs } from 'node:util';
+import { QUERY_NAMES, type QueryName } from './queries';
+
+export const TARGET_NAMES = ['ours', 'stock', 'hive', 'direct'] as const;
+export type TargetName = (typeof TARGET_NAMES)[number];
+
+export interface BenchOptions {
+  connections: number;
+  /** Seconds of measured load per target per query. */
+  duration: number;
+  /** Seconds of load before each measured run, not counted (JIT, connection pools, caches). */
+  warmup: number;
+  queries: QueryName[];
+  targets: TargetName[];
+  /** Run ours under `node --cpu-prof` and print its top self-time functions. */
+  profile: boolean;
+  /** Print what the subgraphs counted in each run, by operation and DB command. */
+  details: boolean;
+  out: string;
+}
+
+function positive(value: string | undefined, name: string, fallback: number, allowZero = false): number {
+  if (value === undefined) return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0 || (!allowZero && number === 0)) throw new Error(`--${name} must be a ${allowZero ? 'non-negative' : 'positive'} number, got "${value}"`);
+  return number;
+}
+
+function listOf<T extends string>(value: string | undefined, name: string, allowed: readonly T[]): T[] {
+  if (value === undefined) return [...allowed];
+  const chosen = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const unknown = chosen.filter((entry) => !(allowed as readonly string[]).includes(entry));
+  if (unknown.length > 0 || chosen.length === 0) throw new Error(`--${name} takes a comma-separated list of ${allowed.join(', ')}; got "${value}"`);
+  return chosen as T[];
+}
+
+export function parseBenchOptions(args: string[]): BenchOptions {
+  const { values } = parseArgs({
+    args,
+    options: {
+      connections: { type: 'string' },
+      duration: { type: 'string' },
+      warmup: { type: 'string' },
+      queries: { type: 'string' },
+      targets: { type: 'string' },
+      profile: { type: 'boolean', default: false },
+      details: { type: 'boolean', default: false },
+      out: { type: 'string', default: 'bench/results.md' },
+    },
+  });
+  const targets = listOf(values.targets, 'targets', TARGET_NAMES);
+  // Ratios are to ours: it always runs.
+  if (!targets.includes('ours')) targets.unshift('ours');
+  return {
+    connections: Math.round(positive(values.connections, 'connections', 20)),
+    duration: positive(values.duration, 'duration', 5),
+    warmup: positive(values.warmup, 'warmup', 1, true),
+    queries: listOf(values.queries, 'queries', QUERY_NAMES),
+    targets,
+    profile: values.profile ?? false,
+    details: values.details ?? false,
+    out: values.out!,
+  };
+}

@@ -1,0 +1,111 @@
+// The benchmark's table: one row per query and target, with ratios to ours, as Markdown (printed
+// and written to bench/results.md).
+import type { SelfTime } from './profile';
+
+export interface RunFigures {
+  query: string;
+  target: string;
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  answers: number;
+  /** Requests sent, answered by the end or not: what the subgraph counts are divided by. */
+  sent: number;
+  /** Non-2xx answers, socket errors and timeouts. */
+  failures: number;
+  /** Answers (2xx or not) whose body carries GraphQL errors. */
+  withErrors: number;
+  subgraphRequestsPerRequest: number;
+  dbCommandsPerRequest: number;
+  auditWritesPerRequest: number;
+  /** The target process's resident memory after the run. */
+  rssMb: number | null;
+  /** What the subgraphs counted during the run, by key (bench/prometheus.ts), for --details. */
+  counts: Map<string, number>;
+  /** False when the audit hand-overs left behind were still pending 30 s after the run: a neighbouring run paid for some. */
+  drained: boolean;
+}
+
+export interface SkippedRun {
+  query: string;
+  target: string;
+  skipped: string;
+}
+
+export type Row = RunFigures | SkippedRun;
+
+const isSkipped = (row: Row): row is SkippedRun => 'skipped' in row;
+
+export function fixed(value: number, digits: number): string {
+  return Number.isFinite(value) ? value.toFixed(digits) : '–';
+}
+
+/** A ratio to ours, or a dash when there is nothing to divide by. */
+export function ratio(value: number, ours: number | undefined): string {
+  return ours && Number.isFinite(value) ? `${(value / ours).toFixed(2)}×` : '–';
+}
+
+const HEADER = ['query', 'target', 'RPS', 'p50 ms', 'p99 ms', 'RPS ÷ ours', 'p99 ÷ ours', 'subgraph req / request', 'DB cmds / request', 'audit writes / request', 'RSS MB', 'failed', 'with errors'];
+
+export function formatTable(rows: Row[]): string {
+  const ours = new Map(rows.filter((row): row is RunFigures => !isSkipped(row) && row.target === 'ours').map((row) => [row.query, row]));
+  const lines = [`| ${HEADER.join(' | ')} |`, `| ${HEADER.map((_, index) => (index < 2 ? '---' : '---:')).join(' | ')} |`];
+  for (const row of rows) {
+    if (isSkipped(row)) {
+      lines.push(`| ${row.query} | ${row.target} | ${row.skipped} |${' |'.repeat(HEADER.length - 3)}`);
+      continue;
+    }
+    const base = ours.get(row.query);
+    lines.push(
+      `| ${[
+        row.query,
+        row.target,
+        fixed(row.requestsPerSecond, 1),
+        fixed(row.p50Ms, 0),
+        fixed(row.p99Ms, 0),
+        ratio(row.requestsPerSecond, base?.requestsPerSecond),
+        ratio(row.p99Ms, base?.p99Ms),
+        fixed(row.subgraphRequestsPerRequest, 2),
+        fixed(row.dbCommandsPerRequest, 2),
+        fixed(row.auditWritesPerRequest, 2),
+        row.rssMb === null ? '–' : fixed(row.rssMb, 0),
+        String(row.failures),
+        String(row.withErrors),
+      ].join(' | ')} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+export function formatProfile(top: SelfTime[]): string {
+  const lines = ['| # | function | self ms | self % |', '| ---: | --- | ---: | ---: |'];
+  top.forEach((entry, index) => lines.push(`| ${index + 1} | \`${entry.name.replace(/\|/g, '\\|')}\` | ${fixed(entry.selfMs, 0)} | ${fixed(entry.percent, 1)} |`));
+  return lines.join('\n');
+}
+
+export interface ResultsDocument {
+  date: string;
+  machine: string;
+  settings: string;
+  table: string;
+  notes: string[];
+  profile?: string;
+}
+
+export function resultsMarkdown(document: ResultsDocument): string {
+  return [
+    '# Benchmark results (npm run bench)',
+    '',
+    `- date: ${document.date}`,
+    `- machine: ${document.machine}`,
+    `- settings: ${document.settings}`,
+    '',
+    document.table,
+    '',
+    '## Notes',
+    '',
+    ...document.notes.map((note) => `- ${note}`),
+    ...(document.profile ? ['', '## Where ours spends its CPU (node --cpu-prof, top 15 by self time, idle left out)', '', document.profile] : []),
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,98 @@
+// The processes of a benchmark run: the seven subgraphs and each target in a process of its own,
+// as in production (npm start), so no two share an event loop. Ports are free ones picked here,
+// never the defaults, so a run beside `npm start` or another run does not collide.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+export interface Child {
+  name: string;
+  process: ChildProcess;
+  port: number;
+  url: string;
+  /** Where its stdout and stderr go. */
+  logFile: string;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+export interface LaunchOptions {
+  name: string;
+  entry: string;
+  port: number;
+  /** The path part of its GraphQL URL. */
+  path?: string;
+  env: Record<string, string>;
+  nodeFlags?: string[];
+  root: string;
+  logDir: string;
+}
+
+/** Starts `node --import tsx <entry>`: the process id is the server's own, so /proc shows its memory. */
+export function launch(options: LaunchOptions): Child {
+  const logFile = join(options.logDir, `${options.name}.log`);
+  const log = createWriteStream(logFile);
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', options.entry], {
+    cwd: options.root,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...options.env, TGC_PARENT_PID: String(process.pid) },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.pipe(log);
+  child.stderr!.pipe(log);
+  return { name: options.name, process: child, port: options.port, url: `http://127.0.0.1:${options.port}${options.path ?? '/graphql'}`, logFile };
+}
+
+/** Asks `ready` every 200 ms until it says yes; fails early if the child has exited. */
+export async function waitUntil(child: Child, ready: () => Promise<boolean>, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.process.exitCode !== null || child.process.signalCode !== null) {
+      throw new Error(`${child.name} exited before it was ready (${child.process.signalCode ?? `code ${child.process.exitCode}`}); see ${child.logFile}`);
+    }
+    try {
+      if (await ready()) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`${child.name} was not ready within ${timeoutMs / 1000} s; see ${child.logFile}`);
+}
+
+export async function httpOk(url: string): Promise<boolean> {
+  return (await fetch(url)).ok;
+}
+
+/** Resident memory of a process in MB, from /proc (null where there is no /proc). */
+export function residentMb(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) / 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** SIGTERM, then SIGKILL after `graceMs`; resolves when it has exited. */
+export function stopChild(child: Child, graceMs = 10_000): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.process.exitCode !== null || child.process.signalCode !== null) return resolve();
+    const force = setTimeout(() => child.process.kill('SIGKILL'), graceMs);
+    child.process.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    child.process.kill('SIGTERM');
+  });
+}
