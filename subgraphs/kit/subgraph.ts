@@ -25,7 +25,7 @@ import { serveGraphQL, type Listening } from './http';
 import { connectDepartmentDb, ensureIndexes, inBackground, type CommandCounter } from './mongo';
 import { outboxFigures } from './outbox';
 import { logFnOf, processLogger, type LogFn, type Logger } from './observability/logger';
-import { createServiceMetrics, subgraphMetrics, type SubgraphMetrics } from './observability/metrics';
+import { createServiceMetrics, subgraphMetrics, type OutboxFigures, type SubgraphMetrics } from './observability/metrics';
 import { observabilityPlugin } from './observability/requests';
 import { createAuditTrail, readAuditOutboxSettings, type AuditOutboxSettings, type AuditSink } from './audit';
 import { ANONYMOUS_CLIENT_HEADER, anonymousClientOf, GATEWAY_TOKEN_HEADER, sentByGateway } from './representations';
@@ -42,6 +42,8 @@ export interface SubgraphModule<Ctx extends BaseContext = BaseContext> {
   createContext(base: BaseContext): Ctx;
   /** Where the audit events of each request go (kit/audit.ts); started and stopped with the subgraph. */
   audit: AuditSink;
+  /** Queues of its own beside its outboxes (the window's case dispatcher), for /metrics as outbox figures. */
+  queueFigures?(now: Date): Promise<OutboxFigures[]>;
   /** Background work (an outbox's deliveries), started once the subgraph listens. */
   start?(): void;
   stop?(): Promise<void>;
@@ -130,7 +132,9 @@ export async function startSubgraph(factory: SubgraphFactory, options: StartSubg
   const clock = options.environment.clock;
   // Outbox figures are read from the database when /metrics is scraped, not counted in memory:
   // every replica then reports the same, true depth.
-  const own: SubgraphMetrics = subgraphMetrics(metrics.registry, () => inBackground(() => outboxFigures(db.connection, clock())));
+  const own: SubgraphMetrics = subgraphMetrics(metrics.registry, () =>
+    inBackground(async () => [...(await outboxFigures(db.connection, clock())), ...((await built.queueFigures?.(clock())) ?? [])]),
+  );
   const db = await connectDepartmentDb(options.mongoUri, options.dbName, (sample) =>
     own.commandDuration.observe({ collection: sample.collection, command: sample.command, outcome: sample.ok ? 'ok' : 'error' }, sample.seconds),
   );

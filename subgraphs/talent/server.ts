@@ -6,7 +6,7 @@ import { MUTATION_ACCESS, READ_ACCESS } from './access';
 import { guardReads } from '../kit/read-access';
 import { auditArchive, auditResolvers, registerAuditModel } from './audit';
 import { registerCaseModels } from './case-model';
-import { createDispatcher } from './cases/dispatch';
+import { caseHandOverFigures, createDispatcher } from './cases/dispatch';
 import { caseResolvers } from './cases/resolvers';
 import { createTalentLoaders } from './loaders';
 import { createCardLifeLoaders } from './cards/loaders';
@@ -38,6 +38,7 @@ export function buildTalentSubgraph(connection: Connection, environment: Subgrap
     resolvers: guardReads('talent', typeDefs, guardMutations(mergeResolvers(talentResolvers, caseResolvers, auditResolvers, cardLifeResolvers, cardManagementResolvers, figures), MUTATION_ACCESS), READ_ACCESS),
     audit: auditArchive(audits),
     createContext: (base) => ({ ...base, connection, environment, models, cases, dispatches, audits, loaders: createTalentLoaders(models, cases), cardLife, cardLoaders: createCardLifeLoaders(cardLife), verifications }),
+    queueFigures: (now) => caseHandOverFigures(cases, now),
     start: () => dispatches.start(),
     stop: () => dispatches.stop(),
   };

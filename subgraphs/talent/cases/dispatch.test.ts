@@ -13,7 +13,7 @@ import { DEPARTMENT_NAMES } from '../../kit/departments';
 import { MAX_ATTEMPTS } from '../../kit/delivery';
 import { registerCaseModels, type CaseDoc } from '../case-model';
 import { buildTalentSubgraph } from '../server';
-import { createDispatcher } from './dispatch';
+import { caseHandOverFigures, createDispatcher } from './dispatch';
 import { BAIYUN, insertTestTalents } from './fixtures';
 
 type Mode = 'accept' | 'refuse' | 'down';
@@ -143,6 +143,20 @@ describe('the dispatcher', () => {
     expect((await stored(id))!.items.map((item) => item.dispatch.state)).toEqual(['DONE', 'DONE']);
     const again = await fixture.run(`mutation($id: ID!) { retryCaseDelivery(caseId: $id) { id } }`, { id });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'NO_FAILED_DELIVERY' });
+  });
+
+  it('counts for /metrics, per department, the parts still to hand out and the dead-lettered ones', async () => {
+    modes.set('legal', 'down');
+    modes.set('health', 'refuse');
+    await newCase();
+    await settle(replica());
+    clock.advance(90_000);
+    const figures = await caseHandOverFigures(registerCaseModels(fixture.connection), clock.now());
+    expect(figures).toEqual([
+      { outbox: 'case_dispatch', destination: 'health', pending: 0, oldestPendingSeconds: 0, dead: 1 },
+      { outbox: 'case_dispatch', destination: 'legal', pending: 1, oldestPendingSeconds: expect.any(Number), dead: 0 },
+    ]);
+    expect(figures[1].oldestPendingSeconds).toBeGreaterThanOrEqual(90);
   });
 
   it('keeps retrying a department that is down, later each time, and gives up only after the limit', async () => {

@@ -11,6 +11,7 @@ import { serviceCall } from '../../kit/graphql-client';
 import { cancelled, claimed, errorText, failed, inFlight, isClaimable, succeeded, type Delivery } from '../../kit/delivery';
 import type { DepartmentName } from '../../kit/departments';
 import { createPoller, type Poller } from '../../kit/poller';
+import type { OutboxFigures } from '../../kit/observability/metrics';
 import { contextFrom, inSpan, SpanKind } from '../../kit/observability/tracing';
 import type { SubgraphEnvironment } from '../../kit/subgraph';
 import { catalogItem } from '../catalog';
@@ -175,4 +176,43 @@ export function createDispatcher(environment: SubgraphEnvironment, models: CaseM
     },
     { log: environment.log },
   );
+}
+
+/**
+ * The dispatcher's queue for /metrics, in the outboxes' terms (outbox_pending, outbox_oldest_pending_seconds,
+ * outbox_dead_letters): per department, the case parts still to hand out (`case_dispatch`) or to recall
+ * after a withdrawal (`case_recall`), how long the oldest has waited since acceptance, and the dead letters
+ * a coordinator must retry. Read from the cases when /metrics is scraped, so every replica reports the same.
+ */
+export async function caseHandOverFigures(models: Pick<CaseModels, 'Case'>, now: Date): Promise<OutboxFigures[]> {
+  const figures: OutboxFigures[] = [];
+  for (const kind of ['dispatch', 'recall'] as const) {
+    const state = `items.${kind}.state`;
+    const countBy = async (wanted: 'PENDING' | 'DEAD') => {
+      const groups = await models.Case.aggregate<{ _id: string; count: number }>([
+        { $match: { [state]: wanted } },
+        { $unwind: '$items' },
+        { $match: { [state]: wanted } },
+        { $group: { _id: '$items.department', count: { $sum: 1 } } },
+      ]);
+      return new Map(groups.map((group) => [group._id, group.count]));
+    };
+    const [pendingBy, deadBy] = await Promise.all([countBy('PENDING'), countBy('DEAD')]);
+    const departments = [...new Set([...pendingBy.keys(), ...deadBy.keys()])].sort();
+    for (const department of departments) {
+      const pending = pendingBy.get(department) ?? 0;
+      // The oldest by a sorted read, as for the outboxes (the embedded test database has no $min).
+      const oldest = pending
+        ? await models.Case.findOne({ items: { $elemMatch: { department, [`${kind}.state`]: 'PENDING' } } }, { acceptedAt: 1 }).sort({ acceptedAt: 1 }).lean<{ acceptedAt: Date }>()
+        : null;
+      figures.push({
+        outbox: `case_${kind}`,
+        destination: department,
+        pending,
+        oldestPendingSeconds: oldest ? Math.max(0, (now.getTime() - oldest.acceptedAt.getTime()) / 1000) : 0,
+        dead: deadBy.get(department) ?? 0,
+      });
+    }
+  }
+  return figures;
 }
