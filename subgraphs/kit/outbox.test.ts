@@ -8,7 +8,7 @@ import { inject } from 'vitest';
 import { TestClock } from '../../test/environment';
 import { connectDepartmentDb, type DepartmentDb } from './mongo';
 import { GraphQLCallError } from './graphql-client';
-import { createOutbox, type OutboxMessage } from './outbox';
+import { createOutbox, outboxRetentionSeconds, type OutboxMessage } from './outbox';
 
 let db: DepartmentDb;
 const clock = new TestClock();
@@ -44,6 +44,17 @@ beforeEach(async () => {
 afterAll(() => db.close());
 
 describe('outbox', () => {
+  it('lets MongoDB remove delivered messages after OUTBOX_RETENTION_DAYS (30), never pending or dead ones', async () => {
+    const indexes = await outbox().model.collection.indexes();
+    expect(indexes.find((index) => index.key.deliveredAt === 1)).toMatchObject({ expireAfterSeconds: 30 * 24 * 60 * 60 });
+    expect(outboxRetentionSeconds({ OUTBOX_RETENTION_DAYS: '7' })).toBe(7 * 24 * 60 * 60);
+    expect(() => outboxRetentionSeconds({ OUTBOX_RETENTION_DAYS: 'forever' })).toThrow(/OUTBOX_RETENTION_DAYS/);
+    // Only delivered messages have a deliveredAt for the TTL monitor to read.
+    const box = outbox();
+    await box.enqueue([{ key: 'kept', destination: 'legal', payload: {} }]);
+    expect((await box.model.findOne({ key: 'kept' }).lean<OutboxMessage>())!.deliveredAt).toBeNull();
+  });
+
   it('delivers each message once and marks it delivered', async () => {
     const box = outbox();
     await box.enqueue([

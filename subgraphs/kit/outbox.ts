@@ -18,6 +18,7 @@ import { contextFrom, inSpan, SpanKind, traceHeaders } from './observability/tra
 import { isPermanentRefusal, MAX_ATTEMPTS, retryDelayMs, errorText } from './delivery';
 import { isDuplicateKey, modelOn } from './mongo';
 import { createPoller } from './poller';
+import { readPositiveInt, type Env } from './config';
 
 export interface OutboxMessage {
   _id: Types.ObjectId;
@@ -40,6 +41,17 @@ export interface OutboxMessage {
   createdAt: Date;
 }
 
+/**
+ * How long a delivered message is kept (OUTBOX_RETENTION_DAYS, 30): MongoDB's TTL monitor then removes
+ * it, so an outbox does not grow without end (the audit outbox alone takes about a quarter of a
+ * gigabyte a day per department at a province's load, docs/scaling.md). Pending and dead-lettered
+ * messages have no deliveredAt and are never removed. A message's key stops guarding against a second
+ * enqueue once it is gone; no sender repeats one that late.
+ */
+export function outboxRetentionSeconds(env: Env = process.env): number {
+  return readPositiveInt(env, 'OUTBOX_RETENTION_DAYS', 30) * 24 * 60 * 60;
+}
+
 function outboxSchema(collection: string): Schema<OutboxMessage> {
   const schema = new Schema<OutboxMessage>(
     {
@@ -60,6 +72,7 @@ function outboxSchema(collection: string): Schema<OutboxMessage> {
   schema.index({ key: 1 }, { unique: true });
   schema.index({ status: 1, nextAttemptAt: 1 });
   schema.index({ destination: 1, status: 1 });
+  schema.index({ deliveredAt: 1 }, { expireAfterSeconds: outboxRetentionSeconds() });
   return schema;
 }
 
