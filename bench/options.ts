@@ -1,7 +1,7 @@
 // npm run bench -- [--connections 20] [--duration 5] [--warmup 1] [--queries talent,dashboard,cases,catalog]
 //                  [--targets ours,stock,hive,direct] [--profile] [--details]
 //                  [--out bench/results.md]
-import { parseArgs } from 'node:util';
+import { readOptions } from '../scripts/command-line';
 import { QUERY_NAMES, type QueryName } from './queries';
 
 export const TARGET_NAMES = ['ours', 'stock', 'hive', 'direct'] as const;
@@ -37,10 +37,17 @@ function listOf<T extends string>(value: string | undefined, name: string, allow
   return chosen as T[];
 }
 
+const USAGE = `npm run bench -- [--connections 20] [--duration 5] [--warmup 1] [--queries ${QUERY_NAMES.join(',')}]
+                 [--targets ${TARGET_NAMES.join(',')}] [--profile] [--details] [--out bench/results.md]
+
+Runs the benchmark's operations through our gateway, stock @apollo/gateway, Hive Gateway and a direct-parallel
+client over the same subgraphs, and writes the table to bench/results.md.`;
+
+/** The options; --help prints the usage and a mistyped option is named with it (scripts/command-line.ts). */
 export function parseBenchOptions(args: string[]): BenchOptions {
-  const { values } = parseArgs({
-    args,
-    options: {
+  const values = readOptions(
+    USAGE,
+    {
       connections: { type: 'string' },
       duration: { type: 'string' },
       warmup: { type: 'string' },
@@ -50,7 +57,8 @@ export function parseBenchOptions(args: string[]): BenchOptions {
       details: { type: 'boolean', default: false },
       out: { type: 'string', default: 'bench/results.md' },
     },
-  });
+    args,
+  );
   const targets = listOf(values.targets, 'targets', TARGET_NAMES);
   // Ratios are to ours: it always runs.
   if (!targets.includes('ours')) targets.unshift('ours');
