@@ -75,12 +75,18 @@ export async function archiveEvents(models: CaseModels, current: CaseDoc, clock:
   return archived;
 }
 
-/** Sets `workDueAt` from what the case holds now (no version bump: it changes no fact of the case). */
+/**
+ * Sets `workDueAt` from what the case holds now (no version bump: it changes no fact of the case).
+ * Conditional on the value it read as well as the version: archiveEvents also sets it without a
+ * bump, and a refresh computed before that must not put back a time the archive has just cleared.
+ */
 export async function refreshWorkDueAt(models: CaseModels, caseId: string, clock: () => Date): Promise<void> {
   const current = await models.Case.findById(caseId).lean<CaseDoc>();
   if (!current) return;
   const due = workDueAt(current, clock());
-  if (due?.getTime() !== current.workDueAt?.getTime()) await models.Case.updateOne({ _id: current._id, __v: current.__v }, { $set: { workDueAt: due } });
+  if (due?.getTime() !== current.workDueAt?.getTime()) {
+    await models.Case.updateOne({ _id: current._id, __v: current.__v, workDueAt: current.workDueAt }, { $set: { workDueAt: due } });
+  }
 }
 
 const FINAL = new Set(['DONE', 'REFUSED', 'CANCELLED']);

@@ -14,6 +14,7 @@ import { MAX_ATTEMPTS } from '../../kit/delivery';
 import { registerCaseModels, type CaseDoc } from '../case-model';
 import { buildTalentSubgraph } from '../server';
 import { caseHandOverFigures, createDispatcher } from './dispatch';
+import { refreshWorkDueAt } from './case-store';
 import { BAIYUN, insertTestTalents } from './fixtures';
 
 type Mode = 'accept' | 'refuse' | 'down';
@@ -143,6 +144,25 @@ describe('the dispatcher', () => {
     expect((await stored(id))!.items.map((item) => item.dispatch.state)).toEqual(['DONE', 'DONE']);
     const again = await fixture.run(`mutation($id: ID!) { retryCaseDelivery(caseId: $id) { id } }`, { id });
     expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', rule: 'NO_FAILED_DELIVERY' });
+  });
+
+  it('does not put back a due time the archive cleared while a stale refresh was computing', async () => {
+    const id = await newCase();
+    await settle(replica());
+    const settled = (await stored(id))!;
+    expect(settled.workDueAt).toBeNull();
+    // Another replica read the case before the last write (a lease running, events not yet archived),
+    // and writes only now: the same version, but workDueAt has moved on since it read.
+    const stale = { ...settled, unarchived: [{ kind: 'DISPATCHED' }], workDueAt: new Date(clock.now().getTime() + 60_000) };
+    const models = registerCaseModels(fixture.connection);
+    const findById = models.Case.findById;
+    models.Case.findById = (() => ({ lean: async () => stale })) as unknown as typeof findById;
+    try {
+      await refreshWorkDueAt(models, id, clock.now);
+    } finally {
+      models.Case.findById = findById;
+    }
+    expect((await stored(id))!.workDueAt).toBeNull();
   });
 
   it('counts for /metrics, per department, the parts still to hand out and the dead-lettered ones', async () => {
