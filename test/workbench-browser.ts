@@ -37,6 +37,12 @@ export function workbenchStack(options: HarnessOptions = {}, prepare?: (harness:
   return stack;
 }
 
+/**
+ * How long a page may take to show what the graph answered after an action: generous, because CI
+ * machines are shared and busy, and a wait that is met returns at once.
+ */
+export const WAIT_MS = 45_000;
+
 export interface WorkbenchPage {
   page: Page;
   /** Requests to any host but the gateway (none may happen: intranets have no internet). */

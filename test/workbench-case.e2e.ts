@@ -2,7 +2,7 @@
 // side, the timeline, and the window's deliver action — confirmed first — once every part is done.
 import { describe, expect, it } from 'vitest';
 import { BAIYUN, itemsReach, legalItem, staff, SUBMIT, withTestTalents } from './cases';
-import { workbenchStack, openWorkbench, screenshot } from './workbench-browser';
+import { openWorkbench, screenshot, WAIT_MS, workbenchStack } from './workbench-browser';
 
 const stack = workbenchStack({}, withTestTalents);
 
@@ -28,7 +28,7 @@ describe('the case page', () => {
     await page.getByText('共 1 件 (1 cases)').waitFor();
     await page.getByTestId('case-list').getByRole('link', { name: id.slice(-8) }).click();
     await page.waitForURL(new RegExp(`/cases/${id}$`));
-    await expect.poll(() => page.getByTestId('case-status').textContent(), { timeout: 20_000 }).toBe('待统一交付');
+    await expect.poll(() => page.getByTestId('case-status').textContent(), { timeout: WAIT_MS }).toBe('待统一交付');
     // Every department's part side by side; the legal office's part as it reports it.
     await page.getByText('各部门办理情况（并行）').waitFor();
     for (const department of ['公安户政·人社（落户）', '教育局（子女入学）', '卫健局（医疗保健）', '司法局（法律顾问）', '住建局（人才公寓）', '便捷通关·出入境']) {
@@ -39,16 +39,21 @@ describe('the case page', () => {
     await page.getByRole('button', { name: /统一交付 Deliver/ }).click();
     await page.getByText('确认统一交付？').waitFor();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /^确\s?定$/ }).click();
-    await expect.poll(() => page.getByTestId('case-status').textContent(), { timeout: 20_000 }).toBe('已交付');
+    // The status the graph now reports — or, if the graph refused, its refusal as the page shows it.
+    const outcome = async () => {
+      const refusals = await page.locator('.ant-alert-error').allTextContents();
+      return refusals.length > 0 ? `refused: ${refusals.join(' | ')}` : await page.getByTestId('case-status').textContent();
+    };
+    await expect.poll(outcome, { timeout: WAIT_MS }).toBe('已交付');
     await page.locator('.ant-timeline').getByText(/· 统一交付 —/).waitFor();
     await screenshot(page, 'workbench-case-delivered');
 
     // One click to the talent's 360 page: ID number masked until "show full" (a role allowed it; audited).
     await page.locator('.ant-descriptions').getByRole('link', { name: '陈思远' }).click();
     await page.waitForURL(/\/talents\/[0-9a-f]{24}$/);
-    await expect.poll(() => page.getByTestId('id-number').textContent(), { timeout: 20_000 }).toMatch(/^4401\*+\d{3}[\dX]$/);
+    await expect.poll(() => page.getByTestId('id-number').textContent(), { timeout: WAIT_MS }).toMatch(/^4401\*+\d{3}[\dX]$/);
     await page.getByRole('button', { name: /显示完整号码/ }).click();
-    await expect.poll(() => page.getByTestId('id-number').textContent(), { timeout: 20_000 }).toBe('440111198406181239');
+    await expect.poll(() => page.getByTestId('id-number').textContent(), { timeout: WAIT_MS }).toBe('440111198406181239');
     await screenshot(page, 'workbench-talent-360');
 
     const after = await stack.harness.query<{ case: { status: string; deliveredAt: string | null } }>(`query($id: ID!) { case(id: $id) { status deliveredAt } }`, { id });

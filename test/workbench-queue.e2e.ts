@@ -3,7 +3,7 @@
 // and complete a hukou transfer's current step from the page (000 一（二）).
 import { describe, expect, it } from 'vitest';
 import { BAIYUN, itemsReach, legalItem, SUBMIT, withTestTalents } from './cases';
-import { workbenchStack, openWorkbench, screenshot } from './workbench-browser';
+import { openWorkbench, screenshot, WAIT_MS, workbenchStack } from './workbench-browser';
 
 const stack = workbenchStack({}, withTestTalents);
 
@@ -34,7 +34,7 @@ describe('the department queue', () => {
     const { page, foreignRequests, failures } = await openWorkbench(stack.browser, stack.harness.gatewayUrl, '/queue', { subject: 'hukou-wang', role: 'department_staff', department: 'household' });
     await page.getByText('部门待办 Queue — 公安户政·人社（落户）').waitFor();
     const rows = page.getByTestId('queue').locator('tbody tr.ant-table-row');
-    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => rows.count(), { timeout: WAIT_MS }).toBe(1);
     expect(await rows.first().textContent()).toContain('持卡人落户');
     expect(await rows.first().textContent()).toContain('陈思远');
     expect(await rows.first().textContent()).toContain(`办结「${HUKOU_STEP[stepBefore!]}」`);
@@ -50,7 +50,7 @@ describe('the department queue', () => {
       return read.data!.case.household[0].transfers[0].currentStep;
     });
     expect(moved).not.toBe(stepBefore);
-    await expect.poll(async () => (await rows.first().textContent()) ?? '', { timeout: 20_000 }).toContain(HUKOU_STEP[moved!]);
+    await expect.poll(async () => (await rows.first().textContent()) ?? '', { timeout: WAIT_MS }).toContain(HUKOU_STEP[moved!]);
     expect(await rows.first().textContent()).not.toContain(moved!);
     expect(failures).toEqual([]);
     expect(foreignRequests).toEqual([]);

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { BAIYUN, itemsReach, legalItem, SUBMIT, withTestTalents } from './cases';
 import { COORDINATOR } from './tokens';
-import { workbenchStack, openWorkbench, screenshot } from './workbench-browser';
+import { openWorkbench, screenshot, WAIT_MS, workbenchStack } from './workbench-browser';
 
 const stack = workbenchStack({}, async (harness) => {
   harness.clock.set(new Date('2026-09-29T10:00:00+08:00'));
@@ -45,15 +45,15 @@ describe('the supervision board', () => {
     const { page, foreignRequests, failures } = await openWorkbench(stack.browser, stack.harness.gatewayUrl, '/dashboard', COORDINATOR);
     await page.getByText('督办 Supervision board').waitFor();
     const total = page.locator('.ant-statistic').filter({ hasText: '逾期办件 Overdue cases' }).locator('.ant-statistic-content-value');
-    await expect.poll(() => total.textContent(), { timeout: 20_000 }).toBe(String(overdueCases));
+    await expect.poll(() => total.textContent(), { timeout: WAIT_MS }).toBe(String(overdueCases));
     const legalRow = page.getByTestId('department-table').locator('tr').filter({ hasText: '司法局（法律顾问）' });
-    await expect.poll(() => legalRow.locator('td').nth(2).textContent(), { timeout: 20_000 }).toBe(String(legalOverdue));
+    await expect.poll(() => legalRow.locator('td').nth(2).textContent(), { timeout: WAIT_MS }).toBe(String(legalOverdue));
     // Each overdue case with the working days the graph counts, linked to its page.
     const rows = page.getByTestId('overdue-cases').locator('tbody tr');
-    await expect.poll(() => rows.count(), { timeout: 20_000 }).toBe(overdueCases);
+    await expect.poll(() => rows.count(), { timeout: WAIT_MS }).toBe(overdueCases);
     const days = graph.data!.all.edges[0].node.overdueWorkingDays;
     expect(days).toBeGreaterThan(0);
-    await expect.poll(() => rows.first().locator('td').nth(4).textContent(), { timeout: 20_000 }).toBe(String(days));
+    await expect.poll(() => rows.first().locator('td').nth(4).textContent(), { timeout: WAIT_MS }).toBe(String(days));
     await screenshot(page, 'workbench-supervision');
 
     await rows.first().locator('a').first().click();

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readGatewayConfig } from '../gateway/config';
 import { startGateway } from '../gateway/server';
-import { workbenchStack, openWorkbench, screenshot } from './workbench-browser';
+import { openWorkbench, screenshot, WAIT_MS, workbenchStack } from './workbench-browser';
 
 const stack = workbenchStack();
 
@@ -17,7 +17,7 @@ describe('the token page', () => {
     const choose = async (field: string, option: string) => {
       await page.locator('.ant-form-item').filter({ hasText: field }).locator('.ant-select').click();
       await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).click();
-      await expect.poll(() => page.locator('.ant-form-item').filter({ hasText: field }).locator('.ant-select').textContent(), { timeout: 20_000 }).toContain(option);
+      await expect.poll(() => page.locator('.ant-form-item').filter({ hasText: field }).locator('.ant-select').textContent(), { timeout: WAIT_MS }).toContain(option);
     };
     await choose('角色 Role', '部门工作人员');
     await choose('部门 Department', '便捷通关·出入境');
