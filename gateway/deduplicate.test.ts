@@ -55,6 +55,27 @@ describe('in-flight deduplication', () => {
     expect(inFlight.size).toBe(0);
   });
 
+  it('copies an answer for its waiters only when someone waited, and once', async () => {
+    const inFlight = new InFlightFetches<{ rows: number[] }>();
+    let snapshots = 0;
+    const snapshot = (answer: { rows: number[] }) => ((snapshots += 1), { rows: [...answer.rows] });
+    const alone = await inFlight.send('alone', 'r-1', async () => ({ rows: [1] }), snapshot);
+    expect(alone).toEqual({ rows: [1] });
+    expect(snapshots).toBe(0);
+
+    let answer!: (value: { rows: number[] }) => void;
+    const sent = inFlight.send('shared', 'r-2', () => new Promise((resolve) => (answer = resolve)), snapshot);
+    const first = inFlight.joinable('shared')!;
+    const second = inFlight.joinable('shared')!;
+    answer({ rows: [2] });
+    const own = await sent;
+    own.rows.push(99); // the sender's request goes on to change its own answer
+    expect(await first.answer).toEqual({ rows: [2] });
+    expect(await second.answer).toEqual({ rows: [2] });
+    expect(snapshots).toBe(1);
+    expect(inFlight.size).toBe(0);
+  });
+
   it('puts the shared fetches in the request’s log line', () => {
     const record = newRequestRecord('r-2', null);
     record.subgraphs.push('talent', 'health');

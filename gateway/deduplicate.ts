@@ -42,34 +42,49 @@ export function fetchKey(subgraph: string, query: string, variables: Record<stri
 
 /** The answers now on their way, by key, with the request that sent each (for the sharers' log lines). */
 export class InFlightFetches<Answer> {
-  private readonly pending = new Map<string, { answer: Promise<Answer>; requestId: string | null }>();
+  private readonly pending = new Map<string, { answer: Promise<Answer>; requestId: string | null; joined: number }>();
 
-  /** The fetch already on its way under this key, if any. */
+  /** The fetch already on its way under this key, if any; the caller then waits for it. */
   joinable(key: string): { answer: Promise<Answer>; requestId: string | null } | undefined {
-    return this.pending.get(key);
+    const entry = this.pending.get(key);
+    if (entry) entry.joined += 1;
+    return entry;
   }
 
   /**
-   * Sends a fetch under this key; forgotten as soon as it settles, whether answered or failed. Waiters
-   * get `snapshot` of the answer, taken as it arrives, before the sender's own request can change it.
+   * Sends a fetch under this key; forgotten the moment it settles, whether answered or failed. When
+   * others joined it, they get `snapshot` of the answer, taken as it arrives, before the sender's own
+   * request can change it; a fetch nobody joined (most of them) is not copied at all.
    */
   send(key: string, requestId: string | null, fetch: () => Promise<Answer>, snapshot: (answer: Answer) => Answer = (answer) => answer): Promise<Answer> {
     const answer = fetch();
-    const entry = { answer: answer.then(snapshot), requestId };
-    this.pending.set(key, entry);
+    const entry = { answer: null as unknown as Promise<Answer>, requestId, joined: 0 };
     const forget = () => {
       if (this.pending.get(key) === entry) this.pending.delete(key);
     };
-    entry.answer.then(forget, forget);
+    // Forgotten before anyone reads the answer, so no one can join after the snapshot was (not) taken.
+    entry.answer = answer.then(
+      (value) => {
+        forget();
+        return entry.joined > 0 ? snapshot(value) : value;
+      },
+      (error: unknown) => {
+        forget();
+        throw error;
+      },
+    );
+    this.pending.set(key, entry);
+    // The sender's own answer is the fetch's; a failure reaches the waiters through entry.answer.
+    entry.answer.catch(() => {});
     return answer;
   }
 
+  /** How many fetches are in flight (tests: nothing is kept once answered). */
   get size(): number {
     return this.pending.size;
   }
 }
 
-/** A waiter's own copy of a shared answer: the gateway merges answers into each request's result, so none may share objects. */
 export function copyOfAnswer(answer: GatewayGraphQLResponse): GatewayGraphQLResponse {
   const { http, ...body } = answer;
   return { ...structuredClone(body), ...(http ? { http } : {}) };
