@@ -20,6 +20,9 @@ function isFree(port: number): Promise<boolean> {
   });
 }
 
+/** Says what to do, not where in the code: npm start prints it without a stack trace. */
+export class PortsNotAvailable extends Error {}
+
 /** Throws one error listing every wanted port that is taken, or that two services want at once. */
 export async function assertPortsFree(wanted: WantedPort[]): Promise<void> {
   const problems: string[] = [];
@@ -32,5 +35,5 @@ export async function assertPortsFree(wanted: WantedPort[]): Promise<void> {
   for (const entry of wanted) {
     if (!(await isFree(entry.port))) problems.push(`port ${entry.port} (${entry.name}) is in use by another process: stop it, or set ${entry.setting} to another port`);
   }
-  if (problems.length > 0) throw new Error(`端口被占用 Ports not available:\n  ${problems.join('\n  ')}`);
+  if (problems.length > 0) throw new PortsNotAvailable(`端口被占用 Ports not available:\n  ${problems.join('\n  ')}`);
 }

@@ -7,7 +7,7 @@ import { DEFAULT_PORTS, envSuffix, GATEWAY_DEFAULT_PORT, SUBGRAPH_NAMES, type Su
 import { startEmbeddedMongo, type EmbeddedMongo } from '../subgraphs/kit/embedded-mongo';
 import { processLogger } from '../subgraphs/kit/observability/logger';
 import { DEFAULT_DEMO_TALENTS, loadDemoData } from './demo-data';
-import { assertPortsFree } from './ports';
+import { assertPortsFree, PortsNotAvailable } from './ports';
 import { ensureWorkbenchBuilt } from '../workbench/build';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -114,6 +114,7 @@ try {
     ].join('\n'),
   );
 } catch (error) {
-  logger.error({ err: error }, (error as Error).message);
+  // A taken port is the user's to fix: the message says how; a stack trace would only hide it.
+  logger.error(error instanceof PortsNotAvailable ? {} : { err: error }, (error as Error).message);
   await shutdown(1);
 }
