@@ -15,7 +15,8 @@ import { parseBenchOptions, type TargetName } from './options';
 import { topSelfTime, type CpuProfile } from './profile';
 import { BENCH_QUERIES } from './queries';
 import { formatProfile, formatTable, resultsMarkdown, type Row } from './report';
-import { freePort, httpOk, launch, stopChild, waitUntil, type Child } from './stack';
+import { freePort, freePorts } from '../scripts/ports';
+import { httpOk, launch, stopChild, waitUntil, type Child } from './stack';
 import { pickTalent } from './talent-choice';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -51,7 +52,8 @@ function machine(): string {
 }
 
 async function startSubgraphs(mongoUri: string): Promise<Record<SubgraphName, string>> {
-  const ports = Object.fromEntries(await Promise.all(SUBGRAPH_NAMES.map(async (name) => [name, await freePort()]))) as Record<SubgraphName, number>;
+  const free = await freePorts(SUBGRAPH_NAMES.length);
+  const ports = Object.fromEntries(SUBGRAPH_NAMES.map((name, index) => [name, free[index]])) as Record<SubgraphName, number>;
   // Each subgraph calls others (audit hand-overs to the window, card checks): at these ports, never the defaults.
   const addresses = Object.fromEntries(SUBGRAPH_NAMES.flatMap((name) => [[`PORT_${envSuffix(name)}`, String(ports[name])], [`SUBGRAPH_URL_${envSuffix(name)}`, `http://127.0.0.1:${ports[name]}/graphql`]]));
   for (const name of SUBGRAPH_NAMES) {

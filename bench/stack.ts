@@ -3,7 +3,6 @@
 // never the defaults, so a run beside `npm start` or another run does not collide.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createWriteStream, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 
 export interface Child {
@@ -13,17 +12,6 @@ export interface Child {
   url: string;
   /** Where its stdout and stderr go. */
   logFile: string;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface LaunchOptions {

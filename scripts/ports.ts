@@ -1,7 +1,7 @@
 // npm start listens on fixed ports; one another process already holds would otherwise be "healthy"
 // (that process answers the health check), so each is tried first and a taken one stops the start,
 // naming the port and the setting that moves it.
-import { createServer } from 'node:net';
+import { createServer, type AddressInfo, type Server } from 'node:net';
 
 export interface WantedPort {
   port: number;
@@ -36,4 +36,22 @@ export async function assertPortsFree(wanted: WantedPort[]): Promise<void> {
     if (!(await isFree(entry.port))) problems.push(`port ${entry.port} (${entry.name}) is in use by another process: stop it, or set ${entry.setting} to another port`);
   }
   if (problems.length > 0) throw new PortsNotAvailable(`端口被占用 Ports not available:\n  ${problems.join('\n  ')}`);
+}
+
+/** Ports nothing listens on now, distinct (all held at once while asked for): tests and the benchmark start servers on them. */
+export async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from({ length: count }, () => new Promise<Server>((resolve, reject) => {
+      const server = createServer();
+      server.once('error', reject);
+      server.listen(0, '127.0.0.1', () => resolve(server));
+    })),
+  );
+  const ports = servers.map((server) => (server.address() as AddressInfo).port);
+  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
+  return ports;
+}
+
+export async function freePort(): Promise<number> {
+  return (await freePorts(1))[0];
 }

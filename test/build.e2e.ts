@@ -3,11 +3,11 @@
 // the supergraph and the workbench from beside the compiled code, as the Docker image runs them.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { envSuffix, SUBGRAPH_NAMES } from '../subgraphs/kit/departments';
 import { buildServer, ENTRY_POINTS } from '../scripts/build';
+import { freePort } from '../scripts/ports';
 import { eventually } from './harness';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -15,15 +15,6 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = `${ROOT}test-results/build-${process.pid}`;
 const children: ChildProcess[] = [];
 const output: string[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 function run(entry: string, env: Record<string, string>): void {
   // Plain node: no --import tsx.

@@ -2,27 +2,15 @@
 // and the gateway come up, one query returns every department's part, and Ctrl-C (SIGINT)
 // stops every process it started — no orphan left behind.
 import { spawn, execFileSync, type ChildProcess } from 'node:child_process';
-import { createServer, type AddressInfo, type Server } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { SUBGRAPH_NAMES, envSuffix } from '../subgraphs/kit/departments';
+import { freePorts } from '../scripts/ports';
 import { bearer, COORDINATOR } from './tokens';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
 /** Ports free right now, so neither a developer's running `npm start` nor another copy of this suite collides with the test. */
-async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from({ length: count }, () => new Promise<Server>((resolve) => {
-      const server = createServer();
-      server.listen(0, '127.0.0.1', () => resolve(server));
-    })),
-  );
-  const ports = servers.map((server) => (server.address() as AddressInfo).port);
-  await Promise.all(servers.map((server) => new Promise((resolve) => server.close(resolve))));
-  return ports;
-}
-
 const [GATEWAY_PORT, ...SUBGRAPH_PORTS] = await freePorts(SUBGRAPH_NAMES.length + 1);
 const portEnv = Object.fromEntries(SUBGRAPH_NAMES.map((name, index) => [`PORT_${envSuffix(name)}`, String(SUBGRAPH_PORTS[index])]));
 
