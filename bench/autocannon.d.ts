@@ -25,6 +25,8 @@ declare module 'autocannon' {
     connections?: number;
     duration?: number;
     timeout?: number;
+    /** Called with each connection's client as it is made; `setRequests` gives that connection its own list. */
+    setupClient?: (client: { setRequests(requests: RequestStep[]): void }) => void;
   }
   interface Result {
     /** `sent`: requests sent, answered or not by the end. */

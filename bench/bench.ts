@@ -2,28 +2,43 @@
 // and a direct-parallel client over the same subgraphs, each in its own process, driven in turns
 // through the talent view, the dashboard page, the cases page and the service catalog. Prints the
 // table and writes it to bench/results.md. A script, not a test: no figure is asserted anywhere.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DEFAULT_PORTS, envSuffix, SUBGRAPH_NAMES, type SubgraphName } from '../subgraphs/kit/departments';
 import { startEmbeddedMongo, type EmbeddedMongo } from '../subgraphs/kit/embedded-mongo';
-import { issueToken, readIdentityConfig } from '../subgraphs/kit/identity';
+import { connectDepartmentDb } from '../subgraphs/kit/mongo';
+import { DEVELOPMENT_SECRET, issueToken, readIdentityConfig } from '../subgraphs/kit/identity';
+import { buildServer, ENTRY_POINTS } from '../scripts/build';
 import { DEFAULT_DEMO_TALENTS, loadDemoData } from '../scripts/demo-data';
 import { askOnce, compareAnswers, idleRates, measure, type LoadSettings } from './load';
 import { parseBenchOptions, type TargetName } from './options';
 import { topSelfTime, type CpuProfile } from './profile';
-import { BENCH_QUERIES } from './queries';
+import { BENCH_QUERIES, type QueryName } from './queries';
 import { formatProfile, formatTable, resultsMarkdown, type Row } from './report';
 import { freePort, freePorts } from '../scripts/ports';
 import { httpOk, launch, stopChild, waitUntil, type Child } from './stack';
-import { pickTalent } from './talent-choice';
+import { pickTalents } from './talent-choice';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const options = parseBenchOptions(process.argv.slice(2));
 const logDir = mkdtempSync(join(tmpdir(), 'tgc-bench-'));
-const profileDir = join(logDir, 'profile');
+/** Where `--profile` has ours and the talent subgraph write their .cpuprofile, a directory each. */
+const profileDirOf = (name: string) => join(logDir, `profile-${name}`);
+/** The processes `--profile` runs under node --cpu-prof: our gateway and the window (talent subgraph). */
+const PROFILED = ['ours', 'talent'];
+const cpuProfFlags = (name: string) => (options.profile && PROFILED.includes(name) ? ['--cpu-prof', `--cpu-prof-dir=${profileDirOf(name)}`] : []);
 const say = (message: string) => console.log(`[bench] ${message}`);
+/** Every process is compiled here first and run as the image runs it (`node dist/…`): inside the project, where node_modules is found. */
+const compiledDir = join(root, 'bench/.compiled');
+
+// Every process runs as in production (the Dockerfile's NODE_ENV=production): graphql-js and Apollo
+// Server skip their development checks, logs are JSON. Production refuses the development secret,
+// so the run signs its tokens with a secret of its own unless one is given.
+process.env.NODE_ENV = 'production';
+if (!process.env.JWT_SECRET || process.env.JWT_SECRET === DEVELOPMENT_SECRET || process.env.JWT_SECRET.length < 32) process.env.JWT_SECRET = randomBytes(32).toString('hex');
 
 const TARGET_ENTRIES: Record<TargetName, string> = {
   ours: 'gateway/index.ts',
@@ -31,6 +46,26 @@ const TARGET_ENTRIES: Record<TargetName, string> = {
   hive: 'bench/targets/hive.ts',
   direct: 'bench/targets/direct.ts',
 };
+
+/**
+ * What a run leaves behind that would slow the next one down on the embedded engine, which scans
+ * where a real mongod uses an index: the departments' delivered audit hand-overs (the outboxes'
+ * claims and gauges read the whole collection) and the window's archived audit records of the
+ * run. Removed after every run, so each target starts from the same data, whatever its turn.
+ */
+async function clearRunLeftovers(mongoUri: string, since: Date): Promise<void> {
+  await Promise.all(
+    SUBGRAPH_NAMES.map(async (name) => {
+      const { connection } = await connectDepartmentDb(mongoUri, `tgc_${name}`);
+      try {
+        await connection.db!.collection('audit_outbox').deleteMany({ status: 'DELIVERED' });
+        if (name === 'talent') await connection.db!.collection('audit_events').deleteMany({ at: { $gte: since } });
+      } finally {
+        await connection.close();
+      }
+    }),
+  );
+}
 
 /** Seconds of no load at all, to learn what the subgraphs' pollers count on their own. */
 const IDLE_SECONDS = 3;
@@ -57,7 +92,7 @@ async function startSubgraphs(mongoUri: string): Promise<Record<SubgraphName, st
   // Each subgraph calls others (audit hand-overs to the window, card checks): at these ports, never the defaults.
   const addresses = Object.fromEntries(SUBGRAPH_NAMES.flatMap((name) => [[`PORT_${envSuffix(name)}`, String(ports[name])], [`SUBGRAPH_URL_${envSuffix(name)}`, `http://127.0.0.1:${ports[name]}/graphql`]]));
   for (const name of SUBGRAPH_NAMES) {
-    subgraphs.push(launch({ name, entry: `subgraphs/${name}/index.ts`, port: ports[name], env: { MONGODB_URI: mongoUri, ...addresses }, root, logDir }));
+    subgraphs.push(launch({ name, entry: `subgraphs/${name}/index.ts`, port: ports[name], env: { MONGODB_URI: mongoUri, ...addresses }, nodeFlags: cpuProfFlags(name), root, logDir, compiledDir }));
   }
   await Promise.all(subgraphs.map((child) => waitUntil(child, () => httpOk(`http://127.0.0.1:${child.port}/health/ready`))));
   return Object.fromEntries(subgraphs.map((child) => [child.name, child.url])) as Record<SubgraphName, string>;
@@ -75,8 +110,7 @@ async function startTarget(name: TargetName, subgraphUrls: Record<SubgraphName, 
     RATE_LIMIT_PER_ROLE: '',
     RATE_LIMIT_ANONYMOUS: '0',
   };
-  const nodeFlags = name === 'ours' && options.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
-  const child = launch({ name, entry: TARGET_ENTRIES[name], port, env, nodeFlags, root, logDir });
+  const child = launch({ name, entry: TARGET_ENTRIES[name], port, env, nodeFlags: cpuProfFlags(name), root, logDir, compiledDir });
   // Ready when it answers the catalog: every target serves it, and it needs the whole chain (token, subgraph).
   await waitUntil(child, async () => !(await askOnce(child, BENCH_QUERIES.catalog, { authorization, talentId: '' })).errors);
   return child;
@@ -84,10 +118,14 @@ async function startTarget(name: TargetName, subgraphUrls: Record<SubgraphName, 
 
 function profileSummary(): string | undefined {
   if (!options.profile) return undefined;
-  const file = readdirSync(profileDir).find((entry) => entry.endsWith('.cpuprofile'));
-  if (!file) return `No .cpuprofile was written in ${profileDir}.`;
-  const top = topSelfTime(JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as CpuProfile, 15);
-  return `${formatProfile(top)}\n\nThe profile covers the whole life of the process, its start (module loading) included, and every query run through ours. Profile: ${join(profileDir, file)} (open it in Chrome DevTools › Performance for the call tree).`;
+  const sections = PROFILED.map((name) => {
+    const dir = profileDirOf(name);
+    const file = existsSync(dir) ? readdirSync(dir).find((entry) => entry.endsWith('.cpuprofile')) : undefined;
+    if (!file) return `### ${name}\n\nNo .cpuprofile was written in ${dir}.`;
+    const top = topSelfTime(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile, 15);
+    return `### ${name === 'ours' ? 'ours (the gateway)' : 'the talent subgraph (the window)'}\n\n${formatProfile(top)}\n\nProfile: ${join(dir, file)} (open it in Chrome DevTools › Performance for the call tree).`;
+  });
+  return `${sections.join('\n\n')}\n\nEach profile covers the whole life of its process, its start (module loading) included, and every query run through ours; the talent subgraph also serves the other targets' runs.`;
 }
 
 const machineLine = machine();
@@ -99,6 +137,8 @@ const undrained: string[] = [];
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void stopAll().finally(() => process.exit(130)));
 try {
   say(`logs in ${logDir}`);
+  await buildServer(compiledDir, { withWorkbench: false, entryPoints: [...ENTRY_POINTS, ...Object.values(TARGET_ENTRIES).filter((entry) => !ENTRY_POINTS.includes(entry))] });
+  say(`every process compiled into ${compiledDir} (as npm run build), run with NODE_ENV=production`);
   mongo = await startEmbeddedMongo();
   say(`embedded MongoDB (${mongo.engine}) at ${mongo.uri}`);
   const seeded = await loadDemoData({ mongoUri: mongo.uri, dbNameOf: (name) => `tgc_${name}`, talents: DEFAULT_DEMO_TALENTS });
@@ -119,8 +159,18 @@ try {
   }
   const ours = targets.find((child) => child.name === 'ours');
   if (!ours) throw new Error('ours did not start; nothing to compare with');
-  const talentId = await pickTalent(ours.url, authorization);
-  say(`talent view on talent ${talentId}`);
+  const talentIds = await pickTalents(ours.url, authorization);
+  const talentId = talentIds[0];
+  say(options.spread ? `talent view through ${talentIds.length} talents, ${options.connections} coordinators` : `talent view on talent ${talentId}`);
+  // --spread: a coordinator of its own per connection (the subjects differ, the role is the same).
+  const spread = options.spread
+    ? {
+        talentIds,
+        authorizations: await Promise.all(
+          Array.from({ length: options.connections }, async (_, index) => `Bearer ${await issueToken(identity, { subject: `bench-coordinator-${index + 1}`, role: 'coordinator' }, Math.min(4 * 3600, identity.maxTtlSeconds))}`),
+        ),
+      }
+    : null;
 
   // Every target must give the same answer as ours, or its figures do not compare.
   for (const queryName of options.queries) {
@@ -135,9 +185,12 @@ try {
 
   const metricsUrls = subgraphs.map((child) => `http://127.0.0.1:${child.port}/metrics`);
   say(`counting what the subgraphs do idle for ${IDLE_SECONDS} s`);
-  const settings: LoadSettings = { ...options, authorization, talentId, metricsUrls, idlePerSecond: await idleRates(metricsUrls, IDLE_SECONDS) };
-  for (const queryName of options.queries) {
-    for (const name of options.targets) {
+  const settings: LoadSettings = { ...options, authorization, talentId, spread, metricsUrls, idlePerSecond: await idleRates(metricsUrls, IDLE_SECONDS) };
+  const benchStarted = new Date();
+  for (const [queryIndex, queryName] of options.queries.entries()) {
+    // Each query starts with the next target, so none is always first (or last) on a machine whose load drifts.
+    const order = options.targets.map((_, index) => options.targets[(index + queryIndex) % options.targets.length]);
+    for (const name of order) {
       const target = targets.find((child) => child.name === name);
       if (!target) {
         rows.push({ query: queryName, target: name, skipped: 'not run (see notes)' });
@@ -146,6 +199,7 @@ try {
       say(`${queryName} through ${name}: ${options.warmup} s warm-up, ${options.duration} s × ${options.connections} connections`);
       const figures = await measure(target, BENCH_QUERIES[queryName], settings);
       rows.push(figures);
+      await clearRunLeftovers(mongo.uri, benchStarted);
       say(`  ${figures.requestsPerSecond.toFixed(1)} RPS, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, ${figures.subgraphRequestsPerRequest.toFixed(2)} subgraph requests per request`);
       if (!figures.drained) undrained.push(`${queryName} through ${name}`);
       if (options.details) {
@@ -164,18 +218,21 @@ try {
 if (undrained.length > 0) {
   notes.push(`Audit hand-overs were still pending 30 s after these runs, so the next run shared the subgraphs with their delivery: ${undrained.join(', ')}. See each department's log in ${logDir} ("not delivered", "dead-lettered").`);
 }
-const table = formatTable(rows);
+// The table lists each query's targets in the order asked for, whatever order they ran in.
+const rank = (row: Row) => options.queries.indexOf(row.query as QueryName) * options.targets.length + options.targets.indexOf(row.target as TargetName);
+const table = formatTable([...rows].sort((a, b) => rank(a) - rank(b)));
 const profile = profileSummary();
 notes.push(
   'RPS is autocannon\'s mean requests per second over the measured run; p50/p99 are its latency percentiles; "÷ ours" divides by ours on the same query.',
   `Subgraph requests, DB commands and audit writes are counted at the subgraphs (their /metrics: graphql_requests_total, mongodb_command_duration_seconds_count) before and after each measured run, once what was in flight has landed, and divided by the requests autocannon sent. Left out: audit hand-overs to the window (RecordAuditEvents), every outbox's polling and deliveries and the audit archive (as test/harness.ts counts them), and what the subgraphs' pollers do on their own (their rate over ${IDLE_SECONDS} s idle before the runs, times the run's length). Audit writes: the inserts requests made into a department's outbox, plus the window's inserts into the archive less the hand-overs it took.`,
-  'RSS is the target process\'s resident memory (/proc/<pid>/status VmRSS) right after the run. Every target runs as `node --import tsx`, so each carries the same TypeScript loader.',
+  'RSS is the target process\'s resident memory (/proc/<pid>/status VmRSS) right after the run. Every process (subgraphs and targets) is compiled by esbuild as `npm run build` does and runs as the image runs it: `node <file>.js` with NODE_ENV=production.',
   'Every request carries a coordinator token; the catalog is public, but stock @apollo/gateway and Hive only pass a caller\'s token on (ours sends its own service token for an anonymous caller).',
   'Stock @apollo/gateway and Hive Gateway run with their defaults plus the headers the subgraphs need (Authorization, x-gateway-token). Hive\'s runtime loads @graphql-mesh/transport-http on demand, which is not installed: bench/targets/hive.ts gives it the same transport explicitly (buildHTTPExecutor from @graphql-tools/executor-http, a dependency of the runtime, over the runtime\'s fetch), so identical subgraph queries in flight at once are deduplicated, as by default. Inbound deduplication (inboundInflightRequestDeduplication) is off by default in gateway-runtime 2.12 and stays off.',
-  'The direct-parallel client is plain Node code behind a small HTTP server: the talent subgraph first, then the six departments\' `_entities` fetches side by side, planned once from the same operation text (bench/direct-plan.ts) — no parsing, validation or planning per request: the lower bound of any gateway.',
+  'The direct-parallel client is plain Node code behind a small HTTP server: the talent subgraph first, then the six departments\' `_entities` fetches side by side, planned once from the same operation text (bench/direct-plan.ts), sent through the same undici keep-alive pools as ours (gateway/subgraph-client.ts) — no parsing, validation, planning or result shaping per request, and no deduplication: the floor of any gateway that sends every fetch. Where the runs repeat one request, a gateway that shares fetches in flight can pass it; with --spread it cannot.',
+  'Targets run in turns, each query starting with the next target. After every run the departments\' delivered audit hand-overs and the run\'s archived audit records are removed: the embedded engine scans where a real mongod uses an index, so without this each run would be slower than the one before it.',
   'The machine is shared and was loaded by other work; the load generator, the target and the seven subgraphs share its cores, so read ratios rather than absolute figures, and only between runs of one table.',
 );
-const settingsLine = `${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s per target per query, targets ${options.targets.join(', ')}, queries ${options.queries.join(', ')}, ${DEFAULT_DEMO_TALENTS} demo talents, LOG_LEVEL=warn in every process${options.profile ? ', ours under node --cpu-prof' : ''}`;
+const settingsLine = `${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s per target per query, targets ${options.targets.join(', ')}, queries ${options.queries.join(', ')}, ${DEFAULT_DEMO_TALENTS} demo talents, LOG_LEVEL=warn in every process${options.spread ? ', --spread: a coordinator token of its own per connection, the talent view cycling through 100 talents' : ', every connection the same request with one coordinator token'}${options.profile ? ', ours and the talent subgraph under node --cpu-prof' : ''}`;
 const markdown = resultsMarkdown({ date: new Date().toISOString(), machine: machineLine, settings: settingsLine, table, notes, profile });
 console.log(`\n${markdown}`);
 writeFileSync(resolve(root, options.out), markdown);

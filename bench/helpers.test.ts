@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { departmentFieldRequires, directPlan, entitiesAt, representationFor } from './direct-plan';
+import { requestsOf } from './load';
 import { parseBenchOptions } from './options';
 import { topSelfTime, type CpuProfile } from './profile';
 import { countsOf, lessIdle, parsePrometheus, requestCosts } from './prometheus';
@@ -119,13 +120,13 @@ describe('the CPU profile summary', () => {
 describe('the table', () => {
   const run = (target: string, requestsPerSecond: number, p99Ms: number): RunFigures => ({
     query: 'talent', target, requestsPerSecond, p50Ms: 10, p99Ms, answers: 100, sent: 100, failures: 0, withErrors: 0,
-    subgraphRequestsPerRequest: 7, dbCommandsPerRequest: 14, auditWritesPerRequest: 4, rssMb: 200, counts: new Map(), drained: true,
+    subgraphRequestsPerRequest: 7, dbCommandsPerRequest: 14, auditWritesPerRequest: 4, rssMb: 200, counts: new Map(), drained: true, auditClearedSeconds: 1,
   });
 
   it('gives each target its ratios to ours on the same query', () => {
     const lines = formatTable([run('ours', 100, 50), run('stock', 50, 100), { query: 'talent', target: 'hive', skipped: 'not run' }]).split('\n');
-    expect(lines[2]).toBe('| talent | ours | 100.0 | 10 | 50 | 1.00× | 1.00× | 7.00 | 14.00 | 4.00 | 200 | 0 | 0 |');
-    expect(lines[3]).toBe('| talent | stock | 50.0 | 10 | 100 | 0.50× | 2.00× | 7.00 | 14.00 | 4.00 | 200 | 0 | 0 |');
+    expect(lines[2]).toBe('| talent | ours | 100.0 | 10 | 50 | 1.00× | 1.00× | 7.00 | 14.00 | 4.00 | 1 | 200 | 0 | 0 |');
+    expect(lines[3]).toBe('| talent | stock | 50.0 | 10 | 100 | 0.50× | 2.00× | 7.00 | 14.00 | 4.00 | 1 | 200 | 0 | 0 |');
     expect(lines[4].startsWith('| talent | hive | not run |')).toBe(true);
     expect(lines[4].split('|')).toHaveLength(lines[2].split('|').length);
   });
@@ -136,5 +137,31 @@ describe('the options', () => {
     expect(parseBenchOptions(['--targets', 'hive', '--duration', '2']).targets).toEqual(['ours', 'hive']);
     expect(() => parseBenchOptions(['--queries', 'talent,everything'])).toThrow(/--queries/);
     expect(parseBenchOptions([])).toMatchObject({ connections: 20, duration: 5, queries: ['talent', 'dashboard', 'cases', 'catalog'] });
+  });
+});
+
+describe('--spread', () => {
+  const settings = { authorization: 'Bearer one', talentId: 't1', spread: { authorizations: ['Bearer a', 'Bearer b', 'Bearer c', 'Bearer d'], talentIds: ['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8'] } };
+  const talentOf = (request: { body: string }) => (JSON.parse(request.body) as { variables: { id: string } }).variables.id;
+
+  it('gives each connection its own coordinator, and the talent view every talent from a different start', () => {
+    const first = requestsOf(BENCH_QUERIES.talent, settings, 0);
+    const second = requestsOf(BENCH_QUERIES.talent, settings, 1);
+    expect(first.map(talentOf)).toEqual(['t1', 't2', 't3', 't4', 't5', 't6', 't7', 't8']);
+    expect(second.map(talentOf)).toEqual(['t3', 't4', 't5', 't6', 't7', 't8', 't1', 't2']);
+    expect(new Set(first.map((request) => request.headers.authorization))).toEqual(new Set(['Bearer a']));
+    expect(second[0].headers.authorization).toBe('Bearer b');
+    // A fifth connection wraps around to the first coordinator.
+    expect(requestsOf(BENCH_QUERIES.talent, settings, 4)[0].headers.authorization).toBe('Bearer a');
+  });
+
+  it('sends the other views as they are, one per connection, with its coordinator', () => {
+    expect(requestsOf(BENCH_QUERIES.dashboard, settings, 2)).toEqual([{ headers: { 'content-type': 'application/json', authorization: 'Bearer c' }, body: expect.stringContaining('"first":100') }]);
+  });
+
+  it('without it, every connection sends the one request', () => {
+    const plain = { ...settings, spread: null };
+    expect(requestsOf(BENCH_QUERIES.talent, plain, 3)).toEqual(requestsOf(BENCH_QUERIES.talent, plain, 0));
+    expect(requestsOf(BENCH_QUERIES.talent, plain, 0).map(talentOf)).toEqual(['t1']);
   });
 });

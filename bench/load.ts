@@ -14,6 +14,12 @@ export interface LoadSettings {
   warmup: number;
   authorization: string;
   talentId: string;
+  /**
+   * --spread: each connection's own coordinator token (one per connection) and the talents the
+   * talent view cycles through, so requests in flight at once are not identical. Null: every
+   * connection sends the same request with `authorization` and `talentId`.
+   */
+  spread: { authorizations: string[]; talentIds: string[] } | null;
   /** Each subgraph's /metrics. */
   metricsUrls: string[];
   /** What the subgraphs count per second on their own, idle (see idleRates). */
@@ -42,17 +48,21 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * The subgraphs' counts once the requests still in flight have landed (autocannon stops sending
  * at the end of its duration, but what it sent last is still being answered) and the audit
  * hand-overs a run left in the departments' outboxes are delivered, so no run pays for the last.
+ * `clearedAt`: when the departments' outboxes were first seen empty (null: not within the wait).
  */
-async function settled(metricsUrls: string[], maxWaitMs = 30_000): Promise<{ counts: Counts; at: number; drained: boolean }> {
+async function settled(metricsUrls: string[], maxWaitMs = 30_000): Promise<{ counts: Counts; at: number; drained: boolean; clearedAt: number | null }> {
   let last = await scrape(metricsUrls);
+  let clearedAt = (last.get('outbox pending') ?? 0) === 0 ? performance.now() : null;
   for (let waited = 0; waited < maxWaitMs; waited += SCRAPE_INTERVAL_MS) {
     await pause(SCRAPE_INTERVAL_MS);
     const now = await scrape(metricsUrls);
+    const empty = (now.get('outbox pending') ?? 0) === 0;
+    clearedAt = empty ? (clearedAt ?? performance.now()) : null;
     const still = requestCosts(now).subgraphRequests === requestCosts(last).subgraphRequests;
-    if (still && (now.get('outbox pending') ?? 0) === 0) return { counts: now, at: performance.now(), drained: true };
+    if (still && empty) return { counts: now, at: performance.now(), drained: true, clearedAt };
     last = now;
   }
-  return { counts: last, at: performance.now(), drained: false };
+  return { counts: last, at: performance.now(), drained: false, clearedAt: null };
 }
 
 /** What the subgraphs count per second with no load at all (pollers looking for due work), to take out of each run. */
@@ -64,19 +74,39 @@ export async function idleRates(metricsUrls: string[], seconds: number): Promise
   return new Map([...difference(after, before.counts)].map(([key, value]) => [key, value / elapsed]));
 }
 
+/**
+ * What connection number `caller` sends, in turn: with --spread its own token, and (for the talent
+ * view) every talent, starting at a different one per connection so the connections stay apart.
+ */
+export function requestsOf(query: BenchQuery, settings: Pick<LoadSettings, 'authorization' | 'talentId' | 'spread'>, caller: number): { headers: Record<string, string>; body: string }[] {
+  const { spread } = settings;
+  if (!spread) return [{ headers: headersFor(settings.authorization), body: requestBody(query, settings.talentId) }];
+  const headers = headersFor(spread.authorizations[caller % spread.authorizations.length]);
+  const talents = query.name === 'talent' ? spread.talentIds : [settings.talentId];
+  const start = Math.floor((caller * talents.length) / spread.authorizations.length) % talents.length;
+  return [...talents.slice(start), ...talents.slice(0, start)].map((talentId) => ({ headers, body: requestBody(query, talentId) }));
+}
+
 export async function measure(target: Child, query: BenchQuery, settings: LoadSettings): Promise<RunFigures> {
   let withErrors = 0;
+  // A fast answer full of errors is no answer: count them (a 200 may carry errors, e.g. a department timed out).
+  const onResponse = (_status: number, body: string) => void (body.includes('"errors"') && (withErrors += 1));
+  const stepsOf = (caller: number) => requestsOf(query, settings, caller).map((request) => ({ method: 'POST' as const, ...request, onResponse }));
+  let connected = 0;
   const options = {
     url: target.url,
     connections: settings.connections,
     timeout: ANSWER_TIMEOUT_SECONDS,
-    // A fast answer full of errors is no answer: count them (a 200 may carry errors, e.g. a department timed out).
-    requests: [{ method: 'POST' as const, headers: headersFor(settings.authorization), body: requestBody(query, settings.talentId), onResponse: (_status: number, body: string) => void (body.includes('"errors"') && (withErrors += 1)) }],
+    requests: stepsOf(0),
+    // Called once for each connection autocannon makes: connection n is caller n.
+    setupClient: (client: { setRequests(steps: ReturnType<typeof stepsOf>): void }) => client.setRequests(stepsOf(connected++)),
   };
   if (settings.warmup > 0) await autocannon({ ...options, duration: settings.warmup });
   withErrors = 0;
+  connected = 0;
   const before = await settled(settings.metricsUrls);
   const result = await autocannon({ ...options, duration: settings.duration });
+  const loadEnded = performance.now();
   const after = await settled(settings.metricsUrls);
   const counts = lessIdle(difference(after.counts, before.counts), settings.idlePerSecond, (after.at - before.at) / 1000);
   const counted = requestCosts(counts);
@@ -99,6 +129,7 @@ export async function measure(target: Child, query: BenchQuery, settings: LoadSe
     rssMb: residentMb(target.process.pid),
     counts,
     drained: before.drained && after.drained,
+    auditClearedSeconds: after.clearedAt === null ? null : Math.max(0, (after.clearedAt - loadEnded) / 1000),
   };
 }
 

@@ -24,6 +24,11 @@ export interface RunFigures {
   counts: Map<string, number>;
   /** False when the audit hand-overs left behind were still pending 30 s after the run: a neighbouring run paid for some. */
   drained: boolean;
+  /**
+   * Seconds from the end of the load until the departments' audit outboxes were seen empty
+   * (scraped once a second, so ±1 s); null when they were not within 30 s.
+   */
+  auditClearedSeconds: number | null;
 }
 
 export interface SkippedRun {
@@ -45,7 +50,7 @@ export function ratio(value: number, ours: number | undefined): string {
   return ours && Number.isFinite(value) ? `${(value / ours).toFixed(2)}×` : '–';
 }
 
-const HEADER = ['query', 'target', 'RPS', 'p50 ms', 'p99 ms', 'RPS ÷ ours', 'p99 ÷ ours', 'subgraph req / request', 'DB cmds / request', 'audit writes / request', 'RSS MB', 'failed', 'with errors'];
+const HEADER = ['query', 'target', 'RPS', 'p50 ms', 'p99 ms', 'RPS ÷ ours', 'p99 ÷ ours', 'subgraph req / request', 'DB cmds / request', 'audit writes / request', 'audit backlog cleared s', 'RSS MB', 'failed', 'with errors'];
 
 export function formatTable(rows: Row[]): string {
   const ours = new Map(rows.filter((row): row is RunFigures => !isSkipped(row) && row.target === 'ours').map((row) => [row.query, row]));
@@ -68,6 +73,7 @@ export function formatTable(rows: Row[]): string {
         fixed(row.subgraphRequestsPerRequest, 2),
         fixed(row.dbCommandsPerRequest, 2),
         fixed(row.auditWritesPerRequest, 2),
+        row.auditClearedSeconds === null ? 'not in 30 s' : fixed(row.auditClearedSeconds, 0),
         row.rssMb === null ? '–' : fixed(row.rssMb, 0),
         String(row.failures),
         String(row.withErrors),
@@ -105,7 +111,7 @@ export function resultsMarkdown(document: ResultsDocument): string {
     '## Notes',
     '',
     ...document.notes.map((note) => `- ${note}`),
-    ...(document.profile ? ['', '## Where ours spends its CPU (node --cpu-prof, top 15 by self time, idle left out)', '', document.profile] : []),
+    ...(document.profile ? ['', '## Where the CPU goes (node --cpu-prof, top 15 by self time, idle left out)', '', document.profile] : []),
     '',
   ].join('\n');
 }

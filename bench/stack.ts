@@ -24,13 +24,20 @@ export interface LaunchOptions {
   nodeFlags?: string[];
   root: string;
   logDir: string;
+  /** Where `entry` was compiled to (scripts/build.ts buildServer): run the JavaScript, as production does. Without it, the TypeScript under tsx. */
+  compiledDir?: string;
 }
 
-/** Starts `node --import tsx <entry>`: the process id is the server's own, so /proc shows its memory. */
+/** The file node runs for an entry point: its compiled JavaScript, or the TypeScript through tsx. */
+export function entryCommand(entry: string, compiledDir?: string): string[] {
+  return compiledDir ? [join(compiledDir, entry.replace(/\.ts$/, '.js'))] : ['--import', 'tsx', entry];
+}
+
+/** Starts `node <entry>`: the process id is the server's own, so /proc shows its memory. */
 export function launch(options: LaunchOptions): Child {
   const logFile = join(options.logDir, `${options.name}.log`);
   const log = createWriteStream(logFile);
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), '--import', 'tsx', options.entry], {
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...entryCommand(options.entry, options.compiledDir)], {
     cwd: options.root,
     env: { ...process.env, LOG_LEVEL: 'warn', ...options.env, TGC_PARENT_PID: String(process.pid) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,6 @@
 // The talent the talent view asks for: among the first demo talents, the one with the most
-// department records, so every department has work to do (the demo data has no fixed showcase talent).
+// department records, so every department has work to do (the demo data has no fixed showcase talent);
+// with --spread, all of the first 100 in turn.
 const CANDIDATES = /* GraphQL */ `
   query BenchTalentChoice {
     talents(first: 100) {
@@ -34,10 +35,12 @@ export function recordCount(candidate: Candidate): number {
   return count;
 }
 
-export async function pickTalent(gatewayUrl: string, authorization: string): Promise<string> {
+/** The talent view's talents: the one with the most records first, then the rest of the first 100 (for --spread). */
+export async function pickTalents(gatewayUrl: string, authorization: string): Promise<string[]> {
   const response = await fetch(gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query: CANDIDATES }) });
   const answer = (await response.json()) as { data?: { talents: { edges: { node: Candidate }[] } } };
   const candidates = answer.data?.talents.edges.map((edge) => edge.node) ?? [];
   if (candidates.length === 0) throw new Error(`no talent to view: ${JSON.stringify(answer).slice(0, 300)}`);
-  return candidates.reduce((best, candidate) => (recordCount(candidate) > recordCount(best) ? candidate : best)).id;
+  const best = candidates.reduce((most, candidate) => (recordCount(candidate) > recordCount(most) ? candidate : most));
+  return [best.id, ...candidates.filter((candidate) => candidate !== best).map((candidate) => candidate.id)];
 }

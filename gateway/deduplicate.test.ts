@@ -1,16 +1,15 @@
-// What makes two subgraph fetches the same (issue 12): subgraph, query text, variables in any key
-// order and the caller's verified identity; only reads inside a query; nothing kept after the answer.
+// What makes two subgraph fetches the same (issue 12): subgraph, query text, variables and the
+// caller's verified identity; only reads inside a query; nothing kept after the answer.
 import { parse, type OperationDefinitionNode } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { newRequestRecord, requestLine } from '../subgraphs/kit/observability/requests';
 import { readGatewayConfig } from './config';
-import { callerIdentity, copyOfAnswer, fetchKey, InFlightFetches, isSharableRead, restrictCachePolicy, stableJson } from './deduplicate';
+import { callerIdentity, copyOfAnswer, fetchKey, InFlightFetches, isSharableRead, restrictCachePolicy } from './deduplicate';
 
 const operation = (text: string) => parse(text).definitions[0] as OperationDefinitionNode;
 
 describe('in-flight deduplication', () => {
-  it('keys variables the same in any order, and every identity apart', () => {
-    expect(stableJson({ b: 1, a: { d: [1, { f: 2, e: 3 }], c: null } })).toBe(stableJson({ a: { c: null, d: [1, { e: 3, f: 2 }] }, b: 1 }));
+  it('keys each subgraph, query, variables and identity apart', () => {
     const coordinator = callerIdentity({ subject: 'u1', role: 'coordinator' }, '10.0.0.1')!;
     const identities = [
       coordinator,
@@ -29,6 +28,10 @@ describe('in-flight deduplication', () => {
     const key = fetchKey('talent', '{ a }', { id: '1' }, coordinator);
     expect(fetchKey('talent', '{ a }', { id: '1' }, coordinator)).toBe(key);
     expect(new Set([key, fetchKey('health', '{ a }', { id: '1' }, coordinator), fetchKey('talent', '{ b }', { id: '1' }, coordinator), fetchKey('talent', '{ a }', { id: '2' }, coordinator)]).size).toBe(4);
+    // The planner writes variables in its plan's order; the same values in another order are a fetch of their own, never a wrong share.
+    expect(fetchKey('talent', '{ a }', { representations: [{ __typename: 'Talent', id: '1' }] }, coordinator)).not.toBe(fetchKey('talent', '{ a }', { representations: [{ id: '1', __typename: 'Talent' }] }, coordinator));
+    // A value can't spill into the next part of the key.
+    expect(fetchKey('talent', '{ a }', { id: '1","x' }, coordinator)).not.toBe(fetchKey('talent', '{ a }', { id: '1' }, `"x",${coordinator}`));
   });
 
   it('shares only reads inside a query', () => {

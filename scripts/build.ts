@@ -15,11 +15,15 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 /** Every process a deployment runs: the gateway, each subgraph, and the demo-data loader. */
 export const ENTRY_POINTS = ['gateway/index.ts', ...SUBGRAPH_NAMES.map((name) => `subgraphs/${name}/index.ts`), 'scripts/seed.ts'];
 
-/** Compiles the server processes into `outDir`; `withWorkbench` copies a built workbench/dist beside them. */
-export async function buildServer(outDir = join(ROOT, 'dist'), { withWorkbench = true } = {}): Promise<string[]> {
+/**
+ * Compiles the server processes into `outDir`; `withWorkbench` copies a built workbench/dist beside
+ * them; `entryPoints` adds to or replaces the list (the benchmark compiles its comparison targets
+ * too). `outDir` must be inside the project, where node_modules is found from.
+ */
+export async function buildServer(outDir = join(ROOT, 'dist'), { withWorkbench = true, entryPoints = ENTRY_POINTS } = {}): Promise<string[]> {
   rmSync(outDir, { recursive: true, force: true });
   await build({
-    entryPoints: ENTRY_POINTS.map((entry) => join(ROOT, entry)),
+    entryPoints: entryPoints.map((entry) => join(ROOT, entry)),
     outbase: ROOT,
     outdir: outDir,
     bundle: true,

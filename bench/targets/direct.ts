@@ -1,13 +1,18 @@
 // The direct-parallel client, served over HTTP so the load generator drives it like the gateways:
 // no parsing, validation or planning of the caller's operation — it knows the benchmark's four
 // operations and runs each one's fixed plan (bench/direct-plan.ts): the window first, then the six
-// departments' `_entities` fetches side by side, merged into one answer. The floor any gateway
-// over these subgraphs can reach.
+// departments' `_entities` fetches side by side, merged into one answer. It calls the subgraphs
+// through the same keep-alive pools as our gateway (gateway/subgraph-client.ts), so what it saves
+// is the gateway's own work: the floor any gateway over these subgraphs can reach.
 import { createServer, type ServerResponse } from 'node:http';
 import { GATEWAY_TOKEN_HEADER } from '../../subgraphs/kit/representations';
 import { BENCH_QUERIES } from '../queries';
 import { departmentFieldRequires, directPlan, entitiesAt, representationFor, type DirectPlan } from '../direct-plan';
+import { createSubgraphClients } from '../../gateway/subgraph-client';
 import { readBody, readTargetEnv, stopOnSignal } from './target-env';
+
+/** As long as the load generator waits for an answer (bench/load.ts). */
+const ANSWER_TIMEOUT_MS = 30_000;
 
 type Json = Record<string, unknown>;
 interface GraphQLAnswer {
@@ -18,9 +23,11 @@ interface GraphQLAnswer {
 const target = readTargetEnv('direct');
 const requiresOf = departmentFieldRequires(target.supergraphSdl);
 const plans = new Map<string, DirectPlan>(Object.values(BENCH_QUERIES).map((query) => [query.operationName, directPlan(query.document, requiresOf)]));
+const clients = createSubgraphClients(ANSWER_TIMEOUT_MS);
+const fetchers = new Map(Object.values(target.subgraphUrls).map((url) => [url, clients.fetcherFor(url)]));
 
 async function post(url: string, authorization: string, query: string, variables: Json): Promise<GraphQLAnswer> {
-  const response = await fetch(url, {
+  const response = await fetchers.get(url)!(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization, [GATEWAY_TOKEN_HEADER]: await target.serviceToken() },
     body: JSON.stringify({ query, variables }),
@@ -64,4 +71,4 @@ const server = createServer((request, response) => {
   })();
 });
 server.listen(target.port, () => console.log(`direct-parallel client at http://localhost:${target.port}/graphql`));
-stopOnSignal(server);
+stopOnSignal(server, () => clients.close());
