@@ -3,7 +3,7 @@
 // through the talent view, the dashboard page, the cases page and the service catalog. Prints the
 // table and writes it to bench/results.md. A script, not a test: no figure is asserted anywhere.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, loadavg, platform, release, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,8 +31,11 @@ const profileDirOf = (name: string) => join(logDir, `profile-${name}`);
 const PROFILED = ['ours', 'talent'];
 const cpuProfFlags = (name: string) => (options.profile && PROFILED.includes(name) ? ['--cpu-prof', `--cpu-prof-dir=${profileDirOf(name)}`] : []);
 const say = (message: string) => console.log(`[bench] ${message}`);
-/** Every process is compiled here first and run as the image runs it (`node dist/…`): inside the project, where node_modules is found. */
-const compiledDir = join(root, 'bench/.compiled');
+/**
+ * Every process is compiled here first and run as the image runs it (`node dist/…`): inside the
+ * project, where node_modules is found; one directory per run, so two runs never share one.
+ */
+const compiledDir = join(root, 'bench/.compiled', `run-${process.pid}`);
 
 // Every process runs as in production (the Dockerfile's NODE_ENV=production): graphql-js and Apollo
 // Server skip their development checks, logs are JSON. Production refuses the development secret,
@@ -78,6 +81,7 @@ async function stopAll(): Promise<void> {
   await Promise.all(targets.map((child) => stopChild(child)));
   await Promise.all(subgraphs.map((child) => stopChild(child)));
   await mongo?.stop();
+  rmSync(compiledDir, { recursive: true, force: true });
 }
 
 function machine(): string {

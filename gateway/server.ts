@@ -19,6 +19,8 @@ import type { Viewer } from '../subgraphs/kit/context';
 import { bearerToken, createVerifier, readIdentityConfig } from '../subgraphs/kit/identity';
 import { createServiceTokens, type ServiceTokens } from '../subgraphs/kit/service-token';
 import { ANONYMOUS_CLIENT_HEADER, GATEWAY_TOKEN_HEADER } from '../subgraphs/kit/representations';
+import { auditUnavailable, SHARED_READS_HEADER } from '../subgraphs/kit/audit';
+import { listedReads, sharedReadRecords, windowArchive, type SharedReadsArchive } from './shared-reads';
 import { accessPlugin, suggestionPlugin } from './auth';
 import { errorFormatter, PersistedDocumentsCache, readSafelist, safelistPlugin } from './hardening';
 import { serveGraphiql } from './graphiql';
@@ -76,6 +78,8 @@ interface DepartmentSetup {
   /** Reads in flight, shared by identical ones (null: GATEWAY_DEDUPLICATE=0). */
   inFlight: InFlightFetches<GatewayGraphQLResponse> | null;
   hooks: Pick<GatewayOptions, 'onSubgraphRequest' | 'holdSubgraphFetch' | 'onSharedFetch'>;
+  /** Where a shared answer's audited reads are recorded for each caller it was shared with (gateway/shared-reads.ts). */
+  sharedReads: SharedReadsArchive;
 }
 
 /**
@@ -91,6 +95,9 @@ class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     super(options);
   }
 
+  /** The fetches sent under a sharing key (`process`), whose answers other callers may be given. */
+  private readonly mayBeShared = new WeakSet<object>();
+
   override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     if (!('requestId' in context)) return;
     this.setup.hooks.onSubgraphRequest?.(this.subgraph);
@@ -103,6 +110,7 @@ class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // representations (e.g. Talent.program for @requires), which the gateway fetched from their owner.
     request.http?.headers.set(GATEWAY_TOKEN_HEADER, serviceToken);
     if (!context.token && context.clientAddress) request.http?.headers.set(ANONYMOUS_CLIENT_HEADER, context.clientAddress);
+    if (this.mayBeShared.has(request)) request.http?.headers.set(SHARED_READS_HEADER, '1');
     // The fetch's span goes with it (W3C traceparent): the subgraph's spans join the caller's trace.
     for (const [name, value] of Object.entries(traceHeaders())) request.http?.headers.set(name, value);
   }
@@ -112,20 +120,45 @@ class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * anything else is sent.
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    // A caller's request has the gateway's context; the gateway's own (health checks, schema loading) does not.
     if (!('requestId' in options.context)) return this.answer(options);
+    const context = options.context as GatewayContext;
     const record = currentRequest();
     record?.subgraphs.push(this.subgraph);
     const key = this.sharingKey(options);
     if (!key || !this.setup.inFlight) return this.fetchObserved(options);
     const inFlight = this.setup.inFlight.joinable(key);
-    if (!inFlight) return this.setup.inFlight.send(key, record?.requestId ?? null, () => this.fetchObserved(options), copyOfAnswer);
+    if (!inFlight) {
+      // Others may share this answer: the subgraph lists the reads it audited, to be recorded for each of them.
+      this.mayBeShared.add(options.request);
+      return this.setup.inFlight.send(key, record?.requestId ?? null, () => this.fetchObserved(options), copyOfAnswer);
+    }
     this.setup.metrics.sharedFetches.inc({ subgraph: this.subgraph });
     record?.sharedFetches.push({ subgraph: this.subgraph, sentBy: inFlight.requestId });
     this.setup.hooks.onSharedFetch?.(this.subgraph);
     const answer = copyOfAnswer(await inFlight.answer);
+    if (!(await this.recordSharedReads(answer, context, record?.requestId ?? context.requestId))) return { errors: [auditUnavailable(false).toJSON()] };
     // The shared answer's Cache-Control header limits this request's cache policy as it limited the sender's.
     if (this.honorSubgraphCacheControlHeader && 'incomingRequestContext' in options) restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, answer.http?.headers.get('cache-control'));
     return answer;
+  }
+
+  /**
+   * The sensitive reads of a shared answer, recorded for this caller as the subgraph recorded them for
+   * the one who sent it; false when they could not be stored (the caller then gets no data from it).
+   */
+  private async recordSharedReads(answer: GatewayGraphQLResponse, context: GatewayContext, requestId: string): Promise<boolean> {
+    try {
+      const reads = listedReads(answer.extensions);
+      if (!reads || !isSubgraphName(this.subgraph)) return true;
+      await this.setup.sharedReads.record(sharedReadRecords(this.subgraph, requestId, context.viewer, reads));
+      this.setup.metrics.sharedReadRecords.inc({ subgraph: this.subgraph, outcome: 'recorded' });
+      return true;
+    } catch (error) {
+      this.setup.metrics.sharedReadRecords.inc({ subgraph: this.subgraph, outcome: 'failed' });
+      this.setup.logger.error({ requestId, subgraph: this.subgraph, err: error }, `${this.subgraph} 共享答复的审计记录未能保存，数据不予返回（the audit record of a shared answer could not be stored; its data is withheld）: ${(error as Error)?.message}`);
+      return false;
+    }
   }
 
   /** Subgraph, query text, variables and the caller's identity; null for what must never be shared. */
@@ -189,6 +222,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     logger,
     inFlight: config.deduplicate ? new InFlightFetches<GatewayGraphQLResponse>() : null,
     hooks: { onSubgraphRequest: options.onSubgraphRequest, holdSubgraphFetch: options.holdSubgraphFetch, onSharedFetch: options.onSharedFetch },
+    sharedReads: windowArchive(() => subgraphUrls.get('talent'), () => serviceToken()),
   };
   const gateway = new ApolloGateway({
     logger,

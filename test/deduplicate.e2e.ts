@@ -2,9 +2,10 @@
 // together, reach each subgraph once and every caller gets the whole answer; another role, another
 // subject or a mutation is always sent on its own. Concurrency is made certain, not hoped for: each
 // fetch the gateway sends is held until every caller's identical fetch has arrived (sent or shared).
+// A shared answer's sensitive reads are still on record for every caller, under its own request id.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Viewer } from '../subgraphs/kit/context';
-import { startHarness, type GraphQLResponse, type Harness } from './harness';
+import { eventually, startHarness, type GraphQLResponse, type Harness } from './harness';
 import { TALENT_VIEW } from './queries';
 import { bearer } from './tokens';
 
@@ -53,6 +54,18 @@ async function sharedMetric(subgraph: string): Promise<number> {
   return line ? Number(line.split(' ').pop()) : 0;
 }
 
+interface AuditRecord {
+  source: string;
+  subject: string;
+  role: string;
+  reads: { talentId: string | null; operation: string }[];
+}
+const AUDIT_RECORDS = /* GraphQL */ `
+  query SharedReadRecords($filter: AuditEventFilter) {
+    auditEvents(first: 50, filter: $filter) { edges { node { source subject role reads { talentId operation } } } }
+  }
+`;
+
 const nonZero = (counts: Record<string, number>) => Object.fromEntries(Object.entries(counts).filter(([, count]) => count > 0));
 
 beforeAll(async () => {
@@ -80,6 +93,34 @@ describe('identical reads in flight together', () => {
     expect(nonZero(harness.requestCounts())).toEqual(onceEach);
     for (const answer of answers) expect(answer).toEqual({ data: alone.data });
     expect((await sharedMetric('health')) - sharedBefore).toBe(19);
+  });
+
+  it('records each sharing caller\'s sensitive reads in the archive under its own request id, as the subgraph did for the sender', async () => {
+    gate.reset(5);
+    const headers = await bearer(COORDINATOR_A);
+    const requestIds = Array.from({ length: 5 }, (_, n) => `shared-read-${n}-${Date.now()}`);
+    const answers = await Promise.all(requestIds.map((requestId) => harness.query(TALENT_VIEW, { id: talentId }, { ...headers, 'x-request-id': requestId })));
+    for (const answer of answers) expect(answer.errors).toBeUndefined();
+    expect(nonZero(harness.requestCounts())).toEqual({ talent: 1, household: 1, education: 1, health: 1, legal: 1, housing: 1, customs: 1 });
+
+    // Which subgraphs recorded what, per request (the departments' records arrive through their outboxes).
+    const recordsOf = async (requestId: string) => {
+      const answer = await harness.query<{ auditEvents: { edges: { node: AuditRecord }[] } }>(AUDIT_RECORDS, { filter: { requestId } });
+      expect(answer.errors).toBeUndefined();
+      return answer.data!.auditEvents.edges.map(({ node }) => node);
+    };
+    const summary = (records: AuditRecord[]) => records.map((record) => `${record.source} ${record.subject} ${record.role} ${[...new Set(record.reads.map((read) => `${read.talentId}:${read.operation}`))].sort().join(',')}`).sort();
+    const expected = ['health', 'legal', 'talent'];
+    const all = await eventually(
+      () => Promise.all(requestIds.map(recordsOf)),
+      (each) => each.every((records) => expected.every((source) => records.some((record) => record.source === source))),
+    );
+    // Every caller's records: the same subgraphs, the same talent and fields, its own request id and identity.
+    for (const records of all) {
+      expect(summary(records)).toEqual(summary(all[0]));
+      for (const record of records) expect(record).toMatchObject({ subject: COORDINATOR_A.subject, role: 'COORDINATOR' });
+      for (const source of expected) expect(records.find((record) => record.source === source)!.reads.map((read) => read.talentId)).toContain(talentId);
+    }
   });
 
   it('two roles or two subjects asking the same are sent separately', async () => {

@@ -131,6 +131,18 @@ export function createAuditTrail(source: SubgraphName, requestId: string, viewer
   };
 }
 
+/**
+ * Sent by the gateway with a read it may share among callers of the same identity (gateway/deduplicate.ts):
+ * the subgraph then lists the reads it audited in the answer's `extensions.auditedReads`, so the gateway can
+ * record the same reads for every caller it gave the answer to.
+ */
+export const SHARED_READS_HEADER = 'x-tgc-shared-reads';
+
+/** What the subgraph lists in `extensions.auditedReads`: the reads of its READ records. */
+export function auditedReads(events: AuditEvent[]): AuditRead[] {
+  return events.filter((event) => event.kind === 'READ').flatMap((event) => event.reads);
+}
+
 /** One line per read, the record's other facts beside it: how tests and reports read a record. */
 export function auditEntries(records: AuditEvent[]): (Omit<AuditEvent, 'reads' | 'outcome'> & AuditRead)[] {
   return records.flatMap(({ reads, outcome: _outcome, ...rest }) => reads.map((read) => ({ ...rest, ...read })));
@@ -171,13 +183,24 @@ export function readAuditOutboxSettings(env: Env = process.env): AuditOutboxSett
   };
 }
 
+/** The answer withheld because its audit record could not be stored: a read is retried, a mutation's effect is looked up. */
+export function auditUnavailable(mutation: boolean): GraphQLError {
+  return new GraphQLError(
+    mutation
+      ? '审计记录暂不可用：操作已执行，但本次答复不予返回，请稍后查询结果（the audit archive cannot record this now: the change was made, its answer is withheld; look it up later）'
+      : '审计记录暂不可用，敏感信息暂不返回，请稍后重试（the audit archive cannot record this read now; nothing was returned, retry later）',
+    { extensions: { code: 'AUDIT_UNAVAILABLE', retryAfterMs: 5000 } },
+  );
+}
+
 export function auditBacklogFull(waiting: number, limit: number): GraphQLError {
   return new GraphQLError(`审计积压已满（${waiting} 条待交档案），敏感信息暂不返回，请稍后重试（audit backlog full: ${waiting} messages wait for the archive; retry later）`, {
     extensions: { code: 'AUDIT_BACKLOG_FULL', waiting, limit, retryAfterMs: 5000 },
   });
 }
 
-const RECORD_AUDIT_EVENTS = `mutation RecordAuditEvents($events: [AuditEventInput!]!) { recordAuditEvents(events: $events) }`;
+/** The window's hand-over mutation: the departments' outboxes call it, and the gateway for the reads it shared. */
+export const RECORD_AUDIT_EVENTS = `mutation RecordAuditEvents($events: [AuditEventInput!]!) { recordAuditEvents(events: $events) }`;
 
 /** How long a count of the waiting messages is trusted before it is taken again. */
 const BACKLOG_RECOUNT_MS = 1000;

@@ -27,7 +27,7 @@ import { outboxFigures } from './outbox';
 import { logFnOf, processLogger, type LogFn, type Logger } from './observability/logger';
 import { createServiceMetrics, subgraphMetrics, type OutboxFigures, type SubgraphMetrics } from './observability/metrics';
 import { observabilityPlugin } from './observability/requests';
-import { createAuditTrail, readAuditOutboxSettings, type AuditOutboxSettings, type AuditSink } from './audit';
+import { auditedReads, auditUnavailable, createAuditTrail, readAuditOutboxSettings, SHARED_READS_HEADER, type AuditOutboxSettings, type AuditSink } from './audit';
 import { ANONYMOUS_CLIENT_HEADER, anonymousClientOf, GATEWAY_TOKEN_HEADER, sentByGateway } from './representations';
 import { guardTextInputs } from './input-text';
 import { stacktracesWanted } from './errors';
@@ -206,20 +206,27 @@ export async function startSubgraph(factory: SubgraphFactory, options: StartSubg
 
 /**
  * Hands the request's audit trail to the subgraph's sink before the response leaves, so nothing is
- * answered that is not recorded: when the sink cannot store or queue the events (its database is
+ * answered that is not recorded. When the sink cannot store or queue the events (its database is
  * down), the data read is withheld and the caller gets AUDIT_UNAVAILABLE instead — a sensitive read
  * never goes out unaudited — or AUDIT_BACKLOG_FULL when a department's audit outbox is at its bound
- * (kit/audit.ts). (A mutation's effect is already written by then; its answer says so.)
+ * (kit/audit.ts). (A mutation's effect is already written by then; its answer says so.) A read the
+ * gateway may share (SHARED_READS_HEADER) lists its audited reads in the answer's extensions, so the
+ * gateway records them for every caller it gives the answer to.
  */
 export function auditPlugin(module: Pick<AnySubgraphModule, 'audit' | 'name'>, environment: SubgraphEnvironment): ApolloServerPlugin<BaseContext> {
   return {
     async requestDidStart() {
       return {
-        async willSendResponse({ contextValue, response, operation }) {
+        async willSendResponse({ contextValue, request, response, operation }) {
           const events = contextValue.audit.take();
           if (events.length === 0) return;
           try {
             await module.audit.record(events);
+            // The gateway may give this answer to other callers of the same identity: it records the same reads for each.
+            const reads = auditedReads(events);
+            if (contextValue.fromGateway && operation?.operation === 'query' && reads.length > 0 && request.http?.headers.get(SHARED_READS_HEADER) && response.body.kind === 'single') {
+              response.body.singleResult.extensions = { ...response.body.singleResult.extensions, auditedReads: reads };
+            }
           } catch (error) {
             // The failure itself is logged (with its stack) by the sink's counter; this says what it cost.
             environment.log(`audit: ${events.length} events could not be recorded; the answer is withheld: ${(error as Error).message}`, 'warn', {
@@ -231,14 +238,7 @@ export function auditPlugin(module: Pick<AnySubgraphModule, 'audit' | 'name'>, e
             response.body.singleResult.data = null;
             // A full backlog says so (and how full): the caller should slow down, not just retry.
             const backlogFull = error instanceof GraphQLError && error.extensions.code === 'AUDIT_BACKLOG_FULL';
-            response.body.singleResult.errors = [
-              backlogFull ? error.toJSON() : new GraphQLError(
-                mutation
-                  ? '审计记录暂不可用：操作已执行，但本次答复不予返回，请稍后查询结果（the audit archive cannot record this now: the change was made, its answer is withheld; look it up later）'
-                  : '审计记录暂不可用，敏感信息暂不返回，请稍后重试（the audit archive cannot record this read now; nothing was returned, retry later）',
-                { extensions: { code: 'AUDIT_UNAVAILABLE', retryAfterMs: 5000 } },
-              ).toJSON(),
-            ];
+            response.body.singleResult.errors = [(backlogFull ? error : auditUnavailable(mutation)).toJSON()];
           }
         },
       };

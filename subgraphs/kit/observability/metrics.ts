@@ -91,6 +91,12 @@ export function gatewayMetrics(registry: Registry) {
       labelNames: ['subgraph'] as const,
       registers: [registry],
     }),
+    sharedReadRecords: new Counter({
+      name: 'gateway_shared_read_records_total',
+      help: 'Shared answers whose audited reads the gateway recorded in the window\'s archive for the caller it shared them with, by subgraph and outcome (recorded; failed: the data was withheld).',
+      labelNames: ['subgraph', 'outcome'] as const,
+      registers: [registry],
+    }),
   };
 }
 

@@ -1,0 +1,111 @@
+// A shared answer's sensitive reads stay on record for every caller (issue 12): the subgraph lists what
+// it audited, the gateway stores the same reads for each caller it shared the answer with, under that
+// caller's request id, before the answer leaves — and when the archive cannot take them, that caller
+// gets no data from the shared fetch. A stand-in window answers the reads and the archive calls.
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SHARED_READS_HEADER } from '../subgraphs/kit/audit';
+import { bearer, COORDINATOR } from '../test/tokens';
+import { readGatewayConfig } from './config';
+import { startGateway, type RunningGateway } from './server';
+import { listedReads, sharedReadRecords } from './shared-reads';
+
+const TALENT = '64b000000000000000000001';
+const READS = [{ talentId: TALENT, operation: 'Talent.phone', fields: ['Talent.phone'], outcome: 'OK' }];
+
+/** What the stand-in window saw and how it answers the archive. */
+const window = { reads: [] as { sharedReadsHeader: string | undefined }[], archived: [] as unknown[][], refuseArchive: false };
+let server: Server;
+let gateway: RunningGateway;
+/** Callers that joined the fetch in flight; the held fetch goes out once the second caller has joined. */
+let joined = 0;
+let release: (() => void) | null = null;
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk) => (body += chunk));
+    request.on('end', () => {
+      const { query, variables } = JSON.parse(body) as { query: string; variables: { events?: unknown[] } };
+      response.writeHead(200, { 'content-type': 'application/json' });
+      if (query.includes('recordAuditEvents')) {
+        if (window.refuseArchive) return response.end(JSON.stringify({ errors: [{ message: 'archive down' }] }));
+        window.archived.push(variables.events ?? []);
+        return response.end(JSON.stringify({ data: { recordAuditEvents: variables.events?.length ?? 0 } }));
+      }
+      window.reads.push({ sharedReadsHeader: request.headers[SHARED_READS_HEADER] as string | undefined });
+      response.end(JSON.stringify({ data: { talents: { totalCount: 1 } }, extensions: { auditedReads: READS } }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+  gateway = await startGateway(
+    { ...readGatewayConfig({}), port: 0, subgraphUrls: { talent: url } },
+    {
+      log: () => {},
+      env: {},
+      holdSubgraphFetch: () => new Promise<void>((resolve) => (release = resolve)),
+      onSharedFetch: () => {
+        joined += 1;
+        release?.();
+      },
+    },
+  );
+});
+afterAll(async () => {
+  await gateway.stop();
+  await new Promise((resolve) => server.close(resolve));
+});
+beforeEach(() => {
+  Object.assign(window, { reads: [], archived: [], refuseArchive: false });
+  joined = 0;
+});
+
+async function ask(requestId: string) {
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...(await bearer(COORDINATOR)) },
+    body: JSON.stringify({ query: '{ talents(first: 1) { totalCount } }' }),
+  });
+  return (await response.json()) as { data?: unknown; errors?: { message: string; extensions: Record<string, unknown> }[] };
+}
+
+describe('a shared answer\'s audited reads', () => {
+  it('are stored for the caller who shared it, under its own request id, before its answer leaves', async () => {
+    const [sender, sharer] = await Promise.all([ask('sent-1'), ask('shared-1')]);
+    expect(joined).toBe(1);
+    expect(window.reads).toEqual([{ sharedReadsHeader: '1' }]);
+    expect(sender).toEqual({ data: { talents: { totalCount: 1 } } });
+    expect(sharer).toEqual(sender);
+    // The window keeps the sender's record itself; the gateway stores the sharer's, as the window would have.
+    expect(window.archived).toHaveLength(1);
+    expect(window.archived[0]).toEqual([
+      expect.objectContaining({ requestId: 'shared-1', subject: COORDINATOR.subject, role: 'coordinator', kind: 'READ', outcome: 'OK', source: 'talent', reads: READS }),
+    ]);
+  });
+
+  it('are withheld from the caller who shared it when the archive cannot store them', async () => {
+    window.refuseArchive = true;
+    const [sender, sharer] = await Promise.all([ask('sent-2'), ask('shared-2')]);
+    expect(sender).toEqual({ data: { talents: { totalCount: 1 } } });
+    expect(sharer.data).toBeNull();
+    expect(sharer.errors?.map((error) => error.extensions.code)).toEqual(['AUDIT_UNAVAILABLE']);
+  });
+});
+
+describe('reading what a subgraph listed', () => {
+  it('takes the listed reads, none when nothing sensitive was read, and refuses a malformed list', () => {
+    expect(listedReads({ auditedReads: READS })).toEqual(READS);
+    expect(listedReads(undefined)).toBeNull();
+    expect(listedReads({ auditedReads: [] })).toBeNull();
+    expect(() => listedReads({ auditedReads: [{ talentId: TALENT, operation: 'Talent.phone', fields: 'Talent.phone', outcome: 'OK' }] })).toThrow(/unknown form/);
+  });
+
+  it('makes records for a person, none for a service', () => {
+    const at = new Date('2026-12-06T08:00:00Z');
+    const [record] = sharedReadRecords('health', 'r-1', { subject: 'u1', role: 'coordinator' }, [{ ...READS[0], operation: 'Talent.health', fields: ['Talent.health.checkup'] }], () => at);
+    expect(record).toMatchObject({ requestId: 'r-1', subject: 'u1', role: 'coordinator', source: 'health', at: at.toISOString(), reads: [{ talentId: TALENT, operation: 'Talent.health', fields: ['Talent.health.checkup'], outcome: 'OK' }] });
+    expect(sharedReadRecords('health', 'r-2', { subject: 'gateway', role: 'service' }, READS)).toEqual([]);
+  });
+});

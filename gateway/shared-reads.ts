@@ -1,0 +1,73 @@
+// Every caller's read on record when the gateway shares an answer (issue 12). A subgraph records the
+// sensitive reads of each request it answers (kit/audit.ts), but a read the gateway shares among
+// callers of the same identity (gateway/deduplicate.ts) reaches the subgraph once. So the subgraph
+// lists what it audited in the answer (`extensions.auditedReads`, asked for with SHARED_READS_HEADER),
+// and the gateway stores the same reads, under each sharing caller's own request id, in the window's
+// archive — before that caller's answer leaves, as a subgraph does. Sharers arriving together are
+// stored in one call (DataLoader); when the archive cannot take them, the shared data is withheld.
+import DataLoader from 'dataloader';
+import { auditBatches, createAuditTrail, RECORD_AUDIT_EVENTS, type AuditEvent, type AuditOutcome } from '../subgraphs/kit/audit';
+import type { Viewer } from '../subgraphs/kit/context';
+import type { SubgraphName } from '../subgraphs/kit/departments';
+import { callGraphQL } from '../subgraphs/kit/graphql-client';
+
+const OUTCOMES = new Set<AuditOutcome>(['OK', 'FORBIDDEN', 'ERROR', 'ATTEMPTED']);
+
+interface ListedRead {
+  talentId: string | null;
+  operation: string;
+  fields: string[];
+  outcome: AuditOutcome;
+}
+
+function isListedRead(value: unknown): value is ListedRead {
+  if (!value || typeof value !== 'object') return false;
+  const read = value as Record<string, unknown>;
+  return (
+    (read.talentId === null || typeof read.talentId === 'string') &&
+    typeof read.operation === 'string' &&
+    Array.isArray(read.fields) &&
+    read.fields.every((field) => typeof field === 'string') &&
+    OUTCOMES.has(read.outcome as AuditOutcome)
+  );
+}
+
+/** The reads a subgraph listed in its answer's extensions; null when it listed none (nothing sensitive was read). */
+export function listedReads(extensions: Record<string, unknown> | undefined): ListedRead[] | null {
+  const reads = extensions?.auditedReads;
+  if (!Array.isArray(reads) || reads.length === 0) return null;
+  // Our own subgraph wrote it; a malformed entry is a bug there, and is refused rather than dropped.
+  if (!reads.every(isListedRead)) throw new Error('a subgraph listed audited reads in an unknown form');
+  return reads;
+}
+
+/** A sharing caller's records: the reads listed, as the subgraph would have recorded them for this caller. */
+export function sharedReadRecords(source: SubgraphName, requestId: string, viewer: Viewer | null, reads: ListedRead[], clock: () => Date = () => new Date()): AuditEvent[] {
+  const trail = createAuditTrail(source, requestId, viewer, clock);
+  for (const read of reads) trail.read(read.talentId, read.operation, read.fields, read.outcome);
+  return trail.take();
+}
+
+export interface SharedReadsArchive {
+  /** Stores the records in the window's archive; throws when it cannot. */
+  record(events: AuditEvent[]): Promise<void>;
+}
+
+/** The window's archive, called with the gateway's service identity; records asked for together go in one call. */
+export function windowArchive(url: () => string | undefined, serviceToken: () => Promise<string>): SharedReadsArchive {
+  const loader = new DataLoader<AuditEvent, true>(
+    async (events) => {
+      const target = url();
+      if (!target) throw new Error('the window (talent subgraph) has no address');
+      const authorization = `Bearer ${await serviceToken()}`;
+      for (const batch of auditBatches([...events])) await callGraphQL(target, RECORD_AUDIT_EVENTS, { events: batch }, { headers: { authorization } });
+      return events.map(() => true as const);
+    },
+    { cache: false },
+  );
+  return {
+    async record(events) {
+      await Promise.all(events.map((event) => loader.load(event)));
+    },
+  };
+}
