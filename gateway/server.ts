@@ -20,7 +20,7 @@ import { bearerToken, createVerifier, readIdentityConfig } from '../subgraphs/ki
 import { createServiceTokens, type ServiceTokens } from '../subgraphs/kit/service-token';
 import { ANONYMOUS_CLIENT_HEADER, GATEWAY_TOKEN_HEADER } from '../subgraphs/kit/representations';
 import { auditUnavailable, SHARED_READS_HEADER } from '../subgraphs/kit/audit';
-import { listedReads, sharedReadRecords, windowArchive, type SharedReadsArchive } from './shared-reads';
+import { listedReads, oweSharedReads, sharedReadRecords, sharedReadsPlugin, windowArchive } from './shared-reads';
 import { accessPlugin, suggestionPlugin } from './auth';
 import { errorFormatter, PersistedDocumentsCache, readSafelist, safelistPlugin } from './hardening';
 import { serveGraphiql } from './graphiql';
@@ -78,8 +78,6 @@ interface DepartmentSetup {
   /** Reads in flight, shared by identical ones (null: GATEWAY_DEDUPLICATE=0). */
   inFlight: InFlightFetches<GatewayGraphQLResponse> | null;
   hooks: Pick<GatewayOptions, 'onSubgraphRequest' | 'holdSubgraphFetch' | 'onSharedFetch'>;
-  /** Where a shared answer's audited reads are recorded for each caller it was shared with (gateway/shared-reads.ts). */
-  sharedReads: SharedReadsArchive;
 }
 
 /**
@@ -137,28 +135,24 @@ class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     record?.sharedFetches.push({ subgraph: this.subgraph, sentBy: inFlight.requestId });
     this.setup.hooks.onSharedFetch?.(this.subgraph);
     const answer = copyOfAnswer(await inFlight.answer);
-    if (!(await this.recordSharedReads(answer, context, record?.requestId ?? context.requestId))) return { errors: [auditUnavailable(false).toJSON()] };
+    try {
+      this.oweSharedReads(answer, context, record?.requestId ?? context.requestId);
+    } catch (error) {
+      this.setup.logger.error({ requestId: context.requestId, subgraph: this.subgraph, err: error }, `${this.subgraph}: ${(error as Error).message}`);
+      return { errors: [auditUnavailable(false).toJSON()] };
+    }
     // The shared answer's Cache-Control header limits this request's cache policy as it limited the sender's.
     if (this.honorSubgraphCacheControlHeader && 'incomingRequestContext' in options) restrictCachePolicy(options.incomingRequestContext.overallCachePolicy, answer.http?.headers.get('cache-control'));
     return answer;
   }
 
   /**
-   * The sensitive reads of a shared answer, recorded for this caller as the subgraph recorded them for
-   * the one who sent it; false when they could not be stored (the caller then gets no data from it).
+   * The sensitive reads of a shared answer, owed to the archive for this caller as the subgraph
+   * recorded them for the one who sent it (stored before the answer leaves: sharedReadsPlugin).
    */
-  private async recordSharedReads(answer: GatewayGraphQLResponse, context: GatewayContext, requestId: string): Promise<boolean> {
-    try {
-      const reads = listedReads(answer.extensions);
-      if (!reads || !isSubgraphName(this.subgraph)) return true;
-      await this.setup.sharedReads.record(sharedReadRecords(this.subgraph, requestId, context.viewer, reads));
-      this.setup.metrics.sharedReadRecords.inc({ subgraph: this.subgraph, outcome: 'recorded' });
-      return true;
-    } catch (error) {
-      this.setup.metrics.sharedReadRecords.inc({ subgraph: this.subgraph, outcome: 'failed' });
-      this.setup.logger.error({ requestId, subgraph: this.subgraph, err: error }, `${this.subgraph} 共享答复的审计记录未能保存，数据不予返回（the audit record of a shared answer could not be stored; its data is withheld）: ${(error as Error)?.message}`);
-      return false;
-    }
+  private oweSharedReads(answer: GatewayGraphQLResponse, context: GatewayContext, requestId: string): void {
+    const reads = listedReads(answer.extensions);
+    if (reads && isSubgraphName(this.subgraph)) oweSharedReads(context, sharedReadRecords(this.subgraph, requestId, context.viewer, reads));
   }
 
   /** Subgraph, query text, variables and the caller's identity; null for what must never be shared. */
@@ -222,7 +216,6 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     logger,
     inFlight: config.deduplicate ? new InFlightFetches<GatewayGraphQLResponse>() : null,
     hooks: { onSubgraphRequest: options.onSubgraphRequest, holdSubgraphFetch: options.holdSubgraphFetch, onSharedFetch: options.onSharedFetch },
-    sharedReads: windowArchive(() => subgraphUrls.get('talent'), () => serviceToken()),
   };
   const gateway = new ApolloGateway({
     logger,
@@ -265,6 +258,12 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       suggestionPlugin<GatewayContext>(),
       // After the access check: a cached answer is only ever served to a caller allowed to ask.
       catalogCachePlugin<GatewayContext>(),
+      // Before the answer leaves: the sensitive reads of every shared part are on record for this caller too.
+      sharedReadsPlugin<GatewayContext>(windowArchive(() => subgraphUrls.get('talent'), serviceToken), (events, error) => {
+        const outcome = error ? 'failed' : 'recorded';
+        for (const event of events) fetchMetrics.sharedReadRecords.inc({ subgraph: event.source, outcome });
+        if (error) logger.error({ requestId: events[0]?.requestId, records: events.length, err: error }, `共享答复的审计记录未能保存，答复不予返回（the audit records of shared answers could not be stored; the answer is withheld）: ${(error as Error)?.message}`);
+      }),
       ...(safelist ? [safelistPlugin<GatewayContext>(new Set(safelist.keys()))] : []),
       ApolloServerPluginLandingPageDisabled(),
       // No usage or schema reports to Apollo's servers, even with APOLLO_KEY in the environment.

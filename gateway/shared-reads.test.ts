@@ -12,7 +12,7 @@ import { startGateway, type RunningGateway } from './server';
 import { listedReads, sharedReadRecords } from './shared-reads';
 
 const TALENT = '64b000000000000000000001';
-const READS = [{ talentId: TALENT, operation: 'Talent.phone', fields: ['Talent.phone'], outcome: 'OK' }];
+const READS = [{ talentId: TALENT, operation: 'Talent.phone', fields: ['Talent.phone'], outcome: 'OK' as const }];
 
 /** What the stand-in window saw and how it answers the archive. */
 const window = { reads: [] as { sharedReadsHeader: string | undefined }[], archived: [] as unknown[][], refuseArchive: false };
@@ -85,7 +85,7 @@ describe('a shared answer\'s audited reads', () => {
     ]);
   });
 
-  it('are withheld from the caller who shared it when the archive cannot store them', async () => {
+  it('withhold the answer of the caller who shared it when the archive cannot store them', async () => {
     window.refuseArchive = true;
     const [sender, sharer] = await Promise.all([ask('sent-2'), ask('shared-2')]);
     expect(sender).toEqual({ data: { talents: { totalCount: 1 } } });

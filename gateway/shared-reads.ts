@@ -3,10 +3,12 @@
 // callers of the same identity (gateway/deduplicate.ts) reaches the subgraph once. So the subgraph
 // lists what it audited in the answer (`extensions.auditedReads`, asked for with SHARED_READS_HEADER),
 // and the gateway stores the same reads, under each sharing caller's own request id, in the window's
-// archive — before that caller's answer leaves, as a subgraph does. Sharers arriving together are
-// stored in one call (DataLoader); when the archive cannot take them, the shared data is withheld.
+// archive before that caller's answer leaves, as a subgraph does: all of a request's shared parts in
+// one go when its answer is ready, and the requests ready together in one call (DataLoader). When the
+// archive cannot take them, the answer is withheld (AUDIT_UNAVAILABLE).
 import DataLoader from 'dataloader';
-import { auditBatches, createAuditTrail, RECORD_AUDIT_EVENTS, type AuditEvent, type AuditOutcome } from '../subgraphs/kit/audit';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { auditBatches, auditUnavailable, createAuditTrail, RECORD_AUDIT_EVENTS, type AuditEvent, type AuditOutcome } from '../subgraphs/kit/audit';
 import type { Viewer } from '../subgraphs/kit/context';
 import type { SubgraphName } from '../subgraphs/kit/departments';
 import { callGraphQL } from '../subgraphs/kit/graphql-client';
@@ -68,6 +70,43 @@ export function windowArchive(url: () => string | undefined, serviceToken: () =>
   return {
     async record(events) {
       await Promise.all(events.map((event) => loader.load(event)));
+    },
+  };
+}
+
+/** The records each request's shared parts still owe the archive, by the request's context. */
+const owed = new WeakMap<object, AuditEvent[]>();
+
+/** Keeps a sharing caller's records with its request, to be stored before its answer leaves (sharedReadsPlugin). */
+export function oweSharedReads(context: object, events: AuditEvent[]): void {
+  if (events.length === 0) return;
+  const list = owed.get(context);
+  if (list) list.push(...events);
+  else owed.set(context, [...events]);
+}
+
+/**
+ * Stores what a request owes the archive once its answer is ready; when the archive cannot take
+ * it, the answer is replaced by AUDIT_UNAVAILABLE: a sensitive read never goes out unrecorded.
+ * `counted` learns each outcome (metrics, logs).
+ */
+export function sharedReadsPlugin<Context extends BaseContext>(archive: SharedReadsArchive, counted: (events: AuditEvent[], error: unknown) => void): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          const events = owed.get(contextValue);
+          if (!events) return;
+          owed.delete(contextValue);
+          try {
+            await archive.record(events);
+            counted(events, null);
+          } catch (error) {
+            counted(events, error);
+            if (response.body.kind === 'single') response.body.singleResult = { data: null, errors: [auditUnavailable(false).toJSON()] };
+          }
+        },
+      };
     },
   };
 }
