@@ -75,6 +75,19 @@ describe('records of many reads (issue 12)', () => {
     expect((await list({ first: 10 })).data!.auditEvents!.totalCount).toBe(4);
   });
 
+  it('stores the records of calls arriving together with one insert, and tells each call how many of its own were new', async () => {
+    await fixture.run(RECORD, { events: [pageRecord(1)] });
+    fixture.dbCommands.reset();
+    const answers = await Promise.all([[pageRecord(1), pageRecord(2)], [pageRecord(3)], [pageRecord(4), pageRecord(5)]].map((events) => fixture.run(RECORD, { events })));
+    expect(answers.map((answer) => answer.data)).toEqual([{ recordAuditEvents: 1 }, { recordAuditEvents: 1 }, { recordAuditEvents: 2 }]);
+    // One insert for the three calls; it met the record already stored, so the batch was inserted again one by one.
+    expect(fixture.dbCommands.snapshot()).toEqual({ 'insert audit_events': 1 + 5 });
+    fixture.dbCommands.reset();
+    await Promise.all([[pageRecord(6)], [pageRecord(7)], [pageRecord(8)]].map((events) => fixture.run(RECORD, { events })));
+    expect(fixture.dbCommands.snapshot()).toEqual({ 'insert audit_events': 1 });
+    expect((await list({ first: 10 })).data!.auditEvents!.totalCount).toBe(8);
+  });
+
   it('finds a record by any talent it lists, and by an outcome any of its reads had', async () => {
     await fixture.run(RECORD, { events: [pageRecord(1), event(2, { talentId: OTHER })] });
     const read = async (filter: Record<string, unknown>) =>

@@ -4,6 +4,7 @@
 // 12), found by any of its talents through a multikey index. It is append-only: a record is stored
 // once under its id and never changed; the graph offers no way to edit or delete one. Coordinators
 // (人才办) read it with `auditEvents`.
+import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { Schema, type Connection, type Model, type QueryFilter } from 'mongoose';
 import { auditBatches, MAX_AUDIT_BATCH, MAX_READS_PER_RECORD, type AuditEvent, type AuditOutcome, type AuditRead, type AuditSink } from '../kit/audit';
@@ -82,8 +83,9 @@ function readsOf(event: AuditEventInput): AuditRead[] {
 }
 
 /**
- * Stores each record once under its id, all of a call in one insertMany: an outbox's retry, or a
- * forged resend, never changes a stored record.
+ * Stores each record once under its id, with the records of the other calls of the same tick (the
+ * archive's group commit, archiveWriter): an outbox's retry, or a forged resend, never changes a
+ * stored record. Answers how many were new.
  */
 export async function storeAuditEvents(model: Model<AuditEventDoc>, events: AuditEventInput[]): Promise<number> {
   if (events.length > MAX_AUDIT_BATCH) throw badUserInput('events', `一次最多 ${MAX_AUDIT_BATCH} 条`, `at most ${MAX_AUDIT_BATCH} records per call`, inputFormat('INPUT_LIST_SIZE'));
@@ -103,24 +105,52 @@ export async function storeAuditEvents(model: Model<AuditEventDoc>, events: Audi
     return { ...rest, _id: id.toLowerCase(), at: new Date(at), reads: reads.map((read) => ({ ...read, talentId: read.talentId?.toLowerCase() ?? null })) };
   });
   if (documents.length === 0) return 0;
-  // Inserts only (the archive's database user needs no update right): an id already stored is a
-  // retry or a resend, refused by the _id index and left as it was. A call that meets one is
-  // inserted again one by one, since engines differ in what an unordered batch does after an error.
-  try {
-    return (await model.insertMany(documents, { ordered: false })).length;
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
+  const stored = await archiveWriter(model).loadMany(documents);
+  const failed = stored.find((one): one is Error => one instanceof Error);
+  if (failed) throw failed;
+  return stored.filter((one) => one === true).length;
+}
+
+type ArchiveDocument = Record<string, unknown> & { _id: string };
+
+/**
+ * The archive's group commit: the records of every call in the same tick — the window's own answers,
+ * the departments' hand-overs, the gateway's shared reads — go in one insertMany (at most
+ * MAX_AUDIT_BATCH each), so a busy window makes one write where it made one per request. Each
+ * call still waits for its own records to be stored before it answers.
+ */
+const writers = new WeakMap<Model<AuditEventDoc>, DataLoader<ArchiveDocument, boolean>>();
+function archiveWriter(model: Model<AuditEventDoc>): DataLoader<ArchiveDocument, boolean> {
+  let writer = writers.get(model);
+  if (!writer) {
+    writer = new DataLoader((documents) => insertOnce(model, [...documents]), { cache: false, maxBatchSize: MAX_AUDIT_BATCH });
+    writers.set(model, writer);
   }
-  let inserted = 0;
+  return writer;
+}
+
+/**
+ * Inserts only (the archive's database user needs no update right): an id already stored is a retry
+ * or a resend, refused by the _id index and left as it was (false). A batch that meets one is
+ * inserted again one by one, since engines differ in what an unordered batch does after an error.
+ */
+async function insertOnce(model: Model<AuditEventDoc>, documents: ArchiveDocument[]): Promise<(boolean | Error)[]> {
+  try {
+    await model.insertMany(documents, { ordered: false });
+    return documents.map(() => true);
+  } catch (error) {
+    if (!isDuplicateKey(error)) return documents.map(() => error as Error);
+  }
+  const stored: (boolean | Error)[] = [];
   for (const document of documents) {
     try {
       await model.insertMany([document]);
-      inserted += 1;
+      stored.push(true);
     } catch (error) {
-      if (!isDuplicateKey(error)) throw error;
+      stored.push(isDuplicateKey(error) ? false : (error as Error));
     }
   }
-  return inserted;
+  return stored;
 }
 
 function isDuplicateKey(error: unknown): boolean {
