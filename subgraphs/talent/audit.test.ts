@@ -4,6 +4,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openSubgraphFixture, type SubgraphFixture } from '../../test/subgraph-fixture';
 import type { Viewer } from '../kit/context';
+import type { Model } from 'mongoose';
+import { storeAuditEvents, type AuditEventDoc, type AuditEventInput } from './audit';
 import { buildTalentSubgraph } from './server';
 
 let fixture: SubgraphFixture;
@@ -86,6 +88,38 @@ describe('records of many reads (issue 12)', () => {
     await Promise.all([[pageRecord(6)], [pageRecord(7)], [pageRecord(8)]].map((events) => fixture.run(RECORD, { events })));
     expect(fixture.dbCommands.snapshot()).toEqual({ 'insert audit_events': 1 });
     expect((await list({ first: 10 })).data!.auditEvents!.totalCount).toBe(8);
+  });
+
+  it('holds records that arrive while an insert is in flight, and stores them together in the next one', async () => {
+    const model = fixture.connection.models.AuditEvent as Model<AuditEventDoc>;
+    const insertMany = model.insertMany;
+    const inserted: number[] = [];
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let started!: () => void;
+    const firstStarted = new Promise<void>((resolve) => (started = resolve));
+    model.insertMany = (async (documents: unknown[], options: unknown) => {
+      inserted.push(documents.length);
+      if (inserted.length === 1) {
+        started();
+        await held;
+      }
+      return (insertMany as (...args: unknown[]) => Promise<unknown>).call(model, documents, options);
+    }) as unknown as typeof model.insertMany;
+    const store = (...events: Record<string, unknown>[]) => storeAuditEvents(model, events as unknown as AuditEventInput[]);
+    try {
+      const first = store(pageRecord(1));
+      await firstStarted;
+      // Two more calls in two later ticks, while the first insert is in flight (a call queues its records before its first await).
+      const second = store(pageRecord(2));
+      await new Promise((resolve) => setImmediate(resolve));
+      const third = store(pageRecord(3), pageRecord(4));
+      release();
+      expect(await Promise.all([first, second, third])).toEqual([1, 1, 2]);
+      expect(inserted).toEqual([1, 3]);
+    } finally {
+      model.insertMany = insertMany;
+    }
   });
 
   it('finds a record by any talent it lists, and by an outcome any of its reads had', async () => {

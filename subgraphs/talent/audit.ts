@@ -114,16 +114,36 @@ export async function storeAuditEvents(model: Model<AuditEventDoc>, events: Audi
 type ArchiveDocument = Record<string, unknown> & { _id: string };
 
 /**
- * The archive's group commit: the records of every call in the same tick — the window's own answers,
- * the departments' hand-overs, the gateway's shared reads — go in one insertMany (at most
- * MAX_AUDIT_BATCH each), so a busy window makes one write where it made one per request. Each
- * call still waits for its own records to be stored before it answers.
+ * The archive's group commit: records to store — the window's own answers, the departments'
+ * hand-overs, the gateway's shared reads — wait while an insert is in flight and then go together in
+ * the next one (at most MAX_AUDIT_BATCH records each; with none in flight, the records of one tick).
+ * The slower the database, the bigger each insert, so a busy window makes a few writes where it made
+ * one per request. Each call still waits for its own records to be stored before it answers.
  */
 const writers = new WeakMap<Model<AuditEventDoc>, DataLoader<ArchiveDocument, boolean>>();
 function archiveWriter(model: Model<AuditEventDoc>): DataLoader<ArchiveDocument, boolean> {
   let writer = writers.get(model);
   if (!writer) {
-    writer = new DataLoader((documents) => insertOnce(model, [...documents]), { cache: false, maxBatchSize: MAX_AUDIT_BATCH });
+    let writing: Promise<unknown> | null = null;
+    writer = new DataLoader(
+      async (documents) => {
+        const insert = insertOnce(model, [...documents]);
+        writing = insert;
+        try {
+          return await insert;
+        } finally {
+          if (writing === insert) writing = null;
+        }
+      },
+      {
+        cache: false,
+        maxBatchSize: MAX_AUDIT_BATCH,
+        batchScheduleFn: (dispatch) => {
+          if (writing) void writing.then(dispatch, dispatch);
+          else process.nextTick(dispatch);
+        },
+      },
+    );
     writers.set(model, writer);
   }
   return writer;
