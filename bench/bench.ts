@@ -52,9 +52,10 @@ const TARGET_ENTRIES: Record<TargetName, string> = {
 
 /**
  * What a run leaves behind that would slow the next one down on the embedded engine, which scans
- * where a real mongod uses an index: the departments' delivered audit hand-overs (the outboxes'
- * claims and gauges read the whole collection) and the window's archived audit records of the
- * run. Removed after every run, so each target starts from the same data, whatever its turn.
+ * where a real mongod uses an index and copies a collection on each write: the departments'
+ * delivered audit hand-overs (the outboxes' claims and gauges read the whole collection) and the
+ * window's archived audit records of the run (each insert costs more the larger the archive).
+ * Removed after every run, so each target starts from the same data, whatever its turn.
  */
 async function clearRunLeftovers(mongoUri: string, since: Date): Promise<void> {
   await Promise.all(
@@ -233,7 +234,8 @@ notes.push(
   'Every request carries a coordinator token; the catalog is public, but stock @apollo/gateway and Hive only pass a caller\'s token on (ours sends its own service token for an anonymous caller).',
   'Stock @apollo/gateway and Hive Gateway run with their defaults plus the headers the subgraphs need (Authorization, x-gateway-token). Hive\'s runtime loads @graphql-mesh/transport-http on demand, which is not installed: bench/targets/hive.ts gives it the same transport explicitly (buildHTTPExecutor from @graphql-tools/executor-http, a dependency of the runtime, over the runtime\'s fetch), so identical subgraph queries in flight at once are deduplicated, as by default. Inbound deduplication (inboundInflightRequestDeduplication) is off by default in gateway-runtime 2.12 and stays off.',
   'The direct-parallel client is plain Node code behind a small HTTP server: the talent subgraph first, then the six departments\' `_entities` fetches side by side, planned once from the same operation text (bench/direct-plan.ts), sent through the same undici keep-alive pools as ours (gateway/subgraph-client.ts) — no parsing, validation, planning or result shaping per request, and no deduplication: the floor of any gateway that sends every fetch. Where the runs repeat one request, a gateway that shares fetches in flight can pass it; with --spread it cannot.',
-  'Targets run in turns, each query starting with the next target. After every run the departments\' delivered audit hand-overs and the run\'s archived audit records are removed: the embedded engine scans where a real mongod uses an index, so without this each run would be slower than the one before it.',
+  'Audit: every target\'s subgraphs record each sensitive read before answering. Where a gateway shares one fetch among callers, ours also stores the sharers\' reads under their own request ids before their answers leave (gateway/shared-reads.ts), one more archive write per group of sharers on their critical path; Hive records one read where there were many. On the embedded engine an archive insert costs more the larger the archive grows (it copies the collection per write command): see bench/profile-notes.md.',
+  'Targets run in turns, each query starting with the next target. After every run the departments\' delivered audit hand-overs and the run\'s archived audit records are removed: the embedded engine scans where a real mongod uses an index and copies a collection on each write, so without this each run would be slower than the one before it.',
   'The machine is shared and was loaded by other work; the load generator, the target and the seven subgraphs share its cores, so read ratios rather than absolute figures, and only between runs of one table.',
 );
 const settingsLine = `${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s per target per query, targets ${options.targets.join(', ')}, queries ${options.queries.join(', ')}, ${DEFAULT_DEMO_TALENTS} demo talents, LOG_LEVEL=warn in every process${options.spread ? ', --spread: a coordinator token of its own per connection, the talent view cycling through 100 talents' : ', every connection the same request with one coordinator token'}${options.profile ? ', ours and the talent subgraph under node --cpu-prof' : ''}`;
