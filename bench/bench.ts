@@ -17,7 +17,7 @@ import { askOnce, compareAnswers, idleRates, measure, type LoadSettings } from '
 import { parseBenchOptions, type TargetName } from './options';
 import { topSelfTime, type CpuProfile } from './profile';
 import { BENCH_QUERIES, type QueryName } from './queries';
-import { formatProfile, formatTable, resultsMarkdown, type Row } from './report';
+import { combineRounds, formatProfile, formatTable, resultsMarkdown, type Row, type RunFigures } from './report';
 import { freePort, freePorts } from '../scripts/ports';
 import { httpOk, launch, stopChild, waitUntil, type Child } from './stack';
 import { pickTalents } from './talent-choice';
@@ -135,7 +135,9 @@ function profileSummary(): string | undefined {
 
 const machineLine = machine();
 const notes: string[] = [];
-const rows: Row[] = [];
+/** Every measured run, each round apart; the table combines a query's rounds through a target (combineRounds). */
+const runs: RunFigures[] = [];
+const skipped: Row[] = [];
 /** Runs after which the departments' audit hand-overs were still pending when the counters were read. */
 const undrained: string[] = [];
 // Ctrl-C stops every process this started.
@@ -192,24 +194,26 @@ try {
   say(`counting what the subgraphs do idle for ${IDLE_SECONDS} s`);
   const settings: LoadSettings = { ...options, authorization, talentId, spread, metricsUrls, idlePerSecond: await idleRates(metricsUrls, IDLE_SECONDS) };
   const benchStarted = new Date();
-  for (const [queryIndex, queryName] of options.queries.entries()) {
-    // Each query starts with the next target, so none is always first (or last) on a machine whose load drifts.
-    const order = options.targets.map((_, index) => options.targets[(index + queryIndex) % options.targets.length]);
-    for (const name of order) {
-      const target = targets.find((child) => child.name === name);
-      if (!target) {
-        rows.push({ query: queryName, target: name, skipped: 'not run (see notes)' });
-        continue;
-      }
-      say(`${queryName} through ${name}: ${options.warmup} s warm-up, ${options.duration} s × ${options.connections} connections`);
-      const figures = await measure(target, BENCH_QUERIES[queryName], settings);
-      rows.push(figures);
-      await clearRunLeftovers(mongo.uri, benchStarted);
-      say(`  ${figures.requestsPerSecond.toFixed(1)} RPS, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, ${figures.subgraphRequestsPerRequest.toFixed(2)} subgraph requests per request`);
-      if (!figures.drained) undrained.push(`${queryName} through ${name}`);
-      if (options.details) {
-        const counted = [...figures.counts].filter(([key, value]) => value > 0 && key !== 'outbox pending').sort(([a], [b]) => a.localeCompare(b));
-        say(`  counted at the subgraphs for ${figures.sent} requests sent: ${counted.map(([key, value]) => `${key}: ${value.toFixed(1)}`).join(', ')}`);
+  for (let round = 0; round < options.rounds; round += 1) {
+    for (const [queryIndex, queryName] of options.queries.entries()) {
+      // Each query (and each round) starts with the next target, so none is always first (or last) on a machine whose load drifts.
+      const order = options.targets.map((_, index) => options.targets[(index + queryIndex + round) % options.targets.length]);
+      for (const name of order) {
+        const target = targets.find((child) => child.name === name);
+        if (!target) {
+          if (round === 0) skipped.push({ query: queryName, target: name, skipped: 'not run (see notes)' });
+          continue;
+        }
+        say(`${options.rounds > 1 ? `round ${round + 1}/${options.rounds}: ` : ''}${queryName} through ${name}: ${options.warmup} s warm-up, ${options.duration} s × ${options.connections} connections`);
+        const figures = await measure(target, BENCH_QUERIES[queryName], settings);
+        runs.push(figures);
+        await clearRunLeftovers(mongo.uri, benchStarted);
+        say(`  ${figures.requestsPerSecond.toFixed(1)} RPS, p50 ${figures.p50Ms} ms, p99 ${figures.p99Ms} ms, ${figures.subgraphRequestsPerRequest.toFixed(2)} subgraph requests per request`);
+        if (!figures.drained) undrained.push(`${queryName} through ${name}${options.rounds > 1 ? ` (round ${round + 1})` : ''}`);
+        if (options.details) {
+          const counted = [...figures.counts].filter(([key, value]) => value > 0 && key !== 'outbox pending').sort(([a], [b]) => a.localeCompare(b));
+          say(`  counted at the subgraphs for ${figures.sent} requests sent: ${counted.map(([key, value]) => `${key}: ${value.toFixed(1)}`).join(', ')}`);
+        }
       }
     }
   }
@@ -223,12 +227,19 @@ try {
 if (undrained.length > 0) {
   notes.push(`Audit hand-overs were still pending 30 s after these runs, so the next run shared the subgraphs with their delivery: ${undrained.join(', ')}. See each department's log in ${logDir} ("not delivered", "dead-lettered").`);
 }
-// The table lists each query's targets in the order asked for, whatever order they ran in.
+// One row per query and target (the median of its rounds), in the order asked for, whatever order they ran in.
+const rows: Row[] = [...skipped];
+for (const query of options.queries) {
+  for (const target of options.targets) {
+    const rounds = runs.filter((run) => run.query === query && run.target === target);
+    if (rounds.length > 0) rows.push(combineRounds(rounds));
+  }
+}
 const rank = (row: Row) => options.queries.indexOf(row.query as QueryName) * options.targets.length + options.targets.indexOf(row.target as TargetName);
-const table = formatTable([...rows].sort((a, b) => rank(a) - rank(b)));
+const table = formatTable(rows.sort((a, b) => rank(a) - rank(b)));
 const profile = profileSummary();
 notes.push(
-  'RPS is autocannon\'s mean requests per second over the measured run; p50/p99 are its latency percentiles; "÷ ours" divides by ours on the same query.',
+  `RPS is autocannon's mean requests per second over the measured run; p50/p99 are its latency percentiles; "÷ ours" divides by ours on the same query.${options.rounds > 1 ? ` Each query ran ${options.rounds} times through each target, in turns: every figure is the median of its rounds, RSS the highest, failures and errors summed.` : ''}`,
   `Subgraph requests, DB commands and audit writes are counted at the subgraphs (their /metrics: graphql_requests_total, mongodb_command_duration_seconds_count) before and after each measured run, once what was in flight has landed, and divided by the requests autocannon sent. Left out: audit hand-overs to the window (RecordAuditEvents), every outbox's polling and deliveries and the audit archive (as test/harness.ts counts them), and what the subgraphs' pollers do on their own (their rate over ${IDLE_SECONDS} s idle before the runs, times the run's length). Audit writes: the inserts requests made into a department's outbox, plus the window's inserts into the archive less the hand-overs it took.`,
   'RSS is the target process\'s resident memory (/proc/<pid>/status VmRSS) right after the run. Every process (subgraphs and targets) is compiled by esbuild as `npm run build` does and runs as the image runs it: `node <file>.js` with NODE_ENV=production.',
   'Every request carries a coordinator token; the catalog is public, but stock @apollo/gateway and Hive only pass a caller\'s token on (ours sends its own service token for an anonymous caller).',
@@ -238,9 +249,9 @@ notes.push(
   'Targets run in turns, each query starting with the next target. After every run the departments\' delivered audit hand-overs and the run\'s archived audit records are removed: the embedded engine scans where a real mongod uses an index and copies a collection on each write, so without this each run would be slower than the one before it.',
   'The machine is shared and was loaded by other work; the load generator, the target and the seven subgraphs share its cores, so read ratios rather than absolute figures, and only between runs of one table.',
 );
-const settingsLine = `${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s per target per query, targets ${options.targets.join(', ')}, queries ${options.queries.join(', ')}, ${DEFAULT_DEMO_TALENTS} demo talents, LOG_LEVEL=warn in every process${options.spread ? ', --spread: a coordinator token of its own per connection, the talent view cycling through 100 talents' : ', every connection the same request with one coordinator token'}${options.profile ? ', ours and the talent subgraph under node --cpu-prof' : ''}`;
+const settingsLine = `${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s per target per query${options.rounds > 1 ? `, ${options.rounds} rounds (medians)` : ''}, targets ${options.targets.join(', ')}, queries ${options.queries.join(', ')}, ${DEFAULT_DEMO_TALENTS} demo talents, LOG_LEVEL=warn in every process${options.spread ? ', --spread: a coordinator token of its own per connection, the talent view cycling through 100 talents' : ', every connection the same request with one coordinator token'}${options.profile ? ', ours and the talent subgraph under node --cpu-prof' : ''}`;
 const markdown = resultsMarkdown({ date: new Date().toISOString(), machine: machineLine, settings: settingsLine, table, notes, profile });
 console.log(`\n${markdown}`);
 writeFileSync(resolve(root, options.out), markdown);
 say(`written to ${options.out}`);
-process.exit(rows.length > 0 ? 0 : 1);
+process.exit(runs.length > 0 ? 0 : 1);

@@ -8,7 +8,7 @@ import { parseBenchOptions } from './options';
 import { topSelfTime, type CpuProfile } from './profile';
 import { countsOf, lessIdle, parsePrometheus, requestCosts } from './prometheus';
 import { BENCH_QUERIES } from './queries';
-import { formatTable, type RunFigures } from './report';
+import { combineRounds, formatTable, median, type RunFigures } from './report';
 
 const supergraph = readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8');
 
@@ -132,11 +132,33 @@ describe('the table', () => {
   });
 });
 
+describe('rounds', () => {
+  const round = (requestsPerSecond: number, rssMb: number | null, auditClearedSeconds: number | null): RunFigures => ({
+    query: 'talent', target: 'ours', requestsPerSecond, p50Ms: requestsPerSecond / 2, p99Ms: requestsPerSecond, answers: 10, sent: 10, failures: 1, withErrors: 0,
+    subgraphRequestsPerRequest: 7, dbCommandsPerRequest: 9, auditWritesPerRequest: 3, rssMb, counts: new Map([['requests', 70]]), drained: true, auditClearedSeconds,
+  });
+
+  it('takes the middle value, or the mean of the two middle ones', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 3, 2])).toBe(2.5);
+    expect(median([])).toBeNaN();
+  });
+
+  it('makes one row of a query\'s rounds through a target: medians, the highest memory, the slowest clearing, sums', () => {
+    const row = combineRounds([round(30, 200, 1), round(10, 250, 2), round(20, null, 0)]);
+    expect(row).toMatchObject({ requestsPerSecond: 20, p50Ms: 10, p99Ms: 20, sent: 30, failures: 3, rssMb: 250, auditClearedSeconds: 2, drained: true });
+    expect(row.counts.get('requests')).toBe(210);
+    expect(combineRounds([round(30, 200, 1), round(10, 250, null)]).auditClearedSeconds).toBeNull();
+  });
+});
+
 describe('the options', () => {
   it('always runs ours, since ratios are to ours, and refuses unknown names', () => {
     expect(parseBenchOptions(['--targets', 'hive', '--duration', '2']).targets).toEqual(['ours', 'hive']);
     expect(() => parseBenchOptions(['--queries', 'talent,everything'])).toThrow(/--queries/);
-    expect(parseBenchOptions([])).toMatchObject({ connections: 20, duration: 5, queries: ['talent', 'dashboard', 'cases', 'catalog'] });
+    expect(parseBenchOptions([])).toMatchObject({ connections: 20, duration: 5, rounds: 1, queries: ['talent', 'dashboard', 'cases', 'catalog'] });
+    expect(parseBenchOptions(['--rounds', '3']).rounds).toBe(3);
+    expect(() => parseBenchOptions(['--rounds', 'many'])).toThrow(/--rounds/);
   });
 });
 

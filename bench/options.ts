@@ -1,5 +1,5 @@
 // npm run bench -- [--connections 20] [--duration 5] [--warmup 1] [--queries talent,dashboard,cases,catalog]
-//                  [--targets ours,stock,hive,direct] [--spread] [--profile] [--details]
+//                  [--targets ours,stock,hive,direct] [--rounds 1] [--spread] [--profile] [--details]
 //                  [--out bench/results.md]
 import { readOptions } from '../scripts/command-line';
 import { QUERY_NAMES, type QueryName } from './queries';
@@ -15,6 +15,8 @@ export interface BenchOptions {
   warmup: number;
   queries: QueryName[];
   targets: TargetName[];
+  /** Times every query runs through every target, in turns; the table gives each figure's median. */
+  rounds: number;
   /**
    * Each connection is a coordinator of its own (own token), and the talent view cycles through the
    * demo talents: no two requests in flight are alike, so no gateway can share a subgraph fetch.
@@ -43,14 +45,15 @@ function listOf<T extends string>(value: string | undefined, name: string, allow
 }
 
 const USAGE = `npm run bench -- [--connections 20] [--duration 5] [--warmup 1] [--queries ${QUERY_NAMES.join(',')}]
-                 [--targets ${TARGET_NAMES.join(',')}] [--spread] [--profile] [--details] [--out bench/results.md]
+                 [--targets ${TARGET_NAMES.join(',')}] [--rounds 1] [--spread] [--profile] [--details] [--out bench/results.md]
 
 Runs the benchmark's operations through our gateway, stock @apollo/gateway, Hive Gateway and a direct-parallel
 client over the same subgraphs, and writes the table to bench/results.md.
 
 By default every connection sends the same request with one coordinator's token (many staff refreshing one
 view). --spread gives each connection a coordinator of its own and has the talent view cycle through the
-demo talents, so identical fetches in flight are rare and deduplication cannot help.`;
+demo talents, so identical fetches in flight are rare and deduplication cannot help. --rounds N runs everything N
+times in turns and reports each figure's median, for a machine whose load comes and goes.`;
 
 /** The options; --help prints the usage and a mistyped option is named with it (scripts/command-line.ts). */
 export function parseBenchOptions(args: string[]): BenchOptions {
@@ -62,6 +65,7 @@ export function parseBenchOptions(args: string[]): BenchOptions {
       warmup: { type: 'string' },
       queries: { type: 'string' },
       targets: { type: 'string' },
+      rounds: { type: 'string' },
       spread: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
       details: { type: 'boolean', default: false },
@@ -78,6 +82,7 @@ export function parseBenchOptions(args: string[]): BenchOptions {
     warmup: positive(values.warmup, 'warmup', 1, true),
     queries: listOf(values.queries, 'queries', QUERY_NAMES),
     targets,
+    rounds: Math.round(positive(values.rounds, 'rounds', 1)),
     spread: values.spread ?? false,
     profile: values.profile ?? false,
     details: values.details ?? false,

@@ -31,6 +31,47 @@ export interface RunFigures {
   auditClearedSeconds: number | null;
 }
 
+/** The middle value (the mean of the two middle ones for an even count); NaN for none. */
+export function median(values: number[]): number {
+  const sorted = values.filter(Number.isFinite).sort((a, b) => a - b);
+  if (sorted.length === 0) return Number.NaN;
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/**
+ * Several rounds of one query through one target as one row (--rounds): the median of each rate,
+ * latency and per-request figure, so one round disturbed by the shared machine does not decide a
+ * ratio; the highest memory and the slowest audit clearing; failures and errors summed.
+ */
+export function combineRounds(rounds: RunFigures[]): RunFigures {
+  if (rounds.length === 1) return rounds[0];
+  const middle = (pick: (run: RunFigures) => number) => median(rounds.map(pick));
+  const sum = (pick: (run: RunFigures) => number) => rounds.reduce((total, run) => total + pick(run), 0);
+  const counts = new Map<string, number>();
+  for (const run of rounds) for (const [key, value] of run.counts) counts.set(key, (counts.get(key) ?? 0) + value);
+  const memory = rounds.map((run) => run.rssMb).filter((value): value is number => value !== null);
+  const cleared = rounds.map((run) => run.auditClearedSeconds);
+  return {
+    query: rounds[0].query,
+    target: rounds[0].target,
+    requestsPerSecond: middle((run) => run.requestsPerSecond),
+    p50Ms: middle((run) => run.p50Ms),
+    p99Ms: middle((run) => run.p99Ms),
+    answers: sum((run) => run.answers),
+    sent: sum((run) => run.sent),
+    failures: sum((run) => run.failures),
+    withErrors: sum((run) => run.withErrors),
+    subgraphRequestsPerRequest: middle((run) => run.subgraphRequestsPerRequest),
+    dbCommandsPerRequest: middle((run) => run.dbCommandsPerRequest),
+    auditWritesPerRequest: middle((run) => run.auditWritesPerRequest),
+    rssMb: memory.length > 0 ? Math.max(...memory) : null,
+    counts,
+    drained: rounds.every((run) => run.drained),
+    auditClearedSeconds: cleared.includes(null) ? null : Math.max(...(cleared as number[])),
+  };
+}
+
 export interface SkippedRun {
   query: string;
   target: string;
