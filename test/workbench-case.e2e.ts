@@ -39,12 +39,21 @@ describe('the case page', () => {
     await page.getByRole('button', { name: /统一交付 Deliver/ }).click();
     await page.getByText('确认统一交付？').waitFor();
     await page.locator('.ant-popconfirm').getByRole('button', { name: /^确\s?定$/ }).click();
-    // The status the graph now reports — or, if the graph refused, its refusal as the page shows it.
+    // The status the graph now reports — or, if the graph refused, its refusal as the page shows it, or
+    // that the mutation has not come back (so a failure says which of the three it was).
     const outcome = async () => {
       const refusals = await page.locator('.ant-alert-error').allTextContents();
-      return refusals.length > 0 ? `refused: ${refusals.join(' | ')}` : await page.getByTestId('case-status').textContent();
+      if (refusals.length > 0) return `refused: ${refusals.join(' | ')}`;
+      const status = await page.getByTestId('case-status').textContent();
+      const inFlight = await page.getByRole('button', { name: /统一交付 Deliver/ }).evaluate((button) => button.classList.contains('ant-btn-loading'));
+      return inFlight ? `${status} (the delivery has not answered yet)` : status;
     };
-    await expect.poll(outcome, { timeout: WAIT_MS }).toBe('已交付');
+    try {
+      await expect.poll(outcome, { timeout: WAIT_MS }).toBe('已交付');
+    } catch (error) {
+      await screenshot(page, 'workbench-case-not-delivered');
+      throw error;
+    }
     await page.locator('.ant-timeline').getByText(/· 统一交付 —/).waitFor();
     await screenshot(page, 'workbench-case-delivered');
 
