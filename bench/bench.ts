@@ -16,7 +16,7 @@ import { DEFAULT_DEMO_TALENTS, loadDemoData } from '../scripts/demo-data';
 import { askOnce, compareAnswers, idleRates, measure, type LoadSettings } from './load';
 import { parseBenchOptions, type TargetName } from './options';
 import { topSelfTime, type CpuProfile } from './profile';
-import { BENCH_QUERIES, type QueryName } from './queries';
+import { BENCH_QUERIES } from './queries';
 import { combineRounds, formatProfile, formatTable, resultsMarkdown, type Row, type RunFigures } from './report';
 import { freePort, freePorts } from '../scripts/ports';
 import { httpOk, launch, stopChild, waitUntil, type Child } from './stack';
@@ -137,7 +137,6 @@ const machineLine = machine();
 const notes: string[] = [];
 /** Every measured run, each round apart; the table combines a query's rounds through a target (combineRounds). */
 const runs: RunFigures[] = [];
-const skipped: Row[] = [];
 /** Runs after which the departments' audit hand-overs were still pending when the counters were read. */
 const undrained: string[] = [];
 // Ctrl-C stops every process this started.
@@ -200,10 +199,7 @@ try {
       const order = options.targets.map((_, index) => options.targets[(index + queryIndex + round) % options.targets.length]);
       for (const name of order) {
         const target = targets.find((child) => child.name === name);
-        if (!target) {
-          if (round === 0) skipped.push({ query: queryName, target: name, skipped: 'not run (see notes)' });
-          continue;
-        }
+        if (!target) continue;
         say(`${options.rounds > 1 ? `round ${round + 1}/${options.rounds}: ` : ''}${queryName} through ${name}: ${options.warmup} s warm-up, ${options.duration} s × ${options.connections} connections`);
         const figures = await measure(target, BENCH_QUERIES[queryName], settings);
         runs.push(figures);
@@ -228,15 +224,13 @@ if (undrained.length > 0) {
   notes.push(`Audit hand-overs were still pending 30 s after these runs, so the next run shared the subgraphs with their delivery: ${undrained.join(', ')}. See each department's log in ${logDir} ("not delivered", "dead-lettered").`);
 }
 // One row per query and target (the median of its rounds), in the order asked for, whatever order they ran in.
-const rows: Row[] = [...skipped];
-for (const query of options.queries) {
-  for (const target of options.targets) {
+const rows: Row[] = options.queries.flatMap((query) =>
+  options.targets.map((target): Row => {
     const rounds = runs.filter((run) => run.query === query && run.target === target);
-    if (rounds.length > 0) rows.push(combineRounds(rounds));
-  }
-}
-const rank = (row: Row) => options.queries.indexOf(row.query as QueryName) * options.targets.length + options.targets.indexOf(row.target as TargetName);
-const table = formatTable(rows.sort((a, b) => rank(a) - rank(b)));
+    return rounds.length > 0 ? combineRounds(rounds) : { query, target, skipped: 'not run (see notes)' };
+  }),
+);
+const table = formatTable(rows);
 const profile = profileSummary();
 notes.push(
   `RPS is autocannon's mean requests per second over the measured run; p50/p99 are its latency percentiles; "÷ ours" divides by ours on the same query.${options.rounds > 1 ? ` Each query ran ${options.rounds} times through each target, in turns: every figure is the median of its rounds, RSS the highest, failures and errors summed.` : ''}`,

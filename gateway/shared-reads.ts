@@ -8,21 +8,12 @@
 // archive cannot take them, the answer is withheld (AUDIT_UNAVAILABLE).
 import DataLoader from 'dataloader';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { auditBatches, auditUnavailable, createAuditTrail, RECORD_AUDIT_EVENTS, type AuditEvent, type AuditOutcome } from '../subgraphs/kit/audit';
+import { AUDIT_OUTCOMES, auditBatches, auditUnavailable, createAuditTrail, RECORD_AUDIT_EVENTS, type AuditEvent, type AuditOutcome, type AuditRead } from '../subgraphs/kit/audit';
 import type { Viewer } from '../subgraphs/kit/context';
 import type { SubgraphName } from '../subgraphs/kit/departments';
 import { callGraphQL } from '../subgraphs/kit/graphql-client';
 
-const OUTCOMES = new Set<AuditOutcome>(['OK', 'FORBIDDEN', 'ERROR', 'ATTEMPTED']);
-
-interface ListedRead {
-  talentId: string | null;
-  operation: string;
-  fields: string[];
-  outcome: AuditOutcome;
-}
-
-function isListedRead(value: unknown): value is ListedRead {
+function isAuditRead(value: unknown): value is AuditRead {
   if (!value || typeof value !== 'object') return false;
   const read = value as Record<string, unknown>;
   return (
@@ -30,21 +21,21 @@ function isListedRead(value: unknown): value is ListedRead {
     typeof read.operation === 'string' &&
     Array.isArray(read.fields) &&
     read.fields.every((field) => typeof field === 'string') &&
-    OUTCOMES.has(read.outcome as AuditOutcome)
+    AUDIT_OUTCOMES.includes(read.outcome as AuditOutcome)
   );
 }
 
 /** The reads a subgraph listed in its answer's extensions; null when it listed none (nothing sensitive was read). */
-export function listedReads(extensions: Record<string, unknown> | undefined): ListedRead[] | null {
+export function listedReads(extensions: Record<string, unknown> | undefined): AuditRead[] | null {
   const reads = extensions?.auditedReads;
   if (!Array.isArray(reads) || reads.length === 0) return null;
   // Our own subgraph wrote it; a malformed entry is a bug there, and is refused rather than dropped.
-  if (!reads.every(isListedRead)) throw new Error('a subgraph listed audited reads in an unknown form');
+  if (!reads.every(isAuditRead)) throw new Error('a subgraph listed audited reads in an unknown form');
   return reads;
 }
 
 /** A sharing caller's records: the reads listed, as the subgraph would have recorded them for this caller. */
-export function sharedReadRecords(source: SubgraphName, requestId: string, viewer: Viewer | null, reads: ListedRead[], clock: () => Date = () => new Date()): AuditEvent[] {
+export function sharedReadRecords(source: SubgraphName, requestId: string, viewer: Viewer | null, reads: AuditRead[], clock: () => Date = () => new Date()): AuditEvent[] {
   const trail = createAuditTrail(source, requestId, viewer, clock);
   for (const read of reads) trail.read(read.talentId, read.operation, read.fields, read.outcome);
   return trail.take();

@@ -3,7 +3,7 @@
 // the talent subgraph answers once; a talent view, or the catalog asked together with anything else, is
 // never cached.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startHarness, type Harness } from './harness';
+import { firstTalentId, startHarness, type Harness } from './harness';
 import { TALENT_VIEW } from './queries';
 
 const NO_TOKEN = { authorization: '' };
@@ -13,8 +13,7 @@ let talentId: string;
 
 beforeAll(async () => {
   harness = await startHarness({ demoTalents: 2 });
-  const first = await harness.query<{ talents: { edges: { node: { id: string } }[] } }>('{ talents(first: 1) { edges { node { id } } } }');
-  talentId = first.data!.talents.edges[0].node.id;
+  talentId = await firstTalentId(harness);
 });
 afterAll(() => harness?.stop());
 beforeEach(() => harness.resetCounters());

@@ -5,7 +5,7 @@
 // A shared answer's sensitive reads are still on record for every caller, under its own request id.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Viewer } from '../subgraphs/kit/context';
-import { eventually, startHarness, type GraphQLResponse, type Harness } from './harness';
+import { eventually, firstTalentId, startHarness, type GraphQLResponse, type Harness } from './harness';
 import { TALENT_VIEW } from './queries';
 import { bearer } from './tokens';
 
@@ -70,8 +70,7 @@ const nonZero = (counts: Record<string, number>) => Object.fromEntries(Object.en
 
 beforeAll(async () => {
   harness = await startHarness({ demoTalents: 3, gatewayHooks: { holdSubgraphFetch: gate.hold, onSharedFetch: gate.shared } });
-  const first = await harness.query<{ talents: { edges: { node: { id: string } }[] } }>('{ talents(first: 1) { edges { node { id } } } }');
-  talentId = first.data!.talents.edges[0].node.id;
+  talentId = await firstTalentId(harness);
 });
 afterAll(() => harness?.stop());
 beforeEach(() => harness.resetCounters());

@@ -24,6 +24,7 @@ export type AuditKind = 'READ' | 'MUTATION';
  * between the effect and the answer cannot leave the change unaudited).
  */
 export type AuditOutcome = 'OK' | 'FORBIDDEN' | 'ERROR' | 'ATTEMPTED';
+export const AUDIT_OUTCOMES: readonly AuditOutcome[] = ['OK', 'FORBIDDEN', 'ERROR', 'ATTEMPTED'];
 
 /** One talent's field read (or a mutation called) within a record. */
 export interface AuditRead {

@@ -223,9 +223,9 @@ export function auditPlugin(module: Pick<AnySubgraphModule, 'audit' | 'name'>, e
           try {
             await module.audit.record(events);
             // The gateway may give this answer to other callers of the same identity: it records the same reads for each.
-            const reads = auditedReads(events);
-            if (contextValue.fromGateway && operation?.operation === 'query' && reads.length > 0 && request.http?.headers.get(SHARED_READS_HEADER) && response.body.kind === 'single') {
-              response.body.singleResult.extensions = { ...response.body.singleResult.extensions, auditedReads: reads };
+            if (contextValue.fromGateway && operation?.operation === 'query' && request.http?.headers.get(SHARED_READS_HEADER) && response.body.kind === 'single') {
+              const reads = auditedReads(events);
+              if (reads.length > 0) response.body.singleResult.extensions = { ...response.body.singleResult.extensions, auditedReads: reads };
             }
           } catch (error) {
             // The failure itself is logged (with its stack) by the sink's counter; this says what it cost.

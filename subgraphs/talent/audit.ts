@@ -7,7 +7,7 @@
 import DataLoader from 'dataloader';
 import { GraphQLError } from 'graphql';
 import { Schema, type Connection, type Model, type QueryFilter } from 'mongoose';
-import { auditBatches, MAX_AUDIT_BATCH, MAX_READS_PER_RECORD, type AuditEvent, type AuditOutcome, type AuditRead, type AuditSink } from '../kit/audit';
+import { AUDIT_OUTCOMES, auditBatches, MAX_AUDIT_BATCH, MAX_READS_PER_RECORD, type AuditEvent, type AuditOutcome, type AuditRead, type AuditSink } from '../kit/audit';
 import type { Viewer } from '../kit/context';
 import { badUserInput } from '../kit/errors';
 import { inputFormat } from '../kit/input-format';
@@ -30,7 +30,6 @@ export interface AuditEventDoc extends Omit<AuditEvent, 'id' | 'at'> {
 export type AuditEventInput = Omit<AuditEvent, 'reads'> & { reads?: AuditRead[] | null; talentId?: string | null; operation?: string | null; fields?: string[] | null };
 
 const ROLES: string[] = ['coordinator', 'specialist', 'department_staff', 'talent', 'analyst', 'service'];
-const OUTCOMES: AuditOutcome[] = ['OK', 'FORBIDDEN', 'ERROR', 'ATTEMPTED'];
 
 const auditEventSchema = new Schema<AuditEventDoc>(
   {
@@ -41,7 +40,7 @@ const auditEventSchema = new Schema<AuditEventDoc>(
     role: { type: String, required: true, enum: ROLES },
     department: { type: String, default: null },
     kind: { type: String, required: true, enum: ['READ', 'MUTATION'] },
-    outcome: { type: String, required: true, enum: OUTCOMES },
+    outcome: { type: String, required: true, enum: AUDIT_OUTCOMES },
     reads: {
       type: [
         new Schema<AuditRead>(
@@ -49,7 +48,7 @@ const auditEventSchema = new Schema<AuditEventDoc>(
             talentId: { type: String, default: null },
             operation: { type: String, required: true, maxlength: 200 },
             fields: { type: [String], default: [] },
-            outcome: { type: String, required: true, enum: OUTCOMES },
+            outcome: { type: String, required: true, enum: AUDIT_OUTCOMES },
           },
           { _id: false },
         ),
