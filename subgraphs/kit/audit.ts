@@ -42,6 +42,12 @@ export interface AuditEvent {
   id: string;
   at: string;
   requestId: string;
+  /**
+   * Every request that read what the record lists, when the gateway gave one fetch's answer to
+   * several callers of the same identity (gateway/shared-reads.ts); requestId is the first of them.
+   * Absent on a record of one request.
+   */
+  requestIds?: string[];
   subject: string;
   role: Viewer['role'];
   department: string | null;
@@ -56,6 +62,9 @@ export interface AuditEvent {
 
 /** The most reads one record lists (a page of 100 talents needs a few hundred); more make several records. */
 export const MAX_READS_PER_RECORD = 1000;
+
+/** The most requests one record lists (`requestIds`); more callers of one shared answer make several records. */
+export const MAX_REQUESTS_PER_RECORD = 1000;
 
 /** The audit records of one request: its reads merged per talent and operation, each mutation apart. */
 export interface AuditTrail {

@@ -45,3 +45,32 @@ export function recordById<T extends { _id: Types.ObjectId }>(model: Model<T>): 
     (record) => record._id.toString(),
   );
 }
+
+/**
+ * Group commit: what is asked for while a batch is in flight waits for it and then goes together in
+ * the next one (with none in flight, what was asked for in the same tick). The slower the receiver,
+ * the bigger each batch: a busy database or service gets a few large writes where it got one per
+ * caller, and an idle one is not kept waiting. Each caller still learns its own item's outcome.
+ */
+export function groupCommit<K, V>(write: (items: readonly K[]) => Promise<(V | Error)[]>, maxBatchSize: number): DataLoader<K, V> {
+  let writing: Promise<unknown> | null = null;
+  return new DataLoader<K, V>(
+    async (items) => {
+      const batch = write(items);
+      writing = batch;
+      try {
+        return await batch;
+      } finally {
+        if (writing === batch) writing = null;
+      }
+    },
+    {
+      cache: false,
+      maxBatchSize,
+      batchScheduleFn: (dispatch) => {
+        if (writing) void writing.then(dispatch, dispatch);
+        else process.nextTick(dispatch);
+      },
+    },
+  );
+}

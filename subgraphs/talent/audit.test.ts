@@ -122,6 +122,20 @@ describe('records of many reads (issue 12)', () => {
     }
   });
 
+  it('keeps a shared answer\'s record once for every request it lists, found by any of them', async () => {
+    const shared = { ...pageRecord(1), requestId: 'shared-a', requestIds: ['shared-a', 'shared-b', 'shared-c'] };
+    expect((await fixture.run(RECORD, { events: [shared, pageRecord(2)] })).data).toEqual({ recordAuditEvents: 2 });
+    const byRequest = async (requestId: string) =>
+      (await fixture.run<{ auditEvents: { edges: { node: { requestId: string; requestIds: string[] } }[] } }>(`query($filter: AuditEventFilter) { auditEvents(first: 10, filter: $filter) { edges { node { requestId requestIds } } } }`, { filter: { requestId } }, coordinator)).data!.auditEvents.edges.map((edge) => edge.node);
+    for (const requestId of ['shared-a', 'shared-b', 'shared-c']) expect(await byRequest(requestId)).toEqual([{ requestId: 'shared-a', requestIds: ['shared-a', 'shared-b', 'shared-c'] }]);
+    // A record of one request lists that one.
+    expect(await byRequest('page-2')).toEqual([{ requestId: 'page-2', requestIds: ['page-2'] }]);
+    // The list must hold the record's own request id.
+    const stray = await fixture.run(RECORD, { events: [{ ...pageRecord(3), requestIds: ['someone-else'] }] });
+    expect(stray.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'events.0.requestIds' });
+    expect((await list({ first: 10 })).data!.auditEvents!.totalCount).toBe(2);
+  });
+
   it('finds a record by any talent it lists, and by an outcome any of its reads had', async () => {
     await fixture.run(RECORD, { events: [pageRecord(1), event(2, { talentId: OTHER })] });
     const read = async (filter: Record<string, unknown>) =>
@@ -172,6 +186,22 @@ describe('the audit archive', () => {
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'events.1.talentId' });
     const role = await fixture.run(RECORD, { events: [event(5, { role: 'root' })] });
     expect(role.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'events.0.role' });
+    expect((await list({ first: 10 })).data!.auditEvents!.totalCount).toBe(0);
+  });
+
+  it('refuses an overlong request id, subject or operation, or an unknown source, with the field, storing none of them', async () => {
+    const long = (length: number) => 'x'.repeat(length);
+    const cases: [Record<string, unknown>, string][] = [
+      [event(4, { requestId: long(101) }), 'events.1.requestId'],
+      [event(4, { subject: long(201) }), 'events.1.subject'],
+      [{ ...pageRecord(4), reads: [{ talentId: TALENT, operation: long(201), fields: [], outcome: 'OK' }] }, 'events.1.reads.0.operation'],
+      [{ ...pageRecord(4), requestIds: ['page-4', long(101)] }, 'events.1.requestIds.1'],
+      [event(4, { source: 'nowhere' }), 'events.1.source'],
+    ];
+    for (const [bad, field] of cases) {
+      const answer = await fixture.run(RECORD, { events: [event(3), bad] });
+      expect(answer.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+    }
     expect((await list({ first: 10 })).data!.auditEvents!.totalCount).toBe(0);
   });
 
