@@ -20,7 +20,7 @@ import { bearerToken, createVerifier, readIdentityConfig } from '../subgraphs/ki
 import { createServiceTokens, type ServiceTokens } from '../subgraphs/kit/service-token';
 import { ANONYMOUS_CLIENT_HEADER, GATEWAY_TOKEN_HEADER } from '../subgraphs/kit/representations';
 import { auditUnavailable, SHARED_READS_HEADER } from '../subgraphs/kit/audit';
-import { listedReads, oweSharedReads, sharedReadRecords, sharedReadsPlugin, windowArchive } from './shared-reads';
+import { listedReads, sharedReadRecords, sharedReads, windowArchive, type SharedReads } from './shared-reads';
 import { accessPlugin, suggestionPlugin } from './auth';
 import { errorFormatter, PersistedDocumentsCache, readSafelist, safelistPlugin } from './hardening';
 import { serveGraphiql } from './graphiql';
@@ -77,6 +77,8 @@ interface DepartmentSetup {
   logger: Logger;
   /** Reads in flight, shared by identical ones (null: GATEWAY_DEDUPLICATE=0). */
   inFlight: InFlightFetches<GatewayGraphQLResponse> | null;
+  /** Where the sensitive reads of a shared answer are stored for each caller it was given to. */
+  sharedReads: SharedReads;
   hooks: Pick<GatewayOptions, 'onSubgraphRequest' | 'holdSubgraphFetch' | 'onSharedFetch'>;
 }
 
@@ -147,12 +149,12 @@ class DepartmentDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   /**
-   * The sensitive reads of a shared answer, owed to the archive for this caller as the subgraph
-   * recorded them for the one who sent it (stored before the answer leaves: sharedReadsPlugin).
+   * The sensitive reads of a shared answer, stored for this caller as the subgraph recorded them for
+   * the one who sent it (the write starts now; the answer waits for it: SharedReads).
    */
   private oweSharedReads(answer: GatewayGraphQLResponse, context: GatewayContext, requestId: string): void {
     const reads = listedReads(answer.extensions);
-    if (reads && isSubgraphName(this.subgraph)) oweSharedReads(context, sharedReadRecords(this.subgraph, requestId, context.viewer, reads));
+    if (reads && isSubgraphName(this.subgraph)) this.setup.sharedReads.owe(context, sharedReadRecords(this.subgraph, requestId, context.viewer, reads));
   }
 
   /** Subgraph, query text, variables and the caller's identity; null for what must never be shared. */
@@ -211,10 +213,19 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
   const subgraphUrls = new Map<string, string>();
   // One keep-alive pool per subgraph, kept across supergraph reloads, closed when the gateway stops.
   const clients = createSubgraphClients(config.subgraphTimeoutMs);
+  const identity = readIdentityConfig(options.env ?? process.env);
+  const verify = await createVerifier(identity);
+  const serviceToken = createServiceTokens(identity, 'gateway', options.env ?? process.env);
   const setup: DepartmentSetup = {
     metrics: fetchMetrics,
     logger,
     inFlight: config.deduplicate ? new InFlightFetches<GatewayGraphQLResponse>() : null,
+    // Through the window's keep-alive pool, as the gateway's fetches.
+    sharedReads: sharedReads(windowArchive(() => subgraphUrls.get('talent'), serviceToken, (url, init) => clients.fetcherFor(url)(url, init)), (events, error) => {
+      const outcome = error ? 'failed' : 'recorded';
+      for (const event of events) fetchMetrics.sharedReadRecords.inc({ subgraph: event.source, outcome });
+      if (error) logger.error({ requestId: events[0]?.requestId, records: events.length, err: error }, `共享答复的审计记录未能保存，答复不予返回（the audit records of shared answers could not be stored; the answer is withheld）: ${(error as Error)?.message}`);
+    }),
     hooks: { onSubgraphRequest: options.onSubgraphRequest, holdSubgraphFetch: options.holdSubgraphFetch, onSharedFetch: options.onSharedFetch },
   };
   const gateway = new ApolloGateway({
@@ -234,9 +245,6 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
     loaded = true;
   });
 
-  const identity = readIdentityConfig(options.env ?? process.env);
-  const verify = await createVerifier(identity);
-  const serviceToken = createServiceTokens(identity, 'gateway', options.env ?? process.env);
   const armor = armorFor(config.limits);
   const admit = createRateLimiter(config.rateLimits);
   const safelist = config.safelistPath ? readSafelist(config.safelistPath) : null;
@@ -259,11 +267,7 @@ export async function startGateway(config: GatewayConfig, options: GatewayOption
       // After the access check: a cached answer is only ever served to a caller allowed to ask.
       catalogCachePlugin<GatewayContext>(),
       // Before the answer leaves: the sensitive reads of every shared part are on record for this caller too.
-      sharedReadsPlugin<GatewayContext>(windowArchive(() => subgraphUrls.get('talent'), serviceToken), (events, error) => {
-        const outcome = error ? 'failed' : 'recorded';
-        for (const event of events) fetchMetrics.sharedReadRecords.inc({ subgraph: event.source, outcome });
-        if (error) logger.error({ requestId: events[0]?.requestId, records: events.length, err: error }, `共享答复的审计记录未能保存，答复不予返回（the audit records of shared answers could not be stored; the answer is withheld）: ${(error as Error)?.message}`);
-      }),
+      setup.sharedReads.plugin<GatewayContext>(),
       ...(safelist ? [safelistPlugin<GatewayContext>(new Set(safelist.keys()))] : []),
       ApolloServerPluginLandingPageDisabled(),
       // No usage or schema reports to Apollo's servers, even with APOLLO_KEY in the environment.

@@ -5,11 +5,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SHARED_READS_HEADER } from '../subgraphs/kit/audit';
+import { MAX_REQUESTS_PER_RECORD, SHARED_READS_HEADER } from '../subgraphs/kit/audit';
 import { bearer, COORDINATOR } from '../test/tokens';
 import { readGatewayConfig } from './config';
 import { startGateway, type RunningGateway } from './server';
-import { listedReads, sharedReadRecords } from './shared-reads';
+import { listedReads, mergeSharedRecords, sharedReadRecords } from './shared-reads';
 
 const TALENT = '64b000000000000000000001';
 const READS = [{ talentId: TALENT, operation: 'Talent.phone', fields: ['Talent.phone'], outcome: 'OK' as const }];
@@ -18,8 +18,9 @@ const READS = [{ talentId: TALENT, operation: 'Talent.phone', fields: ['Talent.p
 const window = { reads: [] as { sharedReadsHeader: string | undefined }[], archived: [] as unknown[][], refuseArchive: false };
 let server: Server;
 let gateway: RunningGateway;
-/** Callers that joined the fetch in flight; the held fetch goes out once the second caller has joined. */
+/** Callers that joined the fetch in flight; the held fetch goes out once `joiners` have joined. */
 let joined = 0;
+let joiners = 1;
 let release: (() => void) | null = null;
 
 beforeAll(async () => {
@@ -48,7 +49,7 @@ beforeAll(async () => {
       holdSubgraphFetch: () => new Promise<void>((resolve) => (release = resolve)),
       onSharedFetch: () => {
         joined += 1;
-        release?.();
+        if (joined === joiners) release?.();
       },
     },
   );
@@ -60,6 +61,7 @@ afterAll(async () => {
 beforeEach(() => {
   Object.assign(window, { reads: [], archived: [], refuseArchive: false });
   joined = 0;
+  joiners = 1;
 });
 
 async function ask(requestId: string) {
@@ -85,12 +87,49 @@ describe('a shared answer\'s audited reads', () => {
     ]);
   });
 
+  it('are stored once for all the callers who shared one answer, the record listing each of their request ids', async () => {
+    joiners = 3;
+    const answers = await Promise.all(['sent-3', 'shared-3a', 'shared-3b', 'shared-3c'].map(ask));
+    expect(joined).toBe(3);
+    expect(window.reads).toHaveLength(1);
+    for (const answer of answers) expect(answer).toEqual({ data: { talents: { totalCount: 1 } } });
+    expect(window.archived).toEqual([
+      [expect.objectContaining({ requestId: 'shared-3a', requestIds: ['shared-3a', 'shared-3b', 'shared-3c'], subject: COORDINATOR.subject, source: 'talent', reads: READS })],
+    ]);
+  });
+
   it('withhold the answer of the caller who shared it when the archive cannot store them', async () => {
     window.refuseArchive = true;
     const [sender, sharer] = await Promise.all([ask('sent-2'), ask('shared-2')]);
     expect(sender).toEqual({ data: { talents: { totalCount: 1 } } });
     expect(sharer.data).toBeNull();
     expect(sharer.errors?.map((error) => error.extensions.code)).toEqual(['AUDIT_UNAVAILABLE']);
+  });
+});
+
+describe('merging the records of one shared answer', () => {
+  const viewer = { subject: 'u1', role: 'coordinator' as const };
+  const at = (second: number) => () => new Date(Date.UTC(2026, 11, 7, 8, 0, second));
+  const recordOf = (requestId: string, second: number, reads = READS, who: { subject: string; role: 'coordinator' | 'specialist' } = viewer) => sharedReadRecords('health', requestId, who, reads, at(second))[0];
+
+  it('makes one record of the same reads by the same identity, listing every request, at the earliest time', () => {
+    const [merged, ...rest] = mergeSharedRecords([recordOf('r-2', 5), recordOf('r-1', 3), recordOf('r-3', 4)]);
+    expect(rest).toEqual([]);
+    expect(merged).toMatchObject({ requestId: 'r-2', requestIds: ['r-2', 'r-1', 'r-3'], at: at(3)().toISOString(), subject: 'u1', source: 'health', reads: READS });
+  });
+
+  it('keeps apart what differs in reads or in who read it, and a lone record as it was', () => {
+    const otherReads = [{ ...READS[0], fields: ['Talent.phone(full)'] }];
+    const lone = recordOf('r-1', 1);
+    expect(mergeSharedRecords([lone])).toEqual([lone]);
+    const kept = mergeSharedRecords([lone, recordOf('r-2', 1, otherReads), recordOf('r-3', 1, READS, { subject: 'u2', role: 'coordinator' }), recordOf('r-4', 1, READS, { subject: 'u1', role: 'specialist' })]);
+    expect(kept.map((record) => record.requestIds ?? record.requestId)).toEqual(['r-1', 'r-2', 'r-3', 'r-4']);
+  });
+
+  it(`lists at most ${MAX_REQUESTS_PER_RECORD} requests in one record`, () => {
+    const records = Array.from({ length: MAX_REQUESTS_PER_RECORD + 2 }, (_, n) => recordOf(`r-${n}`, 1));
+    const merged = mergeSharedRecords(records);
+    expect(merged.map((record) => record.requestIds?.length)).toEqual([MAX_REQUESTS_PER_RECORD, 2]);
   });
 });
 

@@ -109,7 +109,7 @@ class SubgraphResponse implements FetcherResponse {
 }
 
 export interface SubgraphClients {
-  /** The fetcher for one subgraph's URL; subgraphs at the same origin share its pool. */
+  /** The fetcher for one subgraph's URL, made once; subgraphs at the same origin share its pool. */
   fetcherFor(url: string): Fetcher;
   /** Closes every pool (the gateway is stopping); calls in flight finish first. */
   close(): Promise<void>;
@@ -127,11 +127,14 @@ export function createSubgraphClients(timeoutMs: number): SubgraphClients {
     }
     return pool;
   };
+  const fetchers = new Map<string, Fetcher>();
   return {
     fetcherFor(url) {
+      const known = fetchers.get(url);
+      if (known) return known;
       // Parsed once: the data source always asks for the URL it was built with.
       const built = new URL(url);
-      return async (asked: string, init: FetcherRequestInit = {}): Promise<FetcherResponse> => {
+      const fetcher = async (asked: string, init: FetcherRequestInit = {}): Promise<FetcherResponse> => {
         const target = asked === url ? built : new URL(asked);
         try {
           const response = await poolFor(target.origin).request({
@@ -145,6 +148,8 @@ export function createSubgraphClients(timeoutMs: number): SubgraphClients {
           throw asFetchFailure(error);
         }
       };
+      fetchers.set(url, fetcher);
+      return fetcher;
     },
     async close() {
       const closing = [...pools.values()];
