@@ -9,7 +9,7 @@ import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, ty
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { Resource } from '@opentelemetry/resources';
-import { BatchSpanProcessor, SimpleSpanProcessor, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { AlwaysOnSampler, BatchSpanProcessor, ParentBasedSampler, SamplingDecision, SimpleSpanProcessor, type Sampler, type SamplingResult, type SpanExporter, type SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
 import type { Env } from '../config';
 
@@ -23,6 +23,24 @@ export function otlpTracesUrl(env: Env): string | null {
 }
 
 let provider: NodeTracerProvider | null = null;
+/** Whether any span processor takes this process's spans (an OTLP exporter, a test's exporter). */
+let exporting = false;
+
+/**
+ * Spans are recorded only while something takes them; otherwise each is a trace and span id alone
+ * (NOT_RECORD): the logs still carry the trace id and every call its `traceparent`, without the
+ * attributes, events and timings nobody reads (4 % of the gateway's CPU under load, issue 12).
+ * While exporting, the SDK's default: a caller's sampling decision is followed.
+ */
+class RecordWhileExporting implements Sampler {
+  private readonly exported = new ParentBasedSampler({ root: new AlwaysOnSampler() });
+  shouldSample(...args: Parameters<Sampler['shouldSample']>): SamplingResult {
+    return exporting ? this.exported.shouldSample(...args) : { decision: SamplingDecision.NOT_RECORD };
+  }
+  toString(): string {
+    return 'RecordWhileExporting';
+  }
+}
 
 /**
  * Starts this process's tracing once (later calls only add `exporter`): `service` names the
@@ -32,11 +50,13 @@ export function startTracing(service: string, options: { env?: Env; exporter?: S
   const extra: SpanProcessor[] = options.exporter ? [new SimpleSpanProcessor(options.exporter)] : [];
   if (provider) {
     for (const processor of extra) provider.addSpanProcessor(processor);
+    exporting ||= extra.length > 0;
     return provider;
   }
   const url = otlpTracesUrl(options.env ?? process.env);
   const processors = [...(url ? [new BatchSpanProcessor(new OTLPTraceExporter({ url }))] : []), ...extra];
-  provider = new NodeTracerProvider({ resource: new Resource({ 'service.name': service }), spanProcessors: processors });
+  exporting = processors.length > 0;
+  provider = new NodeTracerProvider({ resource: new Resource({ 'service.name': service }), spanProcessors: processors, sampler: new RecordWhileExporting() });
   provider.register({ propagator: new W3CTraceContextPropagator() });
   return provider;
 }
@@ -45,6 +65,7 @@ export function startTracing(service: string, options: { env?: Env; exporter?: S
 export async function stopTracing(): Promise<void> {
   await provider?.shutdown();
   provider = null;
+  exporting = false;
 }
 
 export const tracer = () => trace.getTracer('talent-green-channel');
