@@ -1,8 +1,11 @@
 // A department's audit outbox is bounded (issue 12): past its limit of waiting messages an audited
 // read is refused with AUDIT_BACKLOG_FULL — the caller retries later, no record is dropped — while
 // a mutation's records are always queued (its attempt must be on record before its effect). Once
-// the window has taken the backlog, reads are recorded again.
+// the window has taken the backlog, reads are recorded again. Records queued together go to the
+// window in one hand-over.
 import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { testEnvironment } from '../../test/environment';
 import { auditOutbox, createAuditTrail, type AuditEvent } from './audit';
@@ -29,7 +32,7 @@ function requestRecords(kind: 'READ' | 'MUTATION', n: number): AuditEvent[] {
 describe('the audit outbox bound', () => {
   it('refuses reads past the limit, never drops a record, and takes reads again once the backlog is delivered', async () => {
     // Not started: nothing is delivered, so the backlog only grows.
-    const sink = auditOutbox(db.connection, testEnvironment({}), { limit: 3, batchMessages: 50, batchBytes: 512 * 1024 });
+    const sink = auditOutbox(db.connection, testEnvironment({}), { limit: 3, batchMessages: 50, batchBytes: 512 * 1024, lingerMs: 200, pollMs: 1000 });
     await sink.outbox.model.init();
     for (let n = 1; n <= 3; n += 1) await sink.record(requestRecords('READ', n));
 
@@ -48,5 +51,40 @@ describe('the audit outbox bound', () => {
     const stored = await sink.outbox.model.find({}).lean();
     expect(stored.flatMap((message) => (message.payload.events as AuditEvent[]).map((event) => event.requestId)).sort()).toEqual(['req-1', 'req-2', 'req-3', 'req-6', 'req-7']);
     expect(stored.every((message) => (message.payload.events as AuditEvent[]).length === 1)).toBe(true);
+  });
+});
+
+describe('the hand-over', () => {
+  it('carries the records queued within the linger in one call to the window, each stored before its request answered', async () => {
+    const calls: string[][] = [];
+    const window = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk) => (body += chunk));
+      request.on('end', () => {
+        const { variables } = JSON.parse(body) as { variables: { events: AuditEvent[] } };
+        calls.push(variables.events.map((event) => event.requestId));
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ data: { recordAuditEvents: variables.events.length } }));
+      });
+    });
+    await new Promise<void>((resolve) => window.listen(0, '127.0.0.1', resolve));
+    // The outbox's own timer is out of the way: only the linger starts a hand-over.
+    const sink = auditOutbox(db.connection, testEnvironment({ talent: `http://127.0.0.1:${(window.address() as AddressInfo).port}/graphql` }), { limit: 100, batchMessages: 50, batchBytes: 512 * 1024, lingerMs: 2000, pollMs: 3_600_000 });
+    await sink.outbox.model.deleteMany({});
+    sink.start?.();
+    try {
+      // Five requests at once, each answered once its record is in the outbox: one hand-over for all.
+      await Promise.all([11, 12, 13, 14, 15].map((n) => sink.record(requestRecords('READ', n))));
+      expect(await sink.outbox.model.countDocuments({ status: 'PENDING' })).toBe(5);
+      await expect.poll(() => calls.length, { timeout: 20_000 }).toBe(1);
+      expect(calls[0].sort()).toEqual(['req-11', 'req-12', 'req-13', 'req-14', 'req-15']);
+      // A later one goes on its own, once its linger is over.
+      await sink.record(requestRecords('READ', 16));
+      await expect.poll(() => calls.length, { timeout: 20_000 }).toBe(2);
+      expect(calls[1]).toEqual(['req-16']);
+    } finally {
+      await sink.stop?.();
+      await new Promise((resolve) => window.close(resolve));
+    }
   });
 });

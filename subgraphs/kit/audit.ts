@@ -183,6 +183,14 @@ export interface AuditOutboxSettings {
   batchMessages: number;
   /** Bytes of records one call carries at most (the window takes 1 MB bodies). */
   batchBytes: number;
+  /**
+   * How long a queued message waits for others before the hand-over starts: under load one call
+   * carries the records of many requests (fewer outbox commands and archive inserts per request);
+   * the archive shows a record this much later.
+   */
+  lingerMs: number;
+  /** How often the outbox looks for messages to hand over without being asked (retries, what another process left). */
+  pollMs: number;
 }
 
 export function readAuditOutboxSettings(env: Env = process.env): AuditOutboxSettings {
@@ -190,6 +198,8 @@ export function readAuditOutboxSettings(env: Env = process.env): AuditOutboxSett
     limit: readPositiveInt(env, 'AUDIT_OUTBOX_LIMIT', 5000),
     batchMessages: readPositiveInt(env, 'AUDIT_OUTBOX_BATCH', 50),
     batchBytes: readPositiveInt(env, 'AUDIT_OUTBOX_BATCH_BYTES', 512 * 1024),
+    lingerMs: readPositiveInt(env, 'AUDIT_OUTBOX_LINGER_MS', 200),
+    pollMs: readPositiveInt(env, 'AUDIT_OUTBOX_POLL_MS', 1000),
   };
 }
 
@@ -227,6 +237,7 @@ export function auditOutbox(connection: Connection, environment: SubgraphEnviron
     log: environment.log,
     batchSize: settings.batchMessages,
     batchBytes: settings.batchBytes,
+    pollMs: settings.pollMs,
     deliverBatch: async (messages: OutboxMessage[]) => {
       // Within the window's per-call limit; a batch stored in part is sent whole again (it stores an
       // id once). At least one call: a message is delivered only once the window has answered.
@@ -238,6 +249,14 @@ export function auditOutbox(connection: Connection, environment: SubgraphEnviron
   // trusted for a second, plus what this process queued since; near the limit it is taken afresh.
   // Requests arriving together share one count.
   let counted = { at: -Infinity, waiting: 0, queuedSince: 0 };
+  // The records queued within lingerMs of the first go in one hand-over (the poller's timer still runs).
+  let lingering: NodeJS.Timeout | null = null;
+  const handOverSoon = () => {
+    lingering ??= setTimeout(() => {
+      lingering = null;
+      outbox.kick();
+    }, settings.lingerMs);
+  };
   let counting: Promise<number> | null = null;
   async function waiting(fresh: boolean): Promise<number> {
     if (fresh || Date.now() - counted.at >= BACKLOG_RECOUNT_MS) {
@@ -256,9 +275,13 @@ export function auditOutbox(connection: Connection, environment: SubgraphEnviron
       }
       await outbox.enqueue(auditBatches(events).map((batch) => ({ key: `audit:${batch[0].id}`, destination: 'talent', payload: { events: batch } })));
       counted.queuedSince += 1;
-      outbox.kick();
+      handOverSoon();
     },
     start: () => outbox.start(),
-    stop: () => outbox.stop(),
+    stop: () => {
+      if (lingering) clearTimeout(lingering);
+      lingering = null;
+      return outbox.stop();
+    },
   };
 }
