@@ -25,10 +25,10 @@ import { pickTalents } from './talent-choice';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const options = parseBenchOptions(process.argv.slice(2));
 const logDir = mkdtempSync(join(tmpdir(), 'tgc-bench-'));
-/** Where `--profile` has ours and the talent subgraph write their .cpuprofile, a directory each. */
+/** Where `--profile` has each profiled process write its .cpuprofile, a directory each. */
 const profileDirOf = (name: string) => join(logDir, `profile-${name}`);
-/** The processes `--profile` runs under node --cpu-prof: our gateway and the window (talent subgraph). */
-const PROFILED = ['ours', 'talent'];
+/** The processes `--profile` runs under node --cpu-prof: our gateway, the window (talent subgraph) and one audited department (health). */
+const PROFILED = ['ours', 'talent', 'health'];
 const cpuProfFlags = (name: string) => (options.profile && PROFILED.includes(name) ? ['--cpu-prof', `--cpu-prof-dir=${profileDirOf(name)}`] : []);
 const say = (message: string) => console.log(`[bench] ${message}`);
 /**
@@ -128,9 +128,10 @@ function profileSummary(): string | undefined {
     const file = existsSync(dir) ? readdirSync(dir).find((entry) => entry.endsWith('.cpuprofile')) : undefined;
     if (!file) return `### ${name}\n\nNo .cpuprofile was written in ${dir}.`;
     const top = topSelfTime(JSON.parse(readFileSync(join(dir, file), 'utf8')) as CpuProfile, 15);
-    return `### ${name === 'ours' ? 'ours (the gateway)' : 'the talent subgraph (the window)'}\n\n${formatProfile(top)}\n\nProfile: ${join(dir, file)} (open it in Chrome DevTools › Performance for the call tree).`;
+    const title = name === 'ours' ? 'ours (the gateway)' : name === 'talent' ? 'the talent subgraph (the window)' : `the ${name} subgraph (an audited department)`;
+    return `### ${title}\n\n${formatProfile(top)}\n\nProfile: ${join(dir, file)} (open it in Chrome DevTools › Performance for the call tree).`;
   });
-  return `${sections.join('\n\n')}\n\nEach profile covers the whole life of its process, its start (module loading) included, and every query run through ours; the talent subgraph also serves the other targets' runs.`;
+  return `${sections.join('\n\n')}\n\nEach profile covers the whole life of its process, its start (module loading) included, and every query run through ours; the subgraphs also serve the other targets' runs.`;
 }
 
 const machineLine = machine();
@@ -239,11 +240,11 @@ notes.push(
   'Every request carries a coordinator token; the catalog is public, but stock @apollo/gateway and Hive only pass a caller\'s token on (ours sends its own service token for an anonymous caller).',
   'Stock @apollo/gateway and Hive Gateway run with their defaults plus the headers the subgraphs need (Authorization, x-gateway-token). Hive\'s runtime loads @graphql-mesh/transport-http on demand, which is not installed: bench/targets/hive.ts gives it the same transport explicitly (buildHTTPExecutor from @graphql-tools/executor-http, a dependency of the runtime, over the runtime\'s fetch), so identical subgraph queries in flight at once are deduplicated, as by default. Inbound deduplication (inboundInflightRequestDeduplication) is off by default in gateway-runtime 2.12 and stays off.',
   'The direct-parallel client is plain Node code behind a small HTTP server: the talent subgraph first, then the six departments\' `_entities` fetches side by side, planned once from the same operation text (bench/direct-plan.ts), sent through the same undici keep-alive pools as ours (gateway/subgraph-client.ts) — no parsing, validation, planning or result shaping per request, and no deduplication: the floor of any gateway that sends every fetch. Where the runs repeat one request, a gateway that shares fetches in flight can pass it; with --spread it cannot.',
-  'Audit: every target\'s subgraphs record each sensitive read before answering. Where a gateway shares one fetch among callers, ours also stores the sharers\' reads under their own request ids before their answers leave (gateway/shared-reads.ts), one more archive write per group of sharers on their critical path; Hive records one read where there were many. On the embedded engine an archive insert costs more the larger the archive grows (it copies the collection per write command): see bench/profile-notes.md.',
+  'Audit: every target\'s subgraphs record each sensitive read before answering, and the departments hand their records to the window\'s archive in batches (AUDIT_OUTBOX_LINGER_MS). Where a gateway shares one fetch among callers, ours also stores the sharers\' reads before their answers leave (gateway/shared-reads.ts): one record per shared answer listing every sharer\'s request id, its write started as soon as the answer arrives, one more archive write on their critical path; Hive records one read where there were many. On the embedded engine an archive insert costs more the larger the archive grows (it copies the collection per write command): see bench/profile-notes.md.',
   'Targets run in turns, each query starting with the next target. After every run the departments\' delivered audit hand-overs and the run\'s archived audit records are removed: the embedded engine scans where a real mongod uses an index and copies a collection on each write, so without this each run would be slower than the one before it.',
   'The machine is shared and was loaded by other work; the load generator, the target and the seven subgraphs share its cores, so read ratios rather than absolute figures, and only between runs of one table.',
 );
-const settingsLine = `${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s per target per query${options.rounds > 1 ? `, ${options.rounds} rounds (medians)` : ''}, targets ${options.targets.join(', ')}, queries ${options.queries.join(', ')}, ${DEFAULT_DEMO_TALENTS} demo talents, LOG_LEVEL=warn in every process${options.spread ? ', --spread: a coordinator token of its own per connection, the talent view cycling through 100 talents' : ', every connection the same request with one coordinator token'}${options.profile ? ', ours and the talent subgraph under node --cpu-prof' : ''}`;
+const settingsLine = `${options.connections} connections, ${options.warmup} s warm-up + ${options.duration} s per target per query${options.rounds > 1 ? `, ${options.rounds} rounds (medians)` : ''}, targets ${options.targets.join(', ')}, queries ${options.queries.join(', ')}, ${DEFAULT_DEMO_TALENTS} demo talents, LOG_LEVEL=warn in every process${options.spread ? ', --spread: a coordinator token of its own per connection, the talent view cycling through 100 talents' : ', every connection the same request with one coordinator token'}${options.profile ? ', ours, the talent subgraph and health under node --cpu-prof' : ''}`;
 const markdown = resultsMarkdown({ date: new Date().toISOString(), machine: machineLine, settings: settingsLine, table, notes, profile });
 console.log(`\n${markdown}`);
 writeFileSync(resolve(root, options.out), markdown);

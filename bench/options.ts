@@ -22,7 +22,7 @@ export interface BenchOptions {
    * demo talents: no two requests in flight are alike, so no gateway can share a subgraph fetch.
    */
   spread: boolean;
-  /** Run ours and the talent subgraph under `node --cpu-prof` and print their top self-time functions. */
+  /** Run ours, the talent subgraph and health under `node --cpu-prof` and print their top self-time functions. */
   profile: boolean;
   /** Print what the subgraphs counted in each run, by operation and DB command. */
   details: boolean;
