@@ -1,5 +1,6 @@
 # One image for the gateway and every subgraph; docker-compose.yml and deploy/ pick the entry point
-# (node dist/gateway/index.js, node dist/subgraphs/<name>/index.js, node dist/scripts/seed.js).
+# (node --heap-growing-percent=100 dist/gateway/index.js, node dist/subgraphs/<name>/index.js,
+# node dist/scripts/seed.js).
 
 # Build: the workbench (React + Vite) and the server processes compiled to JavaScript (npm run build).
 FROM node:20-bookworm-slim AS build
@@ -22,4 +23,4 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY --from=build /app/dist ./dist
 USER node
-CMD ["node", "dist/gateway/index.js"]
+CMD ["node", "--heap-growing-percent=100", "dist/gateway/index.js"]

@@ -12,6 +12,7 @@ import { startEmbeddedMongo, type EmbeddedMongo } from '../subgraphs/kit/embedde
 import { connectDepartmentDb } from '../subgraphs/kit/mongo';
 import { DEVELOPMENT_SECRET, issueToken, readIdentityConfig } from '../subgraphs/kit/identity';
 import { buildServer, ENTRY_POINTS } from '../scripts/build';
+import { GATEWAY_NODE_FLAGS } from '../gateway/config';
 import { DEFAULT_DEMO_TALENTS, loadDemoData } from '../scripts/demo-data';
 import { askOnce, compareAnswers, idleRates, measure, type LoadSettings } from './load';
 import { parseBenchOptions, type TargetName } from './options';
@@ -115,7 +116,8 @@ async function startTarget(name: TargetName, subgraphUrls: Record<SubgraphName, 
     RATE_LIMIT_PER_ROLE: '',
     RATE_LIMIT_ANONYMOUS: '0',
   };
-  const child = launch({ name, entry: TARGET_ENTRIES[name], port, env, nodeFlags: cpuProfFlags(name), root, logDir, compiledDir });
+  // Ours with the flags its image runs it with.
+  const child = launch({ name, entry: TARGET_ENTRIES[name], port, env, nodeFlags: [...(name === 'ours' ? GATEWAY_NODE_FLAGS : []), ...cpuProfFlags(name)], root, logDir, compiledDir });
   // Ready when it answers the catalog: every target serves it, and it needs the whole chain (token, subgraph).
   await waitUntil(child, async () => !(await askOnce(child, BENCH_QUERIES.catalog, { authorization, talentId: '' })).errors);
   return child;

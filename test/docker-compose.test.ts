@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PORTS, envSuffix, SUBGRAPH_NAMES } from '../subgraphs/kit/departments';
 import { ENTRY_POINTS } from '../scripts/build';
+import { GATEWAY_NODE_FLAGS } from '../gateway/config';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -49,7 +50,7 @@ describe('docker-compose.yml', () => {
       expect(gateway.environment![`SUBGRAPH_URL_${envSuffix(name)}`]).toBe(`http://${name}:${DEFAULT_PORTS[name]}/graphql`);
       expect(gateway.depends_on![name]).toEqual({ condition: 'service_healthy' });
     }
-    expect(gateway.command).toEqual(['node', 'dist/gateway/index.js']);
+    expect(gateway.command).toEqual(['node', ...GATEWAY_NODE_FLAGS, 'dist/gateway/index.js']);
     expect(compose.services.seed.command!.slice(0, 2)).toEqual(['node', 'dist/scripts/seed.js']);
     expect(ENTRY_POINTS).toEqual(expect.arrayContaining(['gateway/index.ts', 'scripts/seed.ts']));
     expect(gateway.healthcheck!.test.join(' ')).toContain('localhost:4000/health/ready');
@@ -98,7 +99,7 @@ describe('Dockerfile', () => {
     expect(runtime).toContain('RUN npm ci --omit=dev --no-audit --no-fund');
     expect(runtime).toContain('COPY --from=build /app/dist ./dist');
     expect(runtime.filter((line) => line.startsWith('COPY ') && !line.startsWith('COPY --from=build') && !line.startsWith('COPY package'))).toEqual([]);
-    expect(runtime).toContain('CMD ["node", "dist/gateway/index.js"]');
+    expect(runtime).toContain(`CMD ${JSON.stringify(['node', ...GATEWAY_NODE_FLAGS, 'dist/gateway/index.js']).replaceAll(',', ', ')}`);
     expect(runtime.join('\n')).not.toContain('tsx');
     expect(runtime.indexOf('USER node')).toBeGreaterThan(runtime.indexOf('COPY --from=build /app/dist ./dist'));
   });
