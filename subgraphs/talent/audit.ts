@@ -178,11 +178,11 @@ function archiveWriter(model: Model<AuditEventDoc>): DataLoader<ArchiveDocument,
 
 /**
  * Inserts only (the archive's database user needs no update right): an id already stored is a retry
- * or a resend, refused by the _id index and left as it was (false). Lean: storeAuditEvents has
- * checked every record as the schema would, and mongoose's own casting and validation of each one
- * was 14 % of the window's CPU under load (an unordered insertMany also skips a record it finds
- * invalid without a word, which the checks there turn into BAD_USER_INPUT). A batch that meets one is
+ * or a resend, refused by the _id index and left as it was (false). A batch that meets one is
  * inserted again one by one, since engines differ in what an unordered batch does after an error.
+ * Lean: storeAuditEvents has checked every record as the schema would, and mongoose's own casting
+ * and validation of each one was 14 % of the window's CPU under load (an unordered insertMany also
+ * skipped a record it found invalid without a word; the checks there refuse it with BAD_USER_INPUT).
  */
 async function insertOnce(model: Model<AuditEventDoc>, documents: ArchiveDocument[]): Promise<(boolean | Error)[]> {
   try {

@@ -30,7 +30,8 @@ let exporting = false;
  * Spans are recorded only while something takes them; otherwise each is a trace and span id alone
  * (NOT_RECORD): the logs still carry the trace id and every call its `traceparent`, without the
  * attributes, events and timings nobody reads (4 % of the gateway's CPU under load, issue 12).
- * While exporting, the SDK's default: a caller's sampling decision is followed.
+ * While exporting, the SDK's default: a caller's sampling decision is followed — so the processes
+ * export all or none, or a trace stops at the first one that does not.
  */
 class RecordWhileExporting implements Sampler {
   private readonly exported = new ParentBasedSampler({ root: new AlwaysOnSampler() });
