@@ -6,6 +6,7 @@
 import mongoose from 'mongoose';
 import { performance } from 'node:perf_hooks';
 import { startEmbeddedMongo } from '../subgraphs/kit/embedded-mongo';
+import { registerAuditModel } from '../subgraphs/talent/audit';
 
 const ROUNDS = 8;
 const WRITES_PER_ROUND = 20;
@@ -15,9 +16,8 @@ const mongo = await startEmbeddedMongo();
 const connection = await mongoose.createConnection(mongo.uri, { dbName: 'tgc_engine_writes', autoCreate: false }).asPromise();
 try {
   const collection = connection.db!.collection('audit_events');
-  // The archive's indexes (talent/audit.ts).
-  const indexes: Record<string, 1 | -1>[] = [{ at: -1, _id: -1 }, { 'reads.talentId': 1, at: -1 }, { talentId: 1, at: -1 }, { subject: 1, at: -1 }, { requestId: 1 }];
-  for (const index of indexes) await collection.createIndex(index);
+  // The archive's own indexes, as its schema declares them (talent/audit.ts).
+  for (const [fields] of registerAuditModel(connection).schema.indexes()) await collection.createIndex(fields as Record<string, 1 | -1>);
   let count = 0;
   const record = () => ({
     _id: new mongoose.Types.ObjectId(),

@@ -149,16 +149,16 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   return harness;
 }
 
-/**
- * Waits for something another process does (a delivery, a report): asks again every 50 ms and
- * fails with the last answer after `timeoutMs`. For events, never a fixed sleep.
- */
 /** The id of the first talent the window lists (tests that need any one talent). */
 export async function firstTalentId(harness: Harness): Promise<string> {
   const first = await harness.query<{ talents: { edges: { node: { id: string } }[] } }>('{ talents(first: 1) { edges { node { id } } } }');
   return first.data!.talents.edges[0].node.id;
 }
 
+/**
+ * Waits for something another process does (a delivery, a report): asks again every 50 ms and
+ * fails with the last answer after `timeoutMs`. For events, never a fixed sleep.
+ */
 export async function eventually<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 45_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {

@@ -42,8 +42,8 @@ function checkLength(value: string, max: number, field: string): void {
 
 const AUDIT_KINDS = ['READ', 'MUTATION'] as const;
 
-function checkChoice(value: string, allowed: readonly string[], field: string): void {
-  if (!allowed.includes(value)) throw badUserInput(field, `未知取值：${value}`, `unknown value; expected one of ${allowed.join(', ')}`, inputFormat('INPUT_CHOICE'));
+function checkChoice(value: string, allowed: readonly string[], field: string, [zh, en] = ['取值', 'value']): void {
+  if (!allowed.includes(value)) throw badUserInput(field, `未知${zh}：${value}`, `unknown ${en}; expected one of ${allowed.join(', ')}`, inputFormat('INPUT_CHOICE'));
 }
 
 const ROLES: string[] = ['coordinator', 'specialist', 'department_staff', 'talent', 'analyst', 'service'];
@@ -110,7 +110,7 @@ export async function storeAuditEvents(model: Model<AuditEventDoc>, events: Audi
   if (events.length > MAX_AUDIT_BATCH) throw badUserInput('events', `一次最多 ${MAX_AUDIT_BATCH} 条`, `at most ${MAX_AUDIT_BATCH} records per call`, inputFormat('INPUT_LIST_SIZE'));
   const documents = events.map((event, index) => {
     if (!isObjectIdString(event.id)) throw badUserInput(`events.${index}.id`, '审计事件编号须为 24 位十六进制', 'event id must be 24 hex digits', inputFormat('INPUT_MALFORMED_ID'));
-    if (!ROLES.includes(event.role)) throw badUserInput(`events.${index}.role`, `未知角色：${event.role}`, `unknown role; expected one of ${ROLES.join(', ')}`, inputFormat('INPUT_CHOICE'));
+    checkChoice(event.role, ROLES, `events.${index}.role`, ['角色', 'role']);
     // GraphQL's enums hold these for a call; the window's own records come from kit/audit.ts.
     checkChoice(event.kind, AUDIT_KINDS, `events.${index}.kind`);
     checkChoice(event.outcome, AUDIT_OUTCOMES, `events.${index}.outcome`);
