@@ -194,7 +194,7 @@ try {
 
   const metricsUrls = subgraphs.map((child) => `http://127.0.0.1:${child.port}/metrics`);
   say(`counting what the subgraphs do idle for ${IDLE_SECONDS} s`);
-  const settings: LoadSettings = { ...options, authorization, talentId, spread, metricsUrls, idlePerSecond: await idleRates(metricsUrls, IDLE_SECONDS) };
+  const settings: LoadSettings = { ...options, authorization, talentId, spread, metricsUrls, idlePerSecond: await idleRates(metricsUrls, IDLE_SECONDS), stackPids: [...subgraphs.map((child) => child.process.pid), mongo.pid] };
   const benchStarted = new Date();
   for (let round = 0; round < options.rounds; round += 1) {
     for (const [queryIndex, queryName] of options.queries.entries()) {
@@ -238,6 +238,7 @@ const profile = profileSummary();
 notes.push(
   `RPS is autocannon's mean requests per second over the measured run; p50/p99 are its latency percentiles; "÷ ours" divides by ours on the same query.${options.rounds > 1 ? ` Each query ran ${options.rounds} times through each target, in turns: every figure is the median of its rounds, RSS the highest, failures and errors summed.` : ''}`,
   `Subgraph requests, DB commands and audit writes are counted at the subgraphs (their /metrics: graphql_requests_total, mongodb_command_duration_seconds_count) before and after each measured run, once what was in flight has landed, and divided by the requests autocannon sent. Left out: audit hand-overs to the window (RecordAuditEvents), every outbox's polling and deliveries and the audit archive (as test/harness.ts counts them), and what the subgraphs' pollers do on their own (their rate over ${IDLE_SECONDS} s idle before the runs, times the run's length). Audit writes: the inserts requests made into a department's outbox, plus the window's inserts into the archive less the hand-overs it took.`,
+  'CPU ms per request: the CPU time (user + system, /proc/<pid>/stat) the target process, and the seven subgraphs with the database, used from the start of the measured run until the counters were read, divided by the requests sent. It does not depend on how long requests waited for a core, so it compares targets more steadily than RPS on a shared machine.',
   'RSS is the target process\'s resident memory (/proc/<pid>/status VmRSS) right after the run. Every process (subgraphs and targets) is compiled by esbuild as `npm run build` does and runs as the image runs it: `node <file>.js` with NODE_ENV=production.',
   'Every request carries a coordinator token; the catalog is public, but stock @apollo/gateway and Hive only pass a caller\'s token on (ours sends its own service token for an anonymous caller).',
   'Stock @apollo/gateway and Hive Gateway run with their defaults plus the headers the subgraphs need (Authorization, x-gateway-token). Hive\'s runtime loads @graphql-mesh/transport-http on demand, which is not installed: bench/targets/hive.ts gives it the same transport explicitly (buildHTTPExecutor from @graphql-tools/executor-http, a dependency of the runtime, over the runtime\'s fetch), so identical subgraph queries in flight at once are deduplicated, as by default. Inbound deduplication (inboundInflightRequestDeduplication) is off by default in gateway-runtime 2.12 and stays off.',

@@ -9,6 +9,7 @@ import { topSelfTime, type CpuProfile } from './profile';
 import { countsOf, lessIdle, parsePrometheus, requestCosts } from './prometheus';
 import { BENCH_QUERIES } from './queries';
 import { combineRounds, formatTable, median, type RunFigures } from './report';
+import { cpuSeconds } from './stack';
 
 const supergraph = readFileSync(new URL('../schema/supergraph.graphql', import.meta.url), 'utf8');
 
@@ -120,13 +121,13 @@ describe('the CPU profile summary', () => {
 describe('the table', () => {
   const run = (target: string, requestsPerSecond: number, p99Ms: number): RunFigures => ({
     query: 'talent', target, requestsPerSecond, p50Ms: 10, p99Ms, answers: 100, sent: 100, failures: 0, withErrors: 0,
-    subgraphRequestsPerRequest: 7, dbCommandsPerRequest: 14, auditWritesPerRequest: 4, rssMb: 200, counts: new Map(), drained: true, auditClearedSeconds: 1,
+    subgraphRequestsPerRequest: 7, dbCommandsPerRequest: 14, auditWritesPerRequest: 4, targetCpuMsPerRequest: 5, stackCpuMsPerRequest: 20, rssMb: 200, counts: new Map(), drained: true, auditClearedSeconds: 1,
   });
 
   it('gives each target its ratios to ours on the same query', () => {
     const lines = formatTable([run('ours', 100, 50), run('stock', 50, 100), { query: 'talent', target: 'hive', skipped: 'not run' }]).split('\n');
-    expect(lines[2]).toBe('| talent | ours | 100.0 | 10 | 50 | 1.00× | 1.00× | 7.00 | 14.00 | 4.00 | 1 | 200 | 0 | 0 |');
-    expect(lines[3]).toBe('| talent | stock | 50.0 | 10 | 100 | 0.50× | 2.00× | 7.00 | 14.00 | 4.00 | 1 | 200 | 0 | 0 |');
+    expect(lines[2]).toBe('| talent | ours | 100.0 | 10 | 50 | 1.00× | 1.00× | 7.00 | 14.00 | 4.00 | 5.0 | 20.0 | 1 | 200 | 0 | 0 |');
+    expect(lines[3]).toBe('| talent | stock | 50.0 | 10 | 100 | 0.50× | 2.00× | 7.00 | 14.00 | 4.00 | 5.0 | 20.0 | 1 | 200 | 0 | 0 |');
     expect(lines[4].startsWith('| talent | hive | not run |')).toBe(true);
     expect(lines[4].split('|')).toHaveLength(lines[2].split('|').length);
   });
@@ -135,7 +136,7 @@ describe('the table', () => {
 describe('rounds', () => {
   const round = (requestsPerSecond: number, rssMb: number | null, auditClearedSeconds: number | null): RunFigures => ({
     query: 'talent', target: 'ours', requestsPerSecond, p50Ms: requestsPerSecond / 2, p99Ms: requestsPerSecond, answers: 10, sent: 10, failures: 1, withErrors: 0,
-    subgraphRequestsPerRequest: 7, dbCommandsPerRequest: 9, auditWritesPerRequest: 3, rssMb, counts: new Map([['requests', 70]]), drained: true, auditClearedSeconds,
+    subgraphRequestsPerRequest: 7, dbCommandsPerRequest: 9, auditWritesPerRequest: 3, targetCpuMsPerRequest: 1000 / requestsPerSecond, stackCpuMsPerRequest: 12, rssMb, counts: new Map([['requests', 70]]), drained: true, auditClearedSeconds,
   });
 
   it('takes the middle value, or the mean of the two middle ones', () => {
@@ -146,7 +147,7 @@ describe('rounds', () => {
 
   it('makes one row of a query\'s rounds through a target: medians, the highest memory, the slowest clearing, sums', () => {
     const row = combineRounds([round(30, 200, 1), round(10, 250, 2), round(20, null, 0)]);
-    expect(row).toMatchObject({ requestsPerSecond: 20, p50Ms: 10, p99Ms: 20, sent: 30, failures: 3, rssMb: 250, auditClearedSeconds: 2, drained: true });
+    expect(row).toMatchObject({ requestsPerSecond: 20, p50Ms: 10, p99Ms: 20, targetCpuMsPerRequest: 1000 / 20, stackCpuMsPerRequest: 12, sent: 30, failures: 3, rssMb: 250, auditClearedSeconds: 2, drained: true });
     expect(row.counts.get('requests')).toBe(210);
     expect(combineRounds([round(30, 200, 1), round(10, 250, null)]).auditClearedSeconds).toBeNull();
   });
@@ -185,5 +186,18 @@ describe('--spread', () => {
     const plain = { ...settings, spread: null };
     expect(requestsOf(BENCH_QUERIES.talent, plain, 3)).toEqual(requestsOf(BENCH_QUERIES.talent, plain, 0));
     expect(requestsOf(BENCH_QUERIES.talent, plain, 0).map(talentOf)).toEqual(['t1']);
+  });
+});
+
+describe('CPU time', () => {
+  it('reads this process\'s user and system time from /proc, and none for a process that is not there', () => {
+    const before = cpuSeconds([process.pid]);
+    expect(before).not.toBeNull();
+    // Busy work until the kernel's 10 ms tick has charged some of it.
+    let spun = 0;
+    while (cpuSeconds([process.pid])! === before) spun += Math.sqrt(spun + 1);
+    expect(cpuSeconds([process.pid])!).toBeGreaterThan(before!);
+    expect(cpuSeconds([process.pid, undefined])).toBeNull();
+    expect(cpuSeconds([2 ** 22 + 1])).toBeNull();
   });
 });

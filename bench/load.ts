@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks';
 import { isDeepStrictEqual } from 'node:util';
 import { countsOf, difference, lessIdle, parsePrometheus, requestCosts, sumCounts, type Counts } from './prometheus';
 import type { RunFigures } from './report';
-import { residentMb, type Child } from './stack';
+import { cpuSeconds, residentMb, type Child } from './stack';
 import type { BenchQuery } from './queries';
 
 export interface LoadSettings {
@@ -24,6 +24,8 @@ export interface LoadSettings {
   metricsUrls: string[];
   /** What the subgraphs count per second on their own, idle (see idleRates). */
   idlePerSecond: Counts;
+  /** The subgraphs' and the database's process ids, whose CPU time a run is charged with. */
+  stackPids: (number | undefined)[];
 }
 
 export function requestBody(query: BenchQuery, talentId: string): string {
@@ -105,9 +107,13 @@ export async function measure(target: Child, query: BenchQuery, settings: LoadSe
   withErrors = 0;
   connected = 0;
   const before = await settled(settings.metricsUrls);
+  const cpuBefore = { target: cpuSeconds([target.process.pid]), stack: cpuSeconds(settings.stackPids) };
   const result = await autocannon({ ...options, duration: settings.duration });
   const loadEnded = performance.now();
   const after = await settled(settings.metricsUrls);
+  // Read once what the run started has landed (the audit hand-overs too), as the counts are.
+  const cpuAfter = { target: cpuSeconds([target.process.pid]), stack: cpuSeconds(settings.stackPids) };
+  const cpuMs = (from: number | null, to: number | null) => (from === null || to === null ? Number.NaN : perRequest((to - from) * 1000));
   const counts = lessIdle(difference(after.counts, before.counts), settings.idlePerSecond, (after.at - before.at) / 1000);
   const counted = requestCosts(counts);
   // Every request sent reached the subgraphs, answered in time or not.
@@ -126,6 +132,8 @@ export async function measure(target: Child, query: BenchQuery, settings: LoadSe
     subgraphRequestsPerRequest: perRequest(counted.subgraphRequests),
     dbCommandsPerRequest: perRequest(counted.dbCommands),
     auditWritesPerRequest: perRequest(counted.auditWrites),
+    targetCpuMsPerRequest: cpuMs(cpuBefore.target, cpuAfter.target),
+    stackCpuMsPerRequest: cpuMs(cpuBefore.stack, cpuAfter.stack),
     rssMb: residentMb(target.process.pid),
     counts,
     drained: before.drained && after.drained,

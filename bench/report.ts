@@ -18,6 +18,10 @@ export interface RunFigures {
   subgraphRequestsPerRequest: number;
   dbCommandsPerRequest: number;
   auditWritesPerRequest: number;
+  /** CPU time the target process used per request sent (user + system), load and drain: the gateway's own cost. */
+  targetCpuMsPerRequest: number;
+  /** The same for the subgraphs and the database together: what the target's way of fetching costs behind it. */
+  stackCpuMsPerRequest: number;
   /** The target process's resident memory after the run. */
   rssMb: number | null;
   /** What the subgraphs counted during the run, by key (bench/prometheus.ts), for --details. */
@@ -65,6 +69,8 @@ export function combineRounds(rounds: RunFigures[]): RunFigures {
     subgraphRequestsPerRequest: middle((run) => run.subgraphRequestsPerRequest),
     dbCommandsPerRequest: middle((run) => run.dbCommandsPerRequest),
     auditWritesPerRequest: middle((run) => run.auditWritesPerRequest),
+    targetCpuMsPerRequest: middle((run) => run.targetCpuMsPerRequest),
+    stackCpuMsPerRequest: middle((run) => run.stackCpuMsPerRequest),
     rssMb: memory.length > 0 ? Math.max(...memory) : null,
     counts,
     drained: rounds.every((run) => run.drained),
@@ -91,7 +97,7 @@ export function ratio(value: number, ours: number | undefined): string {
   return ours && Number.isFinite(value) ? `${(value / ours).toFixed(2)}×` : '–';
 }
 
-const HEADER = ['query', 'target', 'RPS', 'p50 ms', 'p99 ms', 'RPS ÷ ours', 'p99 ÷ ours', 'subgraph req / request', 'DB cmds / request', 'audit writes / request', 'audit backlog cleared s', 'RSS MB', 'failed', 'with errors'];
+const HEADER = ['query', 'target', 'RPS', 'p50 ms', 'p99 ms', 'RPS ÷ ours', 'p99 ÷ ours', 'subgraph req / request', 'DB cmds / request', 'audit writes / request', 'target CPU ms / request', 'subgraphs + DB CPU ms / request', 'audit backlog cleared s', 'RSS MB', 'failed', 'with errors'];
 
 export function formatTable(rows: Row[]): string {
   const ours = new Map(rows.filter((row): row is RunFigures => !isSkipped(row) && row.target === 'ours').map((row) => [row.query, row]));
@@ -114,6 +120,8 @@ export function formatTable(rows: Row[]): string {
         fixed(row.subgraphRequestsPerRequest, 2),
         fixed(row.dbCommandsPerRequest, 2),
         fixed(row.auditWritesPerRequest, 2),
+        fixed(row.targetCpuMsPerRequest, 1),
+        fixed(row.stackCpuMsPerRequest, 1),
         row.auditClearedSeconds === null ? 'not in 30 s' : fixed(row.auditClearedSeconds, 0),
         row.rssMb === null ? '–' : fixed(row.rssMb, 0),
         String(row.failures),

@@ -79,6 +79,30 @@ export function residentMb(pid: number | undefined): number | null {
   }
 }
 
+/** Clock ticks per second of /proc/<pid>/stat's CPU times (USER_HZ: 100 on every Linux build we run on). */
+const TICKS_PER_SECOND = 100;
+
+/**
+ * CPU seconds (user + system) the processes have used so far, from /proc/<pid>/stat; null where
+ * there is no /proc or a process is gone.
+ */
+export function cpuSeconds(pids: readonly (number | undefined)[]): number | null {
+  let ticks = 0;
+  for (const pid of pids) {
+    if (!pid) return null;
+    try {
+      // The fields after the command name, which is in parentheses and may itself hold spaces.
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      return null;
+    }
+  }
+  return ticks / TICKS_PER_SECOND;
+}
+
 /** SIGTERM, then SIGKILL after `graceMs`; resolves when it has exited. */
 export function stopChild(child: Child, graceMs = 10_000): Promise<void> {
   return new Promise((resolve) => {

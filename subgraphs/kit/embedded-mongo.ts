@@ -16,6 +16,8 @@ export type EmbeddedEngine = 'mongodb-memory-server' | 'jongodb';
 export interface EmbeddedMongo {
   uri: string;
   engine: EmbeddedEngine;
+  /** The server's process id, where it runs as a child of this one (the benchmark reads its CPU time). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -85,6 +87,7 @@ async function startJongodb(port: number): Promise<EmbeddedMongo> {
     // jongodb speaks to one server directly; a real deployment uses a replica-set URI.
     uri: `${uri.replace(/\/test$/, '/')}?directConnection=true`,
     engine: 'jongodb',
+    pid: child.pid,
     stop: async () => {
       process.removeListener('exit', stopOnExit);
       if (child.exitCode !== null) return;
