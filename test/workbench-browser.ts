@@ -4,7 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import type { Viewer } from '../subgraphs/kit/context';
 import { startHarness, type Harness, type HarnessOptions } from './harness';
 import { tokenFor } from './tokens';
@@ -70,6 +70,31 @@ export async function openWorkbench(browser: Browser, gatewayUrl: string, path: 
   }
   await page.goto(`${origin}${path}`);
   return { page, foreignRequests, failures };
+}
+
+/** A popup that is not opening or closing: antd's motion classes (`ant-zoom-big-appear`, `ant-slide-up-enter`, …) are gone. */
+const SETTLED = ':not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])';
+
+/**
+ * Clicks OK on the open confirmation (antd Popconfirm) once it has finished opening. While it zooms in
+ * (classes `…-appear`/`…-enter`, paused at first, then running) its OK button is smaller and moves, so
+ * a click aimed at it on a slow machine can land beside the button, inside the box: nothing happens,
+ * and the box stays open.
+ */
+export async function confirmPopconfirm(page: Page): Promise<void> {
+  await page.locator(`.ant-popconfirm${SETTLED}`).getByRole('button', { name: /^确\s?定$/ }).click();
+}
+
+/**
+ * Chooses `option` in the form field labelled `field` (an antd Select): opens it and clicks the option
+ * once the dropdown has finished sliding open (a closed one stays in the page, hidden), for the same
+ * reason as confirmPopconfirm; then waits until the field shows the choice.
+ */
+export async function chooseOption(page: Page, field: string, option: string): Promise<void> {
+  const select = page.locator('.ant-form-item').filter({ hasText: field }).locator('.ant-select');
+  await select.click();
+  await page.locator(`.ant-select-dropdown:not(.ant-select-dropdown-hidden)${SETTLED} .ant-select-item-option`).filter({ hasText: option }).click();
+  await expect.poll(() => select.textContent(), { timeout: WAIT_MS }).toContain(option);
 }
 
 /** Keeps what the page showed as a CI artefact: test-results/<name>.png. */

@@ -2,7 +2,7 @@
 // side, the timeline, and the window's deliver action — confirmed first — once every part is done.
 import { describe, expect, it } from 'vitest';
 import { BAIYUN, itemsReach, legalItem, staff, SUBMIT, withTestTalents } from './cases';
-import { openWorkbench, screenshot, WAIT_MS, workbenchStack } from './workbench-browser';
+import { chooseOption, confirmPopconfirm, openWorkbench, screenshot, WAIT_MS, workbenchStack } from './workbench-browser';
 
 const stack = workbenchStack({}, withTestTalents);
 
@@ -22,8 +22,7 @@ describe('the case page', () => {
 
     // From the case list (filtered to cases ready for delivery) to the case.
     const { page, foreignRequests, failures } = await openWorkbench(stack.browser, stack.harness.gatewayUrl, '/cases', { subject: 'window-li', role: 'specialist' });
-    await page.locator('.ant-form-item').filter({ hasText: '状态 Status' }).locator('.ant-select').click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: '待统一交付' }).click();
+    await chooseOption(page, '状态 Status', '待统一交付');
     await page.getByRole('button', { name: /查询 Search/ }).click();
     await page.getByText('共 1 件 (1 cases)').waitFor();
     await page.getByTestId('case-list').getByRole('link', { name: id.slice(-8) }).click();
@@ -38,15 +37,17 @@ describe('the case page', () => {
 
     await page.getByRole('button', { name: /统一交付 Deliver/ }).click();
     await page.getByText('确认统一交付？').waitFor();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /^确\s?定$/ }).click();
-    // The status the graph now reports — or, if the graph refused, its refusal as the page shows it, or
-    // that the mutation has not come back (so a failure says which of the three it was).
+    await confirmPopconfirm(page);
+    // The status the graph now reports — or, if the graph refused, its refusal as the page shows it,
+    // that the mutation has not come back, or that the confirmation never took the click (so a
+    // failure says which it was).
     const outcome = async () => {
       const refusals = await page.locator('.ant-alert-error').allTextContents();
       if (refusals.length > 0) return `refused: ${refusals.join(' | ')}`;
       const status = await page.getByTestId('case-status').textContent();
       const inFlight = await page.getByRole('button', { name: /统一交付 Deliver/ }).evaluate((button) => button.classList.contains('ant-btn-loading'));
-      return inFlight ? `${status} (the delivery has not answered yet)` : status;
+      if (inFlight) return `${status} (the delivery has not answered yet)`;
+      return (await page.getByText('确认统一交付？').isVisible()) ? `${status} (the confirmation is still open)` : status;
     };
     try {
       await expect.poll(outcome, { timeout: WAIT_MS }).toBe('已交付');

@@ -3,7 +3,7 @@
 // and complete a hukou transfer's current step from the page (000 一（二）).
 import { describe, expect, it } from 'vitest';
 import { BAIYUN, itemsReach, legalItem, SUBMIT, withTestTalents } from './cases';
-import { openWorkbench, screenshot, WAIT_MS, workbenchStack } from './workbench-browser';
+import { confirmPopconfirm, openWorkbench, screenshot, WAIT_MS, workbenchStack } from './workbench-browser';
 
 const stack = workbenchStack({}, withTestTalents);
 
@@ -44,7 +44,7 @@ describe('the department queue', () => {
     await screenshot(page, 'workbench-queue-household');
 
     await rows.first().getByRole('button', { name: /办结「/ }).click();
-    await page.locator('.ant-popconfirm').getByRole('button', { name: /^确\s?定$/ }).click();
+    await confirmPopconfirm(page);
     const moved = await itemsReach(stack.harness, id, { HUKOU_TRANSFER_HOLDER: ['IN_PROGRESS'] }, HUKOU_VIEW).then(async () => {
       const read = await stack.harness.query<{ case: { household: { transfers: { currentStep: string | null }[] }[] } }>(HUKOU_VIEW, { id });
       return read.data!.case.household[0].transfers[0].currentStep;

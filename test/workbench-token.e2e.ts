@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { readGatewayConfig } from '../gateway/config';
 import { startGateway } from '../gateway/server';
-import { openWorkbench, screenshot, WAIT_MS, workbenchStack } from './workbench-browser';
+import { chooseOption, openWorkbench, screenshot, workbenchStack } from './workbench-browser';
 
 const stack = workbenchStack();
 
@@ -13,14 +13,8 @@ describe('the token page', () => {
     const { page, foreignRequests, failures } = await openWorkbench(stack.browser, stack.harness.gatewayUrl, '/', null);
     await page.waitForURL(/\/token$/);
     await page.getByText('未登录 Not signed in').waitFor();
-    // Each choice from the dropdown that is open (a closed one stays in the page, hidden).
-    const choose = async (field: string, option: string) => {
-      await page.locator('.ant-form-item').filter({ hasText: field }).locator('.ant-select').click();
-      await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: option }).click();
-      await expect.poll(() => page.locator('.ant-form-item').filter({ hasText: field }).locator('.ant-select').textContent(), { timeout: WAIT_MS }).toContain(option);
-    };
-    await choose('角色 Role', '部门工作人员');
-    await choose('部门 Department', '便捷通关·出入境');
+    await chooseOption(page, '角色 Role', '部门工作人员');
+    await chooseOption(page, '部门 Department', '便捷通关·出入境');
     await page.getByRole('button', { name: /生成并使用/ }).click();
     // Signed in, the role and department are shown, and the staff member lands on their queue.
     await page.waitForURL(/\/queue$/);
