@@ -106,13 +106,14 @@ export async function measure(target: Child, query: BenchQuery, settings: LoadSe
   if (settings.warmup > 0) await autocannon({ ...options, duration: settings.warmup });
   withErrors = 0;
   connected = 0;
+  const cpuNow = () => ({ target: cpuSeconds([target.process.pid]), stack: cpuSeconds(settings.stackPids) });
   const before = await settled(settings.metricsUrls);
-  const cpuBefore = { target: cpuSeconds([target.process.pid]), stack: cpuSeconds(settings.stackPids) };
+  const cpuBefore = cpuNow();
   const result = await autocannon({ ...options, duration: settings.duration });
   const loadEnded = performance.now();
   const after = await settled(settings.metricsUrls);
   // Read once what the run started has landed (the audit hand-overs too), as the counts are.
-  const cpuAfter = { target: cpuSeconds([target.process.pid]), stack: cpuSeconds(settings.stackPids) };
+  const cpuAfter = cpuNow();
   const cpuMs = (from: number | null, to: number | null) => (from === null || to === null ? Number.NaN : perRequest((to - from) * 1000));
   const counts = lessIdle(difference(after.counts, before.counts), settings.idlePerSecond, (after.at - before.at) / 1000);
   const counted = requestCosts(counts);

@@ -22,6 +22,11 @@ let gateway: RunningGateway;
 let joined = 0;
 let joiners = 1;
 let release: (() => void) | null = null;
+/** Settles once the sender's fetch is held at the window, so the callers after it join that fetch. */
+let fetchHeld: Promise<void>;
+let held: () => void;
+const expectHold = () => (fetchHeld = new Promise<void>((resolve) => (held = resolve)));
+expectHold();
 
 beforeAll(async () => {
   server = createServer((request, response) => {
@@ -46,7 +51,10 @@ beforeAll(async () => {
     {
       log: () => {},
       env: {},
-      holdSubgraphFetch: () => new Promise<void>((resolve) => (release = resolve)),
+      holdSubgraphFetch: () => {
+        held();
+        return new Promise<void>((resolve) => (release = resolve));
+      },
       onSharedFetch: () => {
         joined += 1;
         if (joined === joiners) release?.();
@@ -62,6 +70,7 @@ beforeEach(() => {
   Object.assign(window, { reads: [], archived: [], refuseArchive: false });
   joined = 0;
   joiners = 1;
+  expectHold();
 });
 
 async function ask(requestId: string) {
@@ -73,9 +82,16 @@ async function ask(requestId: string) {
   return (await response.json()) as { data?: unknown; errors?: { message: string; extensions: Record<string, unknown> }[] };
 }
 
+/** The sender's request first; once its fetch is held at the window, the sharers', which join it. */
+async function askTogether(sender: string, sharers: string[]) {
+  const sent = ask(sender);
+  await fetchHeld;
+  return Promise.all([sent, ...sharers.map(ask)]);
+}
+
 describe('a shared answer\'s audited reads', () => {
   it('are stored for the caller who shared it, under its own request id, before its answer leaves', async () => {
-    const [sender, sharer] = await Promise.all([ask('sent-1'), ask('shared-1')]);
+    const [sender, sharer] = await askTogether('sent-1', ['shared-1']);
     expect(joined).toBe(1);
     expect(window.reads).toEqual([{ sharedReadsHeader: '1' }]);
     expect(sender).toEqual({ data: { talents: { totalCount: 1 } } });
@@ -89,18 +105,20 @@ describe('a shared answer\'s audited reads', () => {
 
   it('are stored once for all the callers who shared one answer, the record listing each of their request ids', async () => {
     joiners = 3;
-    const answers = await Promise.all(['sent-3', 'shared-3a', 'shared-3b', 'shared-3c'].map(ask));
+    const answers = await askTogether('sent-3', ['shared-3a', 'shared-3b', 'shared-3c']);
     expect(joined).toBe(3);
     expect(window.reads).toHaveLength(1);
     for (const answer of answers) expect(answer).toEqual({ data: { talents: { totalCount: 1 } } });
-    expect(window.archived).toEqual([
-      [expect.objectContaining({ requestId: 'shared-3a', requestIds: ['shared-3a', 'shared-3b', 'shared-3c'], subject: COORDINATOR.subject, source: 'talent', reads: READS })],
-    ]);
+    // The sharers in the order their requests reached the gateway; requestId is the first of them.
+    expect(window.archived).toEqual([[expect.objectContaining({ subject: COORDINATOR.subject, source: 'talent', reads: READS })]]);
+    const [record] = window.archived[0] as { requestId: string; requestIds: string[] }[];
+    expect([...record.requestIds].sort()).toEqual(['shared-3a', 'shared-3b', 'shared-3c']);
+    expect(record.requestId).toBe(record.requestIds[0]);
   });
 
   it('withhold the answer of the caller who shared it when the archive cannot store them', async () => {
     window.refuseArchive = true;
-    const [sender, sharer] = await Promise.all([ask('sent-2'), ask('shared-2')]);
+    const [sender, sharer] = await askTogether('sent-2', ['shared-2']);
     expect(sender).toEqual({ data: { talents: { totalCount: 1 } } });
     expect(sharer.data).toBeNull();
     expect(sharer.errors?.map((error) => error.extensions.code)).toEqual(['AUDIT_UNAVAILABLE']);
